@@ -1,0 +1,73 @@
+package io.incidentsupervisor.application;
+
+import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
+import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
+import static io.incidentsupervisor.domain.model.SampleIncidents.LEASE;
+import static io.incidentsupervisor.domain.model.SampleIncidents.T0;
+import static io.incidentsupervisor.domain.model.SampleIncidents.context;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidentsupervisor.domain.model.IncidentEvent;
+import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
+import io.incidentsupervisor.domain.model.ReceiveIncident;
+import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
+import io.incidentsupervisor.domain.model.RecordContext;
+import io.incidentsupervisor.domain.model.StartInvestigation;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.junit.jupiter.api.Test;
+
+class AxonRuntimeTest {
+
+    @Test
+    void runsAnIncidentThroughItsLifeAndStoresEveryEventInOrder() {
+        try (AxonRuntime axon = AxonRuntime.start(new InMemoryEventStorageEngine())) {
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0))).hasSize(1);
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(1)))).as("duplicate delivery").isEmpty();
+            axon.send(new StartInvestigation(ID, T0, T0.plus(LEASE)));
+            axon.send(new RecordCollectorOutcome(ID, 1, "lambda-configuration", true, T0, T0.plus(LEASE)));
+            axon.send(new RecordContext(ID, 1, context(T0), T0));
+
+            List<? extends DomainEventMessage<?>> stored = axon.eventStore().readEvents(ID.value()).asStream().toList();
+            assertThat(stored).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L, 3L);
+            assertThat(stored).extracting(m -> m.getPayload().getClass().getSimpleName())
+                    .containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished", "ContextGathered");
+        }
+    }
+
+    @Test
+    void domainRefusalsReachTheCallerAsThemselves() {
+        try (AxonRuntime axon = AxonRuntime.start(new InMemoryEventStorageEngine())) {
+            axon.send(new ReceiveIncident(ALERT, T0));
+            axon.send(new StartInvestigation(ID, T0, T0.plus(LEASE)));
+
+            assertThatThrownBy(() -> axon.send(new StartInvestigation(ID, T0.plusSeconds(1), T0.plus(LEASE))))
+                    .isInstanceOf(InvestigationInProgress.class);
+        }
+    }
+
+    @Test
+    void everyEventSurvivesAJsonRoundTrip() {
+        Serializer serializer = AxonRuntime.serializer();
+        List<IncidentEvent> events = List.of(
+                io.incidentsupervisor.domain.model.SampleIncidents.received(),
+                io.incidentsupervisor.domain.model.SampleIncidents.started(1, T0),
+                new io.incidentsupervisor.domain.model.CollectorFinished(ID, 1, "iam-role", false, T0, T0.plus(LEASE)),
+                io.incidentsupervisor.domain.model.SampleIncidents.gathered(1, T0),
+                io.incidentsupervisor.domain.model.SampleIncidents.failed(1, true, T0),
+                new io.incidentsupervisor.domain.model.InvestigationRetried(ID, 1, "lease passed", T0));
+        for (IncidentEvent event : events) {
+            SerializedObject<String> json = serializer.serialize(event, String.class);
+            assertThat(json.getData()).doesNotContain("\"timestamp\":1").contains("2026-11-23T08:00");
+            Object back = serializer.deserialize(new SimpleSerializedObject<>(json.getData(), String.class,
+                    new SimpleSerializedType(event.getClass().getName(), null)));
+            assertThat(back).isEqualTo(event);
+        }
+    }
+}

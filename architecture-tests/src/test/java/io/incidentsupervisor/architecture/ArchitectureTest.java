@@ -1,0 +1,63 @@
+package io.incidentsupervisor.architecture;
+
+import static io.incidentsupervisor.architecture.ArchitectureRules.ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every rule over the production classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    @Test
+    void theProductionClassesOfEveryModuleAreImported() {
+        assertThat(production.containPackage(ROOT + ".domain.model")).isTrue();
+        assertThat(production.containPackage(ROOT + ".domain.port")).isTrue();
+        assertThat(production.containPackage(ROOT + ".application")).isTrue();
+    }
+
+    @Test
+    void ringsPointInward() {
+        check(ArchitectureRules.onion(ROOT));
+    }
+
+    @Test
+    void bootstrapIsOutermost() {
+        check(ArchitectureRules.bootstrapIsOutermost(ROOT));
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        check(ArchitectureRules.domainPurity(ROOT));
+    }
+
+    @Test
+    void noGenericExceptions() {
+        check(ArchitectureRules.noGenericExceptions());
+    }
+
+    @Test
+    void noJavaUtilLogging() {
+        check(ArchitectureRules.noJavaUtilLogging());
+    }
+
+    @Test
+    void standardStreamsOnlyInTheCli() {
+        check(ArchitectureRules.standardStreamsOnlyInTheCli(ROOT));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}

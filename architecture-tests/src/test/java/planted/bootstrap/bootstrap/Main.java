@@ -1,0 +1,7 @@
+package planted.bootstrap.bootstrap;
+
+public class Main {
+    public static String setting() {
+        return "x";
+    }
+}

@@ -1,0 +1,12 @@
+package io.incidentsupervisor.domain.model;
+
+import java.time.Instant;
+
+/** A request to change one incident; each carries the instant it was issued at, so the domain never reads a clock. */
+public sealed interface IncidentCommand
+        permits ReceiveIncident, StartInvestigation, RecordCollectorOutcome, RecordContext, FailInvestigation, RetryInvestigation {
+
+    IncidentId incidentId();
+
+    Instant now();
+}
