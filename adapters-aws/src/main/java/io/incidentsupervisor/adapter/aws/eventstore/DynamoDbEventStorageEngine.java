@@ -1,0 +1,483 @@
+package io.incidentsupervisor.adapter.aws.eventstore;
+
+import static io.incidentsupervisor.adapter.aws.eventstore.EventItems.n;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventItems.s;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.AGGREGATE_ID;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.BUCKET;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.GLOBAL_ORDER_INDEX;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.GLOBAL_SEQUENCE;
+import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.SEQUENCE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * An Axon {@link org.axonframework.eventsourcing.eventstore.EventStorageEngine} on DynamoDB.
+ *
+ * <p>Events live in one table keyed by (aggregate id, sequence number); a commit is one atomic conditional write, so a
+ * taken sequence number fails the whole commit and nothing is half-written. Each commit first reserves a block of global
+ * sequence numbers from a counter item; a sparse global index over (bucket, global sequence) lets tracking readers walk
+ * the whole stream in order with queries alone. A reservation whose write fails or never happens leaves a gap, which
+ * {@link GapAwareTrackingToken}s skip once it is older than the gap timeout.
+ */
+public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
+
+    /** DynamoDB's limits on one TransactWriteItems call. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    static final int MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+    /** The counter item shares the events table: sequence -1 is never an event's, so no aggregate can collide with it. */
+    private static final Map<String, AttributeValue> COUNTER_KEY = Map.of(AGGREGATE_ID, s("global-sequence"), SEQUENCE, n(-1));
+    private static final String COUNTER_NEXT = "next";
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
+    private final DynamoDbClient dynamoDb;
+    private final EventStoreTables tables;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> timeout;
+
+    private DynamoDbEventStorageEngine(Builder builder) {
+        super(builder);
+        this.dynamoDb = builder.dynamoDb;
+        this.tables = builder.tables;
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        Duration apiCallTimeout = builder.apiCallTimeout;
+        this.timeout = o -> o.apiCallTimeout(apiCallTimeout);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<DomainEventMessage<?>> messages = events.stream().map(EventUtils::asDomainEventMessage).collect(Collectors.toList());
+        List<Map<String, AttributeValue>> items = new ArrayList<>(messages.size());
+        for (DomainEventMessage<?> message : messages) {
+            items.add(EventItems.toItem(message, serializer));
+        }
+        refuseWhatDynamoDbCannotHold(messages, items);
+
+        long first;
+        try {
+            first = reserveGlobalSequences(items.size());
+        } catch (SdkException e) {
+            throw new EventStoreException("Could not reserve global sequence numbers for " + items.size() + " event(s)", e);
+        }
+        List<Map<String, AttributeValue>> positioned = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            positioned.add(EventItems.withGlobalSequence(items.get(i), first + i));
+        }
+        try {
+            if (positioned.size() == 1) {
+                putOne(positioned.get(0), messages.get(0));
+            } else {
+                dynamoDb.transactWriteItems(b -> b
+                        .transactItems(positioned.stream().map(this::conditionalPut).collect(Collectors.toList()))
+                        .overrideConfiguration(timeout));
+            }
+        } catch (TransactionCanceledException e) {
+            handleCancelledTransaction(e, messages);
+        } catch (SdkException e) {
+            handlePersistenceException(e, messages.get(0));
+        }
+    }
+
+    private void refuseWhatDynamoDbCannotHold(List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
+        if (items.size() > MAX_TRANSACTION_ITEMS) {
+            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events exceeds DynamoDB's " + MAX_TRANSACTION_ITEMS
+                    + "-item transaction; nothing was written");
+        }
+        int total = 0;
+        for (int i = 0; i < items.size(); i++) {
+            // The global position adds two small numeric attributes to every stored item.
+            int size = EventItems.sizeOf(items.get(i)) + 64;
+            if (size > EventItems.MAX_ITEM_BYTES) {
+                throw new EventStoreLimitExceeded("Event " + messages.get(i).getPayloadType().getName() + " would be a " + size
+                        + "-byte item after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES + " bytes; nothing was written");
+            }
+            total += size;
+        }
+        if (items.size() > 1 && total > MAX_TRANSACTION_BYTES) {
+            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events would be " + total + " bytes; a DynamoDB transaction allows "
+                    + MAX_TRANSACTION_BYTES + "; nothing was written");
+        }
+    }
+
+    /** One UpdateItem per commit, whatever its size: returns the first of {@code count} consecutive global sequence numbers. */
+    private long reserveGlobalSequences(int count) {
+        Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b
+                .tableName(tables.events())
+                .key(COUNTER_KEY)
+                .updateExpression("ADD #next :count")
+                .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
+                .expressionAttributeValues(Map.of(":count", n(count)))
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .overrideConfiguration(timeout)).attributes();
+        long last = Long.parseLong(updated.get(COUNTER_NEXT).n());
+        return last - count + 1;
+    }
+
+    private void putOne(Map<String, AttributeValue> item, DomainEventMessage<?> message) {
+        try {
+            dynamoDb.putItem(b -> b
+                    .tableName(tables.events())
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#seq)")
+                    .expressionAttributeNames(Map.of("#seq", SEQUENCE))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(timeout));
+        } catch (ConditionalCheckFailedException e) {
+            // PutItem has no idempotency token: if the SDK retried after a lost response, the item in the way is our own.
+            boolean ownEarlierAttempt = e.hasItem() && e.item().containsKey(EventItems.EVENT_ID)
+                    && e.item().get(EventItems.EVENT_ID).s().equals(message.getIdentifier());
+            if (!ownEarlierAttempt) {
+                handlePersistenceException(e, message);
+            }
+        }
+    }
+
+    private TransactWriteItem conditionalPut(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tables.events())
+                .item(item)
+                .conditionExpression("attribute_not_exists(#seq)")
+                .expressionAttributeNames(Map.of("#seq", SEQUENCE))
+                .build()).build();
+    }
+
+    /** TransactWriteItems says per item why it was cancelled; the first item that gave a reason decides the exception. */
+    private void handleCancelledTransaction(TransactionCanceledException e, List<DomainEventMessage<?>> messages) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        for (int i = 0; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if ("ConditionalCheckFailed".equals(code)) {
+                handlePersistenceException(e, messages.get(i));
+            }
+            if ("TransactionConflict".equals(code)) {
+                throw new ConcurrencyException("A concurrent transaction wrote aggregate [" + messages.get(i).getAggregateIdentifier()
+                        + "] at sequence [" + messages.get(i).getSequenceNumber() + "]; nothing of this commit was written", e);
+            }
+            if (code != null && !"None".equals(code)) {
+                throw new EventStoreException("DynamoDB cancelled the commit at event " + messages.get(i).getPayloadType().getName()
+                        + " (" + code + ": " + reasons.get(i).message() + "); nothing was written", e);
+            }
+        }
+        throw new EventStoreException("DynamoDB cancelled the commit without a reason; nothing was written", e);
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Map<String, AttributeValue> item = EventItems.toItem(snapshot, serializer);
+        if (EventItems.sizeOf(item) > EventItems.MAX_ITEM_BYTES) {
+            throw new EventStoreLimitExceeded("Snapshot " + snapshot.getPayloadType().getName() + " would be " + EventItems.sizeOf(item)
+                    + " bytes after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES);
+        }
+        try {
+            dynamoDb.putItem(b -> b.tableName(tables.snapshots()).item(item).overrideConfiguration(timeout));
+        } catch (SdkException e) {
+            throw new EventStoreException("Could not store the snapshot of aggregate [" + snapshot.getAggregateIdentifier() + "]", e);
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        QueryResponse latest = query(QueryRequest.builder()
+                .tableName(tables.snapshots())
+                .keyConditionExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID))
+                .expressionAttributeValues(Map.of(":id", s(aggregateIdentifier)))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(1));
+        return latest.items().stream().map(EventItems::toEventData);
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<Map<String, AttributeValue>> items = queryUpTo(QueryRequest.builder()
+                .tableName(tables.events())
+                .keyConditionExpression("#id = :id AND #seq >= :first")
+                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQUENCE))
+                .expressionAttributeValues(Map.of(":id", s(aggregateIdentifier), ":first", n(Math.max(0, firstSequenceNumber))))
+                .consistentRead(true), batchSize);
+        return items.stream().map(EventItems::toEventData).collect(Collectors.toList());
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        QueryResponse last = query(QueryRequest.builder()
+                .tableName(tables.events())
+                .keyConditionExpression("#id = :id AND #seq >= :zero")
+                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQUENCE))
+                .expressionAttributeValues(Map.of(":id", s(aggregateIdentifier), ":zero", n(0)))
+                .projectionExpression("#seq")
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(1));
+        return last.items().stream().findFirst().map(EventItems::sequence);
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
+            throw new IllegalArgumentException("Token [" + lastToken + "] is of the wrong type; expected a GapAwareTrackingToken");
+        }
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        // Re-read from the oldest open gap: a commit that reserved it may have landed since.
+        long after = token == null ? LOWEST_GLOBAL_SEQUENCE - 1 : token.hasGaps() ? token.getGaps().first() - 1 : token.getIndex();
+        QueryRequest.Builder request = globalOrder(true)
+                .keyConditionExpression("#bucket = :bucket AND #gseq > :after")
+                .expressionAttributeNames(Map.of("#bucket", BUCKET, "#gseq", GLOBAL_SEQUENCE))
+                .expressionAttributeValues(Map.of(":bucket", n(0), ":after", n(after)));
+
+        Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minus(gapTimeout);
+        List<TrackedEventData<?>> batch = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = query(request.exclusiveStartKey(startKey).limit(batchSize));
+            for (Map<String, AttributeValue> item : page.items()) {
+                long globalSequence = EventItems.globalSequence(item);
+                DomainEventData<byte[]> event = EventItems.toEventData(item);
+                boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
+                if (token != null && globalSequence <= token.getIndex() && !token.getGaps().contains(globalSequence)) {
+                    if (!allowGaps) {
+                        // Seen already; being older than the gap timeout, it proves every open gap below it is abandoned.
+                        token = token.withGapsTruncatedAt(globalSequence);
+                    }
+                    continue;
+                }
+                token = advance(token, globalSequence, allowGaps);
+                batch.add(new TrackedDomainEventData<>(token, event));
+                if (batch.size() == batchSize) {
+                    return batch;
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return batch;
+    }
+
+    private GapAwareTrackingToken advance(GapAwareTrackingToken token, long globalSequence, boolean allowGaps) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        }
+        return token.advanceTo(globalSequence, allowGaps ? maxGapOffset : 0);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return firstGlobalSequence(true).map(first -> GapAwareTrackingToken.newInstance(first - 1, Collections.emptySet())).orElse(null);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return firstGlobalSequence(false).map(last -> GapAwareTrackingToken.newInstance(last, Collections.emptySet())).orElse(null);
+    }
+
+    /**
+     * Walks the global index back from the newest event while events are at or after {@code dateTime}; the token sits
+     * just before the oldest of them. Costs one query page per page of events since {@code dateTime}.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Long oldestAtOrAfter = null;
+        Map<String, AttributeValue> startKey = null;
+        QueryRequest.Builder request = globalOrder(false);
+        do {
+            QueryResponse page = query(request.exclusiveStartKey(startKey));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (Instant.parse(item.get(EventItems.TIMESTAMP).s()).isBefore(dateTime)) {
+                    return oldestAtOrAfter == null ? createHeadToken() : GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
+                }
+                oldestAtOrAfter = EventItems.globalSequence(item);
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return oldestAtOrAfter == null ? null : GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
+    }
+
+    private Optional<Long> firstGlobalSequence(boolean ascending) {
+        QueryResponse first = query(globalOrder(ascending).limit(1));
+        return first.items().stream().findFirst().map(EventItems::globalSequence);
+    }
+
+    /** The whole global stream, oldest or newest first; narrow it by replacing the key condition. */
+    private QueryRequest.Builder globalOrder(boolean ascending) {
+        return QueryRequest.builder()
+                .tableName(tables.events())
+                .indexName(GLOBAL_ORDER_INDEX)
+                .keyConditionExpression("#bucket = :bucket")
+                .expressionAttributeNames(Map.of("#bucket", BUCKET))
+                .expressionAttributeValues(Map.of(":bucket", n(0)))
+                .scanIndexForward(ascending);
+    }
+
+    /** Follows pages until {@code limit} items are in hand or the key range is exhausted: a page may stop early at 1 MB. */
+    private List<Map<String, AttributeValue>> queryUpTo(QueryRequest.Builder request, int limit) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = query(request.exclusiveStartKey(startKey).limit(limit - items.size()));
+            items.addAll(page.items());
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && items.size() < limit);
+        return items;
+    }
+
+    private QueryResponse query(QueryRequest.Builder request) {
+        QueryRequest built = request.overrideConfiguration(timeout).build();
+        try {
+            return dynamoDb.query(built);
+        } catch (SdkException e) {
+            throw new EventStoreException("Could not query " + built.tableName() + (built.indexName() == null ? "" : "/" + built.indexName()), e);
+        }
+    }
+
+    /** Builds the engine; the DynamoDB client and the table names are required. */
+    public static final class Builder extends BatchingEventStorageEngine.Builder {
+
+        private DynamoDbClient dynamoDb;
+        private EventStoreTables tables;
+        private Duration apiCallTimeout = Duration.ofSeconds(10);
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+
+        private Builder() {
+            persistenceExceptionResolver(DynamoDbEventStorageEngine::isTakenKey);
+        }
+
+        public Builder dynamoDb(DynamoDbClient dynamoDb) {
+            this.dynamoDb = dynamoDb;
+            return this;
+        }
+
+        public Builder tables(EventStoreTables tables) {
+            this.tables = tables;
+            return this;
+        }
+
+        /** The bound on one DynamoDB call, SDK retries included. */
+        public Builder apiCallTimeout(Duration apiCallTimeout) {
+            this.apiCallTimeout = apiCallTimeout;
+            return this;
+        }
+
+        /**
+         * How long a reserved but unwritten global sequence number is waited for. Must exceed the longest a commit can
+         * take between reserving and writing, which the API-call timeout bounds.
+         */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public DynamoDbEventStorageEngine build() {
+            return new DynamoDbEventStorageEngine(this);
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (dynamoDb == null || tables == null) {
+                throw new AxonConfigurationException("The DynamoDB client and the event store tables are required");
+            }
+            Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+            Objects.requireNonNull(gapTimeout, "gapTimeout");
+            if (apiCallTimeout.isNegative() || apiCallTimeout.isZero()) {
+                throw new AxonConfigurationException("The API-call timeout must be positive: " + apiCallTimeout);
+            }
+            if (gapTimeout.compareTo(apiCallTimeout.multipliedBy(2)) < 0) {
+                throw new AxonConfigurationException("The gap timeout (" + gapTimeout + ") must be at least twice the API-call timeout ("
+                        + apiCallTimeout + "): a commit takes up to two calls between reserving its numbers and writing");
+            }
+            if (maxGapOffset < 1) {
+                throw new AxonConfigurationException("maxGapOffset must be positive: " + maxGapOffset);
+            }
+        }
+    }
+
+    private static boolean isTakenKey(Exception exception) {
+        if (exception instanceof ConditionalCheckFailedException) {
+            return true;
+        }
+        return exception instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
+                && cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+    }
+}

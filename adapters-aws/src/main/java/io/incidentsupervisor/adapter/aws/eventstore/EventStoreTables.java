@@ -1,0 +1,112 @@
+package io.incidentsupervisor.adapter.aws.eventstore;
+
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The event store's two tables, their keys and index: the one place the schema is written down. {@link #createIfMissing}
+ * creates them for local runs and tests, and verifies the keys of tables that already exist.
+ */
+public record EventStoreTables(String events, String snapshots) {
+
+    static final String AGGREGATE_ID = "aggregateId";
+    static final String SEQUENCE = "seq";
+    static final String GLOBAL_ORDER_INDEX = "global-order";
+    static final String BUCKET = "bucket";
+    static final String GLOBAL_SEQUENCE = "globalSeq";
+
+    public EventStoreTables {
+        requireTableName(events);
+        requireTableName(snapshots);
+        if (events.equals(snapshots)) {
+            throw new IllegalArgumentException("The events and snapshots tables must differ: " + events);
+        }
+    }
+
+    public static EventStoreTables withPrefix(String prefix) {
+        return new EventStoreTables(prefix + "events", prefix + "snapshots");
+    }
+
+    /** Creates whichever table is missing and waits until both are active; throws if an existing one has other keys. */
+    public void createIfMissing(DynamoDbClient dynamoDb) {
+        ensure(dynamoDb, CreateTableRequest.builder()
+                .tableName(events)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(AGGREGATE_ID, ScalarAttributeType.S),
+                        attribute(SEQUENCE, ScalarAttributeType.N),
+                        attribute(BUCKET, ScalarAttributeType.N),
+                        attribute(GLOBAL_SEQUENCE, ScalarAttributeType.N))
+                .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(GLOBAL_ORDER_INDEX)
+                        .keySchema(key(BUCKET, KeyType.HASH), key(GLOBAL_SEQUENCE, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build());
+        ensure(dynamoDb, CreateTableRequest.builder()
+                .tableName(snapshots)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute(AGGREGATE_ID, ScalarAttributeType.S), attribute(SEQUENCE, ScalarAttributeType.N))
+                .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
+                .build());
+    }
+
+    private static void ensure(DynamoDbClient dynamoDb, CreateTableRequest wanted) {
+        try {
+            dynamoDb.createTable(wanted);
+        } catch (ResourceInUseException alreadyThere) {
+            // Created before, or by a concurrent caller: verified below like any existing table.
+        }
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(wanted.tableName()));
+        TableDescription actual = describe(dynamoDb, wanted.tableName());
+        if (!actual.keySchema().equals(wanted.keySchema())) {
+            throw new IllegalStateException("Table " + wanted.tableName() + " has keys " + actual.keySchema() + "; the event store needs "
+                    + wanted.keySchema());
+        }
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            List<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes();
+            boolean found = present.stream().anyMatch(p -> p.indexName().equals(index.indexName()) && p.keySchema().equals(index.keySchema()));
+            if (!found) {
+                throw new IllegalStateException("Table " + wanted.tableName() + " lacks the index " + index.indexName() + " on " + index.keySchema());
+            }
+        }
+    }
+
+    private static TableDescription describe(DynamoDbClient dynamoDb, String table) {
+        try {
+            return dynamoDb.describeTable(b -> b.tableName(table)).table();
+        } catch (ResourceNotFoundException e) {
+            throw new IllegalStateException("Table " + table + " was created but cannot be described", e);
+        }
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static void requireTableName(String name) {
+        Objects.requireNonNull(name, "table name");
+        if (!name.matches("[A-Za-z0-9_.-]{3,255}")) {
+            throw new IllegalArgumentException("A DynamoDB table name is 3 to 255 of [A-Za-z0-9_.-], not: " + name);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.incidentsupervisor.adapter.aws.eventstore;
+
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.application.AxonRuntime;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+class DynamoDbEngineContractTest extends EventStorageEngineContractTest {
+
+    @Override
+    protected EventStorageEngine createEngine() {
+        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        tables.createIfMissing(SharedDynamoDbLocal.client());
+        return DynamoDbEventStorageEngine.builder()
+                .dynamoDb(SharedDynamoDbLocal.client())
+                .tables(tables)
+                .eventSerializer(AxonRuntime.serializer())
+                .snapshotSerializer(AxonRuntime.serializer())
+                .batchSize(40)
+                .build();
+    }
+}
