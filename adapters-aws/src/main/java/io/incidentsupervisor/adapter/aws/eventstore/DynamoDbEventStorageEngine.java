@@ -297,7 +297,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
                     return batch;
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = nextStartKey(page);
         } while (startKey != null);
         return batch;
     }
@@ -339,7 +339,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
                 }
                 oldestAtOrAfter = EventItems.globalSequence(item);
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = nextStartKey(page);
         } while (startKey != null);
         return oldestAtOrAfter == null ? null : GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
     }
@@ -367,9 +367,14 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         do {
             QueryResponse page = query(request.exclusiveStartKey(startKey).limit(limit - items.size()));
             items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = nextStartKey(page);
         } while (startKey != null && items.size() < limit);
         return items;
+    }
+
+    /** Where the next page starts, or null when this page was the last. */
+    private static Map<String, AttributeValue> nextStartKey(QueryResponse page) {
+        return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     }
 
     private QueryResponse query(QueryRequest.Builder request) {

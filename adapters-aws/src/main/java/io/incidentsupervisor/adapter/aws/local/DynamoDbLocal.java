@@ -3,12 +3,15 @@ package io.incidentsupervisor.adapter.aws.local;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteLibraryLoader;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -100,7 +103,26 @@ public final class DynamoDbLocal implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local's HTTP server did not stop", e);
         } finally {
+            shutDownDatabasesNow();
+        }
+    }
+
+    /**
+     * {@link LocalDynamoDBRequestHandler#shutdown()} calls {@code shutdown()} on its databases, whose non-daemon job
+     * threads then sleep on for minutes and keep the JVM alive; {@code shutdownNow()} interrupts them. The handler keeps
+     * its databases in a private map, hence the reflection.
+     */
+    @SuppressWarnings("unchecked")
+    private void shutDownDatabasesNow() {
+        try {
+            Field databases = LocalDynamoDBRequestHandler.class.getDeclaredField("dbRequestHandlers");
+            databases.setAccessible(true);
+            synchronized (requestHandler) {
+                ((Map<String, AmazonDynamoDBLocal>) databases.get(requestHandler)).values().forEach(AmazonDynamoDBLocal::shutdownNow);
+            }
+        } catch (ReflectiveOperationException e) {
             requestHandler.shutdown();
+            throw new IllegalStateException("This DynamoDB Local version keeps its databases elsewhere; its job threads may linger", e);
         }
     }
 }

@@ -7,6 +7,6 @@ class JdbcEngineContractTest extends EventStorageEngineContractTest {
 
     @Override
     protected EventStorageEngine createEngine() {
-        return ReferenceJdbcEngine.inMemoryH2();
+        return ReferenceJdbcEngine.inMemoryHsqldb();
     }
 }

@@ -15,7 +15,7 @@ final class ReferenceJdbcEngine {
     private ReferenceJdbcEngine() {
     }
 
-    static JdbcEventStorageEngine inMemoryH2() {
+    static JdbcEventStorageEngine inMemoryHsqldb() {
         JDBCDataSource dataSource = new JDBCDataSource();
         dataSource.setURL("jdbc:hsqldb:mem:" + UUID.randomUUID());
         dataSource.setUser("SA");
