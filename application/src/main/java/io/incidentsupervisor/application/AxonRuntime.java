@@ -1,9 +1,5 @@
 package io.incidentsupervisor.application;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import java.util.List;
@@ -55,13 +51,9 @@ public final class AxonRuntime implements AutoCloseable {
         return new AxonRuntime(configuration);
     }
 
-    /** The serializer every event store of this project uses: JSON by Jackson, {@code java.time} as ISO-8601 text. */
+    /** The serializer every event store of this project uses: {@link Json#mapper()}. */
     public static Serializer serializer() {
-        ObjectMapper objectMapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(objectMapper).build();
+        return JacksonSerializer.builder().objectMapper(Json.mapper()).build();
     }
 
     /** Sends a command and waits for it; returns the events it applied (none for a duplicate alert). */

@@ -27,7 +27,8 @@ public final class SampleIncidents {
     }
 
     public static EnrichedContext context(Instant at) {
-        return new EnrichedContext(ALERT, List.of(CollectorResult.gathered("lambda-configuration", java.util.Map.of("Runtime", "python3.12"))), at, 42);
+        return new EnrichedContext(ALERT, List.of(CollectorResult.gathered("lambda-configuration", java.util.Map.of("Runtime", "python3.12"))), at, 42,
+                new TruncationReport("o200k_base", 3000, 42, 42, java.util.Map.of(), List.of(), 0));
     }
 
     public static ContextGathered gathered(int attempt, Instant at) {

@@ -1,0 +1,21 @@
+package io.incidentsupervisor.application;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON form of this project's values: events, projections and what agents read share it. */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Records by their components, {@code java.time} as ISO-8601 text, unknown properties ignored on reading. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

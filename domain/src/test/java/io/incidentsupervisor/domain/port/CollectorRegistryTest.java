@@ -1,0 +1,82 @@
+package io.incidentsupervisor.domain.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CollectorRegistryTest {
+
+    private static final ContextCollector LAMBDA = named("lambda-configuration");
+    private static final ContextCollector LOGS = named("cloudwatch-logs");
+    private static final ContextCollector IAM = named("iam-role");
+
+    private final CollectorRegistry registry = CollectorRegistry.builder()
+            .everyErrorType(LAMBDA)
+            .errorType("S3AccessError", LOGS, IAM)
+            .errorType("CloudWatchAccessError", LOGS, IAM)
+            .build();
+
+    @Test
+    void eachErrorTypeGetsTheDefaultsThenItsOwnCollectorsInOrder() {
+        assertThat(registry.collectorsFor("S3AccessError")).containsExactly(LAMBDA, LOGS, IAM);
+        assertThat(registry.collectorsFor("CloudWatchAccessError")).containsExactly(LAMBDA, LOGS, IAM);
+    }
+
+    @Test
+    void anUnknownTypeGetsTheDefaultsOnly() {
+        assertThat(registry.collectorsFor("DynamoDBThrottled")).containsExactly(LAMBDA);
+    }
+
+    @Test
+    void aNewCollectorNeedsOneRegistrationLine() {
+        ContextCollector cloudTrail = named("cloudtrail");
+        CollectorRegistry extended = CollectorRegistry.builder()
+                .everyErrorType(LAMBDA)
+                .errorType("S3AccessError", LOGS, IAM)
+                .errorType("S3AccessError", cloudTrail)
+                .build();
+
+        assertThat(extended.collectorsFor("S3AccessError")).containsExactly(LAMBDA, LOGS, IAM, cloudTrail);
+        assertThat(extended.collectorsFor("Other")).containsExactly(LAMBDA);
+    }
+
+    @Test
+    void aCollectorRegisteredTwiceForOneTypeRunsOnce() {
+        CollectorRegistry twice = CollectorRegistry.builder().everyErrorType(LAMBDA).errorType("S3AccessError", LAMBDA, LOGS).build();
+        assertThat(twice.collectorsFor("S3AccessError")).containsExactly(LAMBDA, LOGS);
+    }
+
+    @Test
+    void twoCollectorsWithOneNameAreRefused() {
+        assertThatThrownBy(() -> CollectorRegistry.builder().everyErrorType(LAMBDA, named("lambda-configuration")).build())
+                .hasMessageContaining("Two collectors are named lambda-configuration");
+    }
+
+    private static ContextCollector named(String name) {
+        return new ContextCollector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int trimOrder() {
+                return 1;
+            }
+
+            @Override
+            public CollectorResult collect(IncidentAlert alert) {
+                return CollectorResult.gathered(name, Map.of());
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+}
