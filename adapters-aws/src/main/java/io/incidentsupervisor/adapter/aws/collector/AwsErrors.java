@@ -1,0 +1,60 @@
+package io.incidentsupervisor.adapter.aws.collector;
+
+import io.incidentsupervisor.domain.model.CollectorError;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns any SDK failure into a structured collector error. IAM and Lambda report AccessDenied through their base
+ * exception types, so the error code decides, never the exception class.
+ */
+final class AwsErrors {
+
+    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
+            "UnrecognizedClientException", "KMSAccessDeniedException");
+    private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "ResourceNotFoundException", "NotFoundException");
+    private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "TooManyRequestsException",
+            "RequestLimitExceeded", "LimitExceededException", "RequestThrottled");
+    /** AWS's wording: "… is not authorized to perform: iam:ListAttachedRolePolicies on resource: …". */
+    private static final Pattern MISSING_PERMISSION = Pattern.compile("not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
+
+    private AwsErrors() {
+    }
+
+    static CollectorError toCollectorError(SdkException failure) {
+        if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            return new CollectorError(kind(code, service.statusCode()), code, message, missingPermission(message));
+        }
+        if (failure instanceof ApiCallTimeoutException) {
+            return new CollectorError("Timeout", "ApiCallTimeout", failure.getMessage());
+        }
+        return new CollectorError("Unreachable", failure.getClass().getSimpleName(), failure.getMessage());
+    }
+
+    private static String kind(String code, int status) {
+        if (ACCESS_DENIED.contains(code)) {
+            return "AccessDenied";
+        }
+        if (NOT_FOUND.contains(code)) {
+            return "NotFound";
+        }
+        if (THROTTLED.contains(code)) {
+            return "Throttled";
+        }
+        return status >= 500 ? "ServiceUnavailable" : "Failed";
+    }
+
+    private static String missingPermission(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher matcher = MISSING_PERMISSION.matcher(message);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}
