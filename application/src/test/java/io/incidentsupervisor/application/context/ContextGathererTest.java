@@ -9,6 +9,7 @@ import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import io.incidentsupervisor.domain.port.CollectorRegistry;
 import io.incidentsupervisor.domain.port.ContextCollector;
+import io.incidentsupervisor.domain.port.StubCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,21 +85,6 @@ class ContextGathererTest {
     }
 
     private static ContextCollector collector(String name, int trimOrder, Function<IncidentAlert, CollectorResult> collect) {
-        return new ContextCollector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int trimOrder() {
-                return trimOrder;
-            }
-
-            @Override
-            public CollectorResult collect(IncidentAlert alert) {
-                return collect.apply(alert);
-            }
-        };
+        return new StubCollector(name, trimOrder, collect);
     }
 }

@@ -3,9 +3,6 @@ package io.incidentsupervisor.domain.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidentsupervisor.domain.model.CollectorResult;
-import io.incidentsupervisor.domain.model.IncidentAlert;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CollectorRegistryTest {
@@ -57,26 +54,6 @@ class CollectorRegistryTest {
     }
 
     private static ContextCollector named(String name) {
-        return new ContextCollector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int trimOrder() {
-                return 1;
-            }
-
-            @Override
-            public CollectorResult collect(IncidentAlert alert) {
-                return CollectorResult.gathered(name, Map.of());
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return StubCollector.named(name);
     }
 }
