@@ -60,7 +60,7 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
             }
             return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new InvalidAlert("timestamp is not an ISO-8601 date-time such as 2026-11-23T08:00:00Z");
+            throw new InvalidAlert("timestamp is not an ISO-8601 date-time (YYYY-MM-DDThh:mm:ss, with an offset or Z)");
         }
     }
 
