@@ -3,6 +3,10 @@ package io.incidentsupervisor.application;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -19,6 +23,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * the caller wires; events are serialized as JSON by Jackson.
  */
 public final class AxonRuntime implements AutoCloseable {
+
+    /** Metadata a command carries onto every event it applies: where the alert came from, and which invocation handled it. */
+    public static final List<String> DELIVERY_METADATA = List.of("snsMessageId", "requestId");
 
     /** Commands name their incident themselves, so Axon needs no annotation on the domain records to route them. */
     static final CommandTargetResolver INCIDENT_TARGET = command -> new VersionedAggregateIdentifier(
@@ -43,6 +50,8 @@ public final class AxonRuntime implements AutoCloseable {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new))))
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(IncidentAggregate.class)
                         .configureCommandTargetResolver(c -> INCIDENT_TARGET))
@@ -57,9 +66,14 @@ public final class AxonRuntime implements AutoCloseable {
     }
 
     /** Sends a command and waits for it; returns the events it applied (none for a duplicate alert). */
-    @SuppressWarnings("unchecked")
     public List<IncidentEvent> send(IncidentCommand command) {
-        return (List<IncidentEvent>) commandGateway.sendAndWait(command);
+        return send(command, Map.of());
+    }
+
+    /** As {@link #send(IncidentCommand)}, with metadata that the applied events inherit (see {@link #DELIVERY_METADATA}). */
+    @SuppressWarnings("unchecked")
+    public List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
+        return (List<IncidentEvent>) commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }
 
     public EventStore eventStore() {

@@ -1,0 +1,86 @@
+package io.incidentsupervisor.adapter.aws.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.context.JtokkitTokenCounter;
+import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.investigation.Delivery;
+import io.incidentsupervisor.application.investigation.FailureClassifier;
+import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
+import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import io.incidentsupervisor.domain.model.TokenBudget;
+import io.incidentsupervisor.domain.port.CollectorRegistry;
+import io.incidentsupervisor.domain.port.StubCollector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same alert delivered twice at the same moment to two Lambda instances (two Axon runtimes over one set of tables; within
+ * one JVM Axon's aggregate lock would serialise them): one investigation, one Duplicate.
+ */
+class ConcurrentDeliveryTest {
+
+    @Test
+    void twoSimultaneousDeliveriesOfOneAlertInvestigateItOnce() throws Exception {
+        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        tables.createIfMissing(SharedDynamoDbLocal.client());
+        CollectorRegistry registry = CollectorRegistry.builder().everyErrorType(StubCollector.named("lambda-configuration")).build();
+        Clock clock = Clock.systemUTC();
+        ExecutorService deliveries = Executors.newFixedThreadPool(2);
+        try (AxonRuntime axon = AxonRuntime.start(engine(tables)); AxonRuntime otherInstance = AxonRuntime.start(engine(tables))) {
+            List<IncidentInvestigation> instances = new ArrayList<>();
+            for (AxonRuntime runtime : List.of(axon, otherInstance)) {
+                instances.add(new IncidentInvestigation(runtime,
+                        new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1)),
+                        Set.of("data-processor"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, Duration.ofSeconds(30)));
+            }
+
+            for (int round = 0; round < 10; round++) {
+                IncidentAlert alert = IncidentAlert.of("S3AccessError", "Access Denied", "AccessDenied", "data-processor",
+                        "2026-11-23T08:00:0" + round + "Z");
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Outcome>> outcomes = new ArrayList<>();
+                for (int delivery = 0; delivery < 2; delivery++) {
+                    String messageId = "msg-" + round + "-" + delivery;
+                    IncidentInvestigation investigation = instances.get(delivery);
+                    outcomes.add(deliveries.submit(() -> {
+                        together.await();
+                        return investigation.handle(alert, new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(60)));
+                    }));
+                }
+                List<Class<?>> kinds = new ArrayList<>();
+                for (Future<Outcome> outcome : outcomes) {
+                    kinds.add(outcome.get().getClass());
+                }
+                assertThat(kinds).as("round %d", round).containsExactlyInAnyOrder(Investigated.class, Duplicate.class);
+                List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(alert.incidentId());
+                assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
+                        "ContextGathered");
+            }
+        } finally {
+            deliveries.shutdown();
+        }
+    }
+
+    private static DynamoDbEventStorageEngine engine(EventStoreTables tables) {
+        return DynamoDbEventStorageEngine.builder().dynamoDb(SharedDynamoDbLocal.client()).tables(tables)
+                .eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer()).build();
+    }
+}

@@ -1,0 +1,235 @@
+package io.incidentsupervisor.application.investigation;
+
+import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
+import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.context.JtokkitTokenCounter;
+import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
+import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.domain.model.CollectorError;
+import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
+import io.incidentsupervisor.domain.model.InvestigationFailed;
+import io.incidentsupervisor.domain.model.ReceiveIncident;
+import io.incidentsupervisor.domain.model.StartInvestigation;
+import io.incidentsupervisor.domain.model.TokenBudget;
+import io.incidentsupervisor.domain.port.CollectorRegistry;
+import io.incidentsupervisor.domain.port.StubCollector;
+import io.incidentsupervisor.domain.port.TokenCounter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentInvestigationTest {
+
+    private static final Duration LEASE_FLOOR = Duration.ofSeconds(30);
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:02Z"));
+    private final List<String> collectorsCalled = new ArrayList<>();
+    private final CollectorRegistry registry = CollectorRegistry.builder()
+            .everyErrorType(collector("lambda-configuration", 3))
+            .errorType("S3AccessError", collector("cloudwatch-logs", 1), new StubCollector("iam-role", 2, alert -> {
+                collectorsCalled.add("iam-role");
+                return CollectorResult.failed("iam-role", new CollectorError("AccessDenied", "AccessDenied", "denied", "iam:ListAttachedRolePolicies"));
+            }))
+            .build();
+    private AxonRuntime axon;
+
+    @AfterEach
+    void shutDown() {
+        if (axon != null) {
+            axon.close();
+        }
+    }
+
+    @Test
+    void investigatesAnAlertAndEveryEventCarriesItsDelivery() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+
+        Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
+
+        assertThat(outcome).isInstanceOf(Investigated.class);
+        assertThat(((Investigated) outcome).context().results()).extracting(CollectorResult::source)
+                .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
+        assertThat(((Investigated) outcome).context().results().get(2).error().missingPermission()).isEqualTo("iam:ListAttachedRolePolicies");
+        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
+                "CollectorFinished", "CollectorFinished", "ContextGathered");
+        assertThat(history).extracting(AuditEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(history).allSatisfy(entry -> assertThat(entry.metadata()).containsEntry("snsMessageId", "msg-1")
+                .containsEntry("requestId", "request-msg-1"));
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothing() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        investigation.handle(ALERT, delivery("msg-1", 60));
+        collectorsCalled.clear();
+
+        assertThat(investigation.handle(ALERT, delivery("msg-1-again", 60))).isEqualTo(new Duplicate(ID));
+        assertThat(new AuditHistory(axon.eventStore()).of(ID)).hasSize(6);
+        assertThat(collectorsCalled).isEmpty();
+    }
+
+    @Test
+    void aFunctionOutsideTheAllowlistIsRefusedWithoutAnyCollectorAndTheReasonIsRecorded() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+
+        Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
+
+        assertThat(outcome).isInstanceOf(Refused.class);
+        assertThat(collectorsCalled).isEmpty();
+        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationFailed");
+        InvestigationFailed failed = (InvestigationFailed) history.get(2).event();
+        assertThat(failed.reason().type()).isEqualTo("NotSupervised");
+        assertThat(failed.reason().retryable()).isFalse();
+    }
+
+    @Test
+    void aFailureIsRecordedAndTheOriginalIsRethrown() {
+        IllegalStateException broken = new IllegalStateException("tokenizer broke");
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), failingCounter(broken), Set.of("data-processor"));
+
+        assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60))).isSameAs(broken);
+
+        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        assertThat(history).last().satisfies(entry -> {
+            InvestigationFailed failed = (InvestigationFailed) entry.event();
+            assertThat(failed.reason().type()).isEqualTo("IllegalStateException");
+            assertThat(failed.reason().message()).isEqualTo("tokenizer broke");
+            assertThat(failed.reason().retryable()).isTrue();
+        });
+    }
+
+    @Test
+    void whenRecordingTheFailureFailsTooTheOriginalIsThrownWithTheWriteFailureSuppressed() {
+        IllegalStateException broken = new IllegalStateException("tokenizer broke");
+        InMemoryEventStorageEngine refusesFailures = new InMemoryEventStorageEngine() {
+            @Override
+            public void appendEvents(List<? extends EventMessage<?>> events) {
+                if (events.stream().anyMatch(e -> e.getPayload() instanceof InvestigationFailed)) {
+                    throw new EventStoreException("DynamoDB unavailable");
+                }
+                super.appendEvents(events);
+            }
+        };
+        IncidentInvestigation investigation = investigation(refusesFailures, failingCounter(broken), Set.of("data-processor"));
+
+        assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60)))
+                .isSameAs(broken)
+                .satisfies(thrown -> assertThat(thrown.getSuppressed()).singleElement()
+                        .satisfies(suppressed -> assertThat(suppressed).hasMessageContaining("DynamoDB unavailable")));
+    }
+
+    @Test
+    void aKilledInvestigationIsLeftAloneWhileItsLeaseLivesAndRecoveredOnceAfterwards() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        Instant deadline = clock.instant().plusSeconds(60);
+        // The first invocation received the alert, started, and was killed at its timeout before any collector finished.
+        axon.send(new ReceiveIncident(ALERT, clock.instant()), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
+        axon.send(new StartInvestigation(ID, clock.instant(), deadline), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60))).isEqualTo(new Duplicate(ID));
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60))).isInstanceOf(InvestigationInProgress.class);
+        assertThat(collectorsCalled).isEmpty();
+
+        clock.advance(Duration.ofSeconds(31));
+        Outcome recovered = investigation.recover(ID, delivery("recovery", 60));
+
+        assertThat(recovered).isInstanceOf(Investigated.class);
+        assertThat(((Investigated) recovered).attempt()).isEqualTo(2);
+        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationRetried",
+                "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
+        assertThat(history).filteredOn(e -> e.type().equals("ContextGathered")).hasSize(1);
+        assertThat(history.get(2).metadata()).containsEntry("snsMessageId", "recovery");
+    }
+
+    @Test
+    void anIncidentKilledBeforeItsFirstAttemptIsRecoveredByStartingIt() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        axon.send(new ReceiveIncident(ALERT, clock.instant()));
+
+        Outcome recovered = investigation.recover(ID, delivery("recovery", 60));
+
+        assertThat(recovered).isInstanceOf(Investigated.class);
+        assertThat(((Investigated) recovered).attempt()).isEqualTo(1);
+    }
+
+    private IncidentInvestigation investigation(InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
+        axon = AxonRuntime.start(engine);
+        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1));
+        return new IncidentInvestigation(axon, gatherer, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
+    }
+
+    private Delivery delivery(String messageId, int secondsLeft) {
+        return new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(secondsLeft));
+    }
+
+    private StubCollector collector(String name, int trimOrder) {
+        return new StubCollector(name, trimOrder, alert -> {
+            collectorsCalled.add(name);
+            return CollectorResult.gathered(name, Map.of("source", name));
+        });
+    }
+
+    private static TokenCounter failingCounter(RuntimeException failure) {
+        return new TokenCounter() {
+            @Override
+            public String tokenizer() {
+                return "broken";
+            }
+
+            @Override
+            public int count(String text) {
+                throw failure;
+            }
+        };
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
