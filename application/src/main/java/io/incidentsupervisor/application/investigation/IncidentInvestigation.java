@@ -2,6 +2,7 @@ package io.incidentsupervisor.application.investigation;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
 import io.incidentsupervisor.application.investigation.Outcome.Investigated;
 import io.incidentsupervisor.application.investigation.Outcome.Refused;
@@ -44,14 +45,16 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     private final AxonRuntime axon;
     private final ContextGatherer gatherer;
     private final AuditHistory history;
+    private final Projections projections;
     private final Set<String> supervisedFunctions;
     private final FailureClassifier classifier;
     private final Clock clock;
     private final Duration leaseFloor;
 
-    public IncidentInvestigation(AxonRuntime axon, ContextGatherer gatherer, Set<String> supervisedFunctions, FailureClassifier classifier,
-            Clock clock, Duration leaseFloor) {
+    public IncidentInvestigation(AxonRuntime axon, ContextGatherer gatherer, Projections projections, Set<String> supervisedFunctions,
+            FailureClassifier classifier, Clock clock, Duration leaseFloor) {
         this.axon = Objects.requireNonNull(axon, "axon");
+        this.projections = Objects.requireNonNull(projections, "projections");
         this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
         this.history = new AuditHistory(axon.eventStore());
         this.supervisedFunctions = Set.copyOf(supervisedFunctions);
@@ -66,11 +69,11 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         Map<String, String> metadata = delivery.metadata();
         try {
             if (axon.send(new ReceiveIncident(alert, clock.instant()), metadata).isEmpty()) {
-                return new Duplicate(id);
+                return refreshed(new Duplicate(id));
             }
         } catch (AggregateStreamCreationException | ConcurrencyException concurrentFirstDelivery) {
             // Another delivery of the same alert created the incident between our load and our append.
-            return new Duplicate(id);
+            return refreshed(new Duplicate(id));
         }
         Instant now = clock.instant();
         List<IncidentEvent> started = axon.send(new StartInvestigation(id, now, leaseUntil(now, delivery.deadline())), metadata);
@@ -97,23 +100,33 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     private Outcome investigate(IncidentAlert alert, int attempt, Delivery delivery) {
         IncidentId id = alert.incidentId();
         Map<String, String> metadata = delivery.metadata();
+        EnrichedContext context;
         try {
             if (!supervisedFunctions.contains(alert.lambdaName())) {
                 FailureReason notSupervised = new FailureReason("NotSupervised",
                         "Function " + alert.lambdaName() + " is not among the supervised functions; no AWS call was made for it", false);
                 axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata);
-                return new Refused(id, notSupervised);
+                return refreshed(new Refused(id, notSupervised));
             }
-            EnrichedContext context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded) -> {
+            context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded) -> {
                 Instant now = clock.instant();
                 axon.send(new RecordCollectorOutcome(id, attempt, collector, succeeded, now, leaseUntil(now, delivery.deadline())), metadata);
             });
             axon.send(new RecordContext(id, attempt, context, clock.instant()), metadata);
-            return new Investigated(id, attempt, context);
         } catch (RuntimeException failure) {
             recordFailure(id, attempt, failure, metadata);
             throw failure;
         }
+        return refreshed(new Investigated(id, attempt, context));
+    }
+
+    /**
+     * Brings the incident's projection rows up to date. If that fails the invocation fails, and its retry, a duplicate,
+     * refreshes them again.
+     */
+    private Outcome refreshed(Outcome outcome) {
+        projections.refresh(outcome.incidentId());
+        return outcome;
     }
 
     private void recordFailure(IncidentId id, int attempt, RuntimeException failure, Map<String, String> metadata) {
@@ -123,6 +136,11 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             LOG.error("Investigation of {} (attempt {}) failed, and recording that failed too; the original failure is rethrown. Original: {}",
                     id, attempt, failure.toString(), recordingFailure);
             failure.addSuppressed(recordingFailure);
+        }
+        try {
+            projections.refresh(id);
+        } catch (RuntimeException projectionFailure) {
+            failure.addSuppressed(projectionFailure);
         }
     }
 

@@ -11,6 +11,9 @@ import io.incidentsupervisor.application.context.JtokkitTokenCounter;
 import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
 import io.incidentsupervisor.application.investigation.Outcome.Investigated;
 import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
+import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
@@ -49,6 +52,7 @@ class IncidentInvestigationTest {
                 return CollectorResult.failed("iam-role", new CollectorError("AccessDenied", "AccessDenied", "denied", "iam:ListAttachedRolePolicies"));
             }))
             .build();
+    private final InMemoryProjectionStores stores = new InMemoryProjectionStores();
     private AxonRuntime axon;
 
     @AfterEach
@@ -74,6 +78,12 @@ class IncidentInvestigationTest {
         assertThat(history).extracting(AuditEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(history).allSatisfy(entry -> assertThat(entry.metadata()).containsEntry("snsMessageId", "msg-1")
                 .containsEntry("requestId", "request-msg-1"));
+        assertThat(stores.find(ID)).hasValueSatisfying(row -> {
+            assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+            assertThat(row.lastSequence()).isEqualTo(5);
+            assertThat(row.staleAt()).as("closed incidents leave the open index").isNull();
+        });
+        assertThat(stores.find(ID, clock.instant())).hasValueSatisfying(row -> assertThat(row.contextJson()).contains("\"iam:ListAttachedRolePolicies\""));
     }
 
     @Test
@@ -148,6 +158,9 @@ class IncidentInvestigationTest {
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60))).isEqualTo(new Duplicate(ID));
+        assertThat(stores.find(ID)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+        assertThat(stores.staleAt(clock.instant())).as("not stale while the lease lives").isEmpty();
+        assertThat(stores.staleAt(deadline)).containsExactly(ID);
         assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60))).isInstanceOf(InvestigationInProgress.class);
         assertThat(collectorsCalled).isEmpty();
 
@@ -161,6 +174,7 @@ class IncidentInvestigationTest {
                 "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
         assertThat(history).filteredOn(e -> e.type().equals("ContextGathered")).hasSize(1);
         assertThat(history.get(2).metadata()).containsEntry("snsMessageId", "recovery");
+        assertThat(stores.staleAt(clock.instant().plusSeconds(3600))).isEmpty();
     }
 
     @Test
@@ -177,7 +191,8 @@ class IncidentInvestigationTest {
     private IncidentInvestigation investigation(InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
         axon = AxonRuntime.start(engine);
         ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1));
-        return new IncidentInvestigation(axon, gatherer, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
+        Projections projections = new Projections(axon.eventStore(), stores, stores, LEASE_FLOOR);
+        return new IncidentInvestigation(axon, gatherer, projections, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
     }
 
     private Delivery delivery(String messageId, int secondsLeft) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.JtokkitTokenCounter;
@@ -41,6 +45,10 @@ class ConcurrentDeliveryTest {
     void twoSimultaneousDeliveriesOfOneAlertInvestigateItOnce() throws Exception {
         EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         tables.createIfMissing(SharedDynamoDbLocal.client());
+        ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
+        DynamoDbIncidentStates states = new DynamoDbIncidentStates(SharedDynamoDbLocal.client(), projectionTables);
+        DynamoDbIncidentContexts contexts = new DynamoDbIncidentContexts(SharedDynamoDbLocal.client(), projectionTables);
         CollectorRegistry registry = CollectorRegistry.builder().everyErrorType(StubCollector.named("lambda-configuration")).build();
         Clock clock = Clock.systemUTC();
         ExecutorService deliveries = Executors.newFixedThreadPool(2);
@@ -49,6 +57,7 @@ class ConcurrentDeliveryTest {
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
                 instances.add(new IncidentInvestigation(runtime,
                         new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1)),
+                        new Projections(runtime.eventStore(), states, contexts, Duration.ofSeconds(30)),
                         Set.of("data-processor"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, Duration.ofSeconds(30)));
             }
 
@@ -73,6 +82,7 @@ class ConcurrentDeliveryTest {
                 List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(alert.incidentId());
                 assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
                         "ContextGathered");
+                assertThat(states.find(alert.incidentId())).get().extracting(row -> row.lastSequence()).isEqualTo(3L);
             }
         } finally {
             deliveries.shutdown();

@@ -1,0 +1,65 @@
+package io.incidentsupervisor.adapter.aws.projection;
+
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The projection tables, their keys, index and TTL: {@code incident-state} keyed by incident id with a sparse index of open
+ * incidents by the instant they turn stale, and {@code incident-context} keyed by incident id with a TTL attribute.
+ */
+public record ProjectionTables(String states, String contexts) {
+
+    static final String INCIDENT_ID = "incidentId";
+    static final String OPEN_INDEX = "open-by-stale-at";
+    static final String OPEN_BUCKET = "openBucket";
+    static final String STALE_AT = "staleAt";
+    static final String TTL = "ttl";
+
+    public ProjectionTables {
+        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(contexts, "contexts");
+    }
+
+    public static ProjectionTables withPrefix(String prefix) {
+        return new ProjectionTables(prefix + "incident-state", prefix + "incident-context");
+    }
+
+    /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
+    public void createIfMissing(DynamoDbClient dynamoDb) {
+        try {
+            dynamoDb.createTable(b -> b.tableName(states).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(OPEN_BUCKET).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(STALE_AT).attributeType(ScalarAttributeType.N))
+                    .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
+                    .globalSecondaryIndexes(i -> i.indexName(OPEN_INDEX)
+                            .keySchema(k -> k.attributeName(OPEN_BUCKET).keyType(KeyType.HASH), k -> k.attributeName(STALE_AT).keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+        } catch (ResourceInUseException exists) {
+            // Created before.
+        }
+        try {
+            dynamoDb.createTable(b -> b.tableName(contexts).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH)));
+        } catch (ResourceInUseException exists) {
+            // Created before.
+        }
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(states));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(contexts));
+        dynamoDb.updateTimeToLive(b -> b.tableName(contexts).timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+    }
+
+    /** Drops both tables, for a rebuild from the event stream. */
+    public void drop(DynamoDbClient dynamoDb) {
+        dynamoDb.deleteTable(b -> b.tableName(states));
+        dynamoDb.deleteTable(b -> b.tableName(contexts));
+        dynamoDb.waiter().waitUntilTableNotExists(b -> b.tableName(states));
+        dynamoDb.waiter().waitUntilTableNotExists(b -> b.tableName(contexts));
+    }
+}

@@ -1,0 +1,109 @@
+package io.incidentsupervisor.application.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.domain.model.ContextGathered;
+import io.incidentsupervisor.domain.model.Incident;
+import io.incidentsupervisor.domain.model.IncidentEvent;
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * Keeps the incident-state and incident-context projections. A row is always computed the same way — the domain's own
+ * fold over the incident's whole history — whether it is refreshed after an invocation or rebuilt from the global stream,
+ * so a rebuilt table equals the live one.
+ */
+public final class Projections {
+
+    /** How long agents can read a context. */
+    public static final Duration CONTEXT_RETENTION = Duration.ofDays(7);
+    private static final ObjectWriter JSON = Json.mapper().writer();
+
+    private final EventStore eventStore;
+    private final IncidentStates states;
+    private final IncidentContexts contexts;
+    private final Duration leaseFloor;
+
+    /** @param leaseFloor how long an incident may stay RECEIVED, never started, before it counts as stale */
+    public Projections(EventStore eventStore, IncidentStates states, IncidentContexts contexts, Duration leaseFloor) {
+        this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+        this.states = Objects.requireNonNull(states, "states");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.leaseFloor = Objects.requireNonNull(leaseFloor, "leaseFloor");
+    }
+
+    /** Brings both rows of one incident up to its latest event. */
+    public void refresh(IncidentId incidentId) {
+        List<DomainEventMessage<?>> history = new ArrayList<>();
+        eventStore.readEvents(incidentId.value()).asStream().forEach(history::add);
+        save(history);
+    }
+
+    /** Recomputes every row from the global event stream; reports the number of events read so far. Returns the incidents rebuilt. */
+    public int rebuild(LongConsumer progress) {
+        Map<String, List<DomainEventMessage<?>>> histories = new LinkedHashMap<>();
+        long read = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> next = stream.nextAvailable();
+                if (next instanceof DomainEventMessage<?> event && event.getPayload() instanceof IncidentEvent) {
+                    histories.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
+                }
+                if (++read % 1_000 == 0) {
+                    progress.accept(read);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted after " + read + " events", e);
+        }
+        progress.accept(read);
+        histories.values().forEach(this::save);
+        return histories.size();
+    }
+
+    private void save(List<DomainEventMessage<?>> history) {
+        if (history.isEmpty()) {
+            return;
+        }
+        List<IncidentEvent> events = history.stream().map(m -> (IncidentEvent) m.getPayload()).toList();
+        Incident incident = Incident.replay(events);
+        DomainEventMessage<?> last = history.get(history.size() - 1);
+        Instant receivedAt = history.get(0).getTimestamp();
+        Instant staleAt = switch (incident.status()) {
+            case RECEIVED -> receivedAt.plus(leaseFloor);
+            case INVESTIGATING -> incident.leaseUntil();
+            default -> null;
+        };
+        states.save(new IncidentStateRow(incident.id(), incident.alert().errorType(), incident.status(), incident.attempt(), incident.leaseUntil(),
+                last.getTimestamp(), last.getSequenceNumber(), incident.failure(), staleAt));
+        for (DomainEventMessage<?> message : history) {
+            if (message.getPayload() instanceof ContextGathered gathered) {
+                contexts.save(new IncidentContextRow(incident.id(), incident.alert().errorType(), json(gathered), message.getTimestamp(),
+                        // TTL attributes hold whole seconds.
+                        message.getTimestamp().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS), message.getSequenceNumber()));
+            }
+        }
+    }
+
+    private static String json(ContextGathered gathered) {
+        try {
+            return JSON.writeValueAsString(gathered.context());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A gathered context could not be written as JSON", e);
+        }
+    }
+}

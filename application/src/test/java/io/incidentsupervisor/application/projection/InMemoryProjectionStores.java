@@ -1,0 +1,42 @@
+package io.incidentsupervisor.application.projection;
+
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Both projection stores in maps, with the same newer-only write rule as the DynamoDB ones; for application tests. */
+public final class InMemoryProjectionStores implements IncidentStates, IncidentContexts {
+
+    private final Map<IncidentId, IncidentStateRow> states = new ConcurrentHashMap<>();
+    private final Map<IncidentId, IncidentContextRow> contexts = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(IncidentStateRow row) {
+        states.merge(row.incidentId(), row, (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
+    }
+
+    @Override
+    public Optional<IncidentStateRow> find(IncidentId incidentId) {
+        return Optional.ofNullable(states.get(incidentId));
+    }
+
+    @Override
+    public List<IncidentId> staleAt(Instant now) {
+        return states.values().stream().filter(row -> row.staleAt() != null && !row.staleAt().isAfter(now))
+                .sorted(Comparator.comparing(IncidentStateRow::staleAt)).map(IncidentStateRow::incidentId).toList();
+    }
+
+    @Override
+    public void save(IncidentContextRow row) {
+        contexts.merge(row.incidentId(), row, (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
+    }
+
+    @Override
+    public Optional<IncidentContextRow> find(IncidentId incidentId, Instant now) {
+        return Optional.ofNullable(contexts.get(incidentId)).filter(row -> now.isBefore(row.expiresAt()));
+    }
+}
