@@ -19,50 +19,50 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * AWS APIs without a local emulator, served on loopback by WireMock in their real wire formats, and the real SDK clients
  * pointed at it. Retries are off so that a throttling answer reaches the collector at once.
  */
-final class AwsStubs implements AutoCloseable {
+public final class AwsStubs implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
 
-    final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    public final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
-    AwsStubs() {
+    public AwsStubs() {
         server.start();
     }
 
-    LambdaClient lambda() {
+    public LambdaClient lambda() {
         return LambdaClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1).credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    IamClient iam() {
+    public IamClient iam() {
         return IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    CloudWatchLogsClient logs() {
+    public CloudWatchLogsClient logs() {
         return CloudWatchLogsClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1).credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     /** A restJson error as Lambda sends it: the error type in a header, the message in the body. */
-    static ResponseDefinitionBuilder lambdaError(int status, String type, String message) {
+    public static ResponseDefinitionBuilder lambdaError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", type + ":")
                 .withHeader("x-amzn-RequestId", "c1a2b3c4-0000-4000-8000-000000000001")
                 .withBody("{\"Type\":\"User\",\"message\":\"" + message + "\"}");
     }
 
     /** An awsQuery error as IAM sends it. */
-    static ResponseDefinitionBuilder iamError(int status, String code, String message) {
+    public static ResponseDefinitionBuilder iamError(int status, String code, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(
                 "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
                         + message + "</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>");
     }
 
     /** An awsQuery success document wrapping {@code result} for {@code action}. */
-    static ResponseDefinitionBuilder iamOk(String action, String result) {
+    public static ResponseDefinitionBuilder iamOk(String action, String result) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
                 "<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + action + "Result>" + result + "</" + action
                         + "Result><ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></" + action
@@ -70,16 +70,16 @@ final class AwsStubs implements AutoCloseable {
     }
 
     /** An awsJson1.1 error as CloudWatch Logs sends it. */
-    static ResponseDefinitionBuilder logsError(int status, String type, String message) {
+    public static ResponseDefinitionBuilder logsError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
     }
 
-    static ResponseDefinitionBuilder logsOk(String json) {
+    public static ResponseDefinitionBuilder logsOk(String json) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json);
     }
 
-    static String notAuthorized(String action, String resource) {
+    public static String notAuthorized(String action, String resource) {
         return "User: arn:aws:sts::" + ACCOUNT + ":assumed-role/incident-supervisor-role/incident-supervisor is not authorized to perform: "
                 + action + " on resource: " + resource + " because no identity-based policy allows the " + action + " action";
     }

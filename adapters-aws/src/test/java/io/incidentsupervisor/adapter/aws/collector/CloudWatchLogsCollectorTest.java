@@ -26,13 +26,13 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class CloudWatchLogsCollectorTest {
+public class CloudWatchLogsCollectorTest {
 
     static final String GROUP = "/aws/lambda/data-processor";
     static final String DESCRIBE = "Logs_20140328.DescribeLogGroups";
     static final String FILTER = "Logs_20140328.FilterLogEvents";
     static final Instant INCIDENT = Instant.parse("2026-11-23T08:00:00Z");
-    static final String ACCESS_DENIED_LINE = "[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
+    public static final String ACCESS_DENIED_LINE = "[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
 
     private final AwsStubs aws = new AwsStubs();
     private final CloudWatchLogsCollector collector = new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1));
@@ -166,14 +166,14 @@ class CloudWatchLogsCollectorTest {
         assertThat(result.error().code()).isEqualTo("ThrottlingException");
     }
 
-    static void stubGroupExists(WireMockServer server) {
+    public static void stubGroupExists(WireMockServer server) {
         server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE)).willReturn(logsOk(
                 "{\"logGroups\":[{\"logGroupName\":\"" + GROUP + "\",\"creationTime\":1731000000000,\"retentionInDays\":7,\"storedBytes\":104857,"
                         + "\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:" + GROUP + ":*\"}]}")));
     }
 
     /** Serves {@code count} events in the window, oldest first, in pages of 100 linked by {@code nextToken}. */
-    static void stubEvents(WireMockServer server, int count, IntFunction<String> message) {
+    public static void stubEvents(WireMockServer server, int count, IntFunction<String> message) {
         ObjectMapper json = new ObjectMapper();
         int pages = (count + 99) / 100;
         for (int page = 0; page < pages; page++) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class IamRoleCollectorTest {
+public class IamRoleCollectorTest {
 
     static final String ROLE = "data-processor-role";
     static final String INLINE_POLICY = """
@@ -48,13 +48,13 @@ class IamRoleCollectorTest {
         aws.close();
     }
 
-    static void stubGetFunction(WireMockServer server) {
+    public static void stubGetFunction(WireMockServer server) {
         server.stubFor(get(urlEqualTo("/2015-03-31/functions/data-processor")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"Configuration\":" + LambdaConfigurationCollectorTest.CONFIGURATION
                         + ",\"Code\":{\"RepositoryType\":\"S3\",\"Location\":\"https://awslambda-eu-west-1-tasks.s3.eu-west-1.amazonaws.com/snapshots/x\"}}")));
     }
 
-    static void stubRole(WireMockServer server) {
+    public static void stubRole(WireMockServer server) {
         server.stubFor(post(urlEqualTo("/")).withRequestBody(and(containing("Action=ListAttachedRolePolicies"), notContaining("Marker=")))
                 .willReturn(iamOk("ListAttachedRolePolicies", "<AttachedPolicies><member><PolicyName>AWSLambdaBasicExecutionRole</PolicyName>"
                         + "<PolicyArn>arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole</PolicyArn></member></AttachedPolicies>"

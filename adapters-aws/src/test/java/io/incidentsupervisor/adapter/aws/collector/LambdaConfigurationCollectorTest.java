@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LambdaConfigurationCollectorTest {
+public class LambdaConfigurationCollectorTest {
 
-    static final String CONFIGURATION_PATH = "/2015-03-31/functions/data-processor/configuration";
-    static final String CONFIGURATION = """
+    public static final String CONFIGURATION_PATH = "/2015-03-31/functions/data-processor/configuration";
+    public static final String CONFIGURATION = """
             {"FunctionName":"data-processor","FunctionArn":"arn:aws:lambda:eu-west-1:123456789012:function:data-processor",
              "Runtime":"python3.12","Role":"arn:aws:iam::123456789012:role/service-role/data-processor-role","Handler":"app.handler",
              "CodeSize":48213,"Description":"Processes order files","Timeout":60,"MemorySize":512,
@@ -24,7 +24,7 @@ class LambdaConfigurationCollectorTest {
              "Environment":{"Variables":{"DB_PASSWORD":"hunter2-Sup3rS3cret","ORDERS_BUCKET":"orders-inbox-7f3a","API_TOKEN":"tok_live_9f8e7d6c5b4a"}},
              "TracingConfig":{"Mode":"PassThrough"},"RevisionId":"8e4b2c7a-1f2e-4d3c-9b8a-7f6e5d4c3b2a","State":"Active",
              "LastUpdateStatus":"Successful","PackageType":"Zip","Architectures":["arm64"],"EphemeralStorage":{"Size":512}}""";
-    static final IncidentAlert ALERT = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
+    public static final IncidentAlert ALERT = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
             "2026-11-23T08:00:00Z");
 
     private final AwsStubs aws = new AwsStubs();
