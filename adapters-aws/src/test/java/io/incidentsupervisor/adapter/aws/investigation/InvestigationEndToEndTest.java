@@ -131,6 +131,10 @@ class InvestigationEndToEndTest {
                 .contains("GetObject operation: Access Denied")
                 .contains("\"EnvironmentKeys\":[\"API_TOKEN\",\"DB_PASSWORD\",\"ORDERS_BUCKET\"]")
                 .doesNotContain("hunter2-Sup3rS3cret"));
+
+        Outcome again = investigation.handle(ALERT, new Delivery("95df01b4-redelivered", "request-2", clock.instant().plusSeconds(60)));
+        assertThat(again).isEqualTo(new Outcome.Duplicate(ALERT.incidentId()));
+        assertThat(new AuditHistory(axon.eventStore()).of(ALERT.incidentId())).hasSize(6);
     }
 
     @Test

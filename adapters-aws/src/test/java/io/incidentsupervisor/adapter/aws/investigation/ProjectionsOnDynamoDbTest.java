@@ -101,6 +101,10 @@ class ProjectionsOnDynamoDbTest {
             assertThat(states.staleAt(leaseEnd.minusMillis(1))).as("not stale before the lease passes").isEmpty();
             assertThat(states.staleAt(clock.instant())).containsExactly(killed.incidentId());
 
+            assertThat(investigation.handle(killed, delivery("msg-2-redelivered"))).as("a redelivery never starts a second investigation")
+                    .isEqualTo(new Outcome.Duplicate(killed.incidentId()));
+            assertThat(new AuditHistory(axon.eventStore()).of(killed.incidentId())).hasSize(2);
+
             Outcome recovered = investigation.recover(killed.incidentId(), delivery("recovery-1"));
             assertThat(recovered).isInstanceOf(Investigated.class);
             assertThat(states.staleAt(clock.instant())).isEmpty();
