@@ -27,10 +27,7 @@ final class ArchitectureRules {
                 .adapter("aws", root + ".adapter.aws..")
                 .adapter("lambda", root + ".adapter.lambda..")
                 // Bootstrap wires every ring, adapters included; what it may not be is depended on (bootstrapIsOutermost).
-                .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
-                // adapters-lambda gets its first class with the SNS handler (issue 6); then this goes back to false,
-                // so that a misspelt ring fails the rule again.
-                .withOptionalLayers(true);
+                .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue());
     }
 
     /** Bootstrap wires everything and is seen by nothing. */

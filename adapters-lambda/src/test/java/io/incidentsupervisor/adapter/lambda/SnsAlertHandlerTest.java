@@ -1,0 +1,232 @@
+package io.incidentsupervisor.adapter.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.incidentsupervisor.application.intake.RejectedAlert;
+import io.incidentsupervisor.application.intake.RejectedAlerts;
+import io.incidentsupervisor.application.investigation.Delivery;
+import io.incidentsupervisor.application.investigation.HandleIncidentAlert;
+import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The handler driven by real SNS event JSON (the files in examples/), with the use case and the rejected store stood in. */
+class SnsAlertHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:02Z");
+    private static final String SECRET = "hunter2-Sup3rS3cret";
+
+    private final List<IncidentAlert> handled = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<RejectedAlert> rejected = new ArrayList<>();
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private Function<IncidentAlert, Outcome> useCase = alert -> new Outcome.Duplicate(alert.incidentId());
+
+    @BeforeEach
+    void captureLogs() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void aValidAlertIsHandledWithTheInvocationsDeadlineAndIds() {
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new FixedContext(45_000));
+
+        assertThat(handled).singleElement().satisfies(alert -> {
+            assertThat(alert.errorType()).isEqualTo("S3AccessError");
+            assertThat(alert.lambdaName()).isEqualTo("data-processor");
+            assertThat(alert.timestamp()).isEqualTo(Instant.parse("2026-11-23T08:00:00.512Z"));
+        });
+        assertThat(deliveries).containsExactly(new Delivery("95df01b4-ee98-5cb9-9903-4c221d41eb5e", "request-7f1c", NOW.plusSeconds(45)));
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=95df01b4-ee98-5cb9-9903-4c221d41eb5e")
+                .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z").contains("outcome=Duplicate");
+    }
+
+    @Test
+    void everyExampleWithAValidAlertParsesAndOffsetsAreNormalised() {
+        for (String example : List.of("sns-s3-access-error.json", "sns-cloudwatch-access-error.json", "sns-unknown-error-type.json")) {
+            handler().handleRequest(EventLoader.loadSNSEvent("examples/" + example), new FixedContext(45_000));
+        }
+        assertThat(handled).extracting(IncidentAlert::errorType).containsExactly("S3AccessError", "CloudWatchAccessError", "DownstreamTimeout");
+        assertThat(handled.get(2).incidentId()).isEqualTo(new IncidentId("data-processor#2026-11-23T08:00:00Z"));
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void theMalformedExampleIsKeptNotRetriedAndItsBodyIsNotLogged() {
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-malformed.json"), new FixedContext(45_000));
+
+        assertThat(handled).isEmpty();
+        assertThat(rejected).singleElement().satisfies(kept -> {
+            assertThat(kept.messageId()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c");
+            assertThat(kept.reason()).startsWith("timestamp is not an ISO-8601 date-time");
+            assertThat(kept.body()).contains("rm -rf /");
+        });
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("timestamp is not an ISO-8601")
+                .doesNotContain("rm -rf");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not JSON|{\"error_type\": \"S3AccessError\", password=" + SECRET + "|the message is not JSON",
+        "not an object|[\"S3AccessError\"]|the message is JSON but not an object",
+        "missing field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name is missing",
+        "mistyped field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":42,\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must be a string, not number",
+        "bad lambda_name|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"a/b\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must match",
+        "unparseable timestamp|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"23/11/2026\"}|timestamp is not an ISO-8601 date-time"
+    })
+    void eachKindOfMalformedAlertIsKeptWithItsReasonAndNeverLogsTheBody(String kind, String message, String reason) {
+        handler().handleRequest(withMessage(message), new FixedContext(45_000));
+
+        assertThat(handled).isEmpty();
+        assertThat(rejected).singleElement().satisfies(kept -> {
+            assertThat(kept.reason()).startsWith(reason);
+            assertThat(kept.body()).isEqualTo(message);
+        });
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains(reason).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anOversizedAlertIsKeptBoundedAndRejected() {
+        String message = "{\"error_type\":\"S3AccessError\",\"error_message\":\"" + "x".repeat(100_000)
+                + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"2026-11-23T08:00:00Z\"}";
+
+        handler().handleRequest(withMessage(message), new FixedContext(45_000));
+
+        assertThat(rejected).singleElement().satisfies(kept -> {
+            assertThat(kept.reason()).isEqualTo("the message is " + message.length() + " characters; at most 65536 are accepted");
+            assertThat(kept.body()).hasSize(RejectedAlert.MAX_BODY_CHARACTERS);
+        });
+    }
+
+    @Test
+    void aTransientFailureIsThrownSoLambdaRetries() {
+        IllegalStateException dynamoDbUnavailable = new IllegalStateException("DynamoDB unavailable");
+        useCase = alert -> {
+            throw dynamoDbUnavailable;
+        };
+
+        assertThatThrownBy(() -> handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new FixedContext(45_000)))
+                .isSameAs(dynamoDbUnavailable);
+        assertThat(rejected).isEmpty();
+    }
+
+    private SnsAlertHandler handler() {
+        HandleIncidentAlert port = new HandleIncidentAlert() {
+            @Override
+            public Outcome handle(IncidentAlert alert, Delivery delivery) {
+                handled.add(alert);
+                deliveries.add(delivery);
+                return useCase.apply(alert);
+            }
+
+            @Override
+            public Outcome recover(IncidentId incidentId, Delivery delivery) {
+                throw new UnsupportedOperationException("not used by the SNS handler");
+            }
+        };
+        RejectedAlerts store = new RejectedAlerts() {
+            @Override
+            public void keep(RejectedAlert alert) {
+                rejected.add(alert);
+            }
+
+            @Override
+            public List<RejectedAlert> latest(int limit) {
+                return rejected;
+            }
+        };
+        return new SnsAlertHandler(port, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static SNSEvent withMessage(String message) {
+        SNSEvent event = EventLoader.loadSNSEvent("examples/sns-s3-access-error.json");
+        event.getRecords().get(0).getSNS().setMessage(message);
+        return event;
+    }
+
+    /** The parts of a Lambda context the handler reads. */
+    private record FixedContext(int remainingMillis) implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return "request-7f1c";
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return remainingMillis;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/incident-supervisor";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "2026/11/23/[$LATEST]0a1b2c3d";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "incident-supervisor";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-west-1:123456789012:function:incident-supervisor";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
+    }
+}
