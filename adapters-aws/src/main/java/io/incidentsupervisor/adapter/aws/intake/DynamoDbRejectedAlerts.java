@@ -1,0 +1,84 @@
+package io.incidentsupervisor.adapter.aws.intake;
+
+import io.incidentsupervisor.application.intake.RejectedAlert;
+import io.incidentsupervisor.application.intake.RejectedAlerts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Rejected alerts in a DynamoDB table keyed by SNS message id, so a redelivered rejection is kept once; an index by time
+ * lists the latest first.
+ */
+public final class DynamoDbRejectedAlerts implements RejectedAlerts {
+
+    static final String MESSAGE_ID = "messageId";
+    static final String BY_TIME_INDEX = "by-time";
+    private static final String BUCKET = "bucket";
+    private static final String REJECTED_AT_MILLIS = "rejectedAtMillis";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbRejectedAlerts(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** Creates the table and its index unless they exist, for local runs and tests. */
+    public void createTableIfMissing() {
+        try {
+            dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
+                    .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
+                    .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
+                            .keySchema(k -> k.attributeName(BUCKET).keyType(KeyType.HASH), k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+        } catch (ResourceInUseException exists) {
+            // Created before.
+        }
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+
+    @Override
+    public void keep(RejectedAlert rejected) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(Map.of(MESSAGE_ID, AttributeValue.fromS(rejected.messageId()),
+                            "reason", AttributeValue.fromS(rejected.reason()),
+                            "body", AttributeValue.fromS(rejected.body()),
+                            "rejectedAt", AttributeValue.fromS(rejected.rejectedAt().toString()),
+                            BUCKET, AttributeValue.fromS("REJECTED"),
+                            REJECTED_AT_MILLIS, AttributeValue.fromN(Long.toString(rejected.rejectedAt().toEpochMilli()))))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", MESSAGE_ID)));
+        } catch (ConditionalCheckFailedException keptAlready) {
+            // The same message was rejected before: SNS redelivered it.
+        }
+    }
+
+    @Override
+    public List<RejectedAlert> latest(int limit) {
+        return dynamoDb.query(b -> b.tableName(table).indexName(BY_TIME_INDEX)
+                        .keyConditionExpression("#bucket = :rejected")
+                        .expressionAttributeNames(Map.of("#bucket", BUCKET))
+                        .expressionAttributeValues(Map.of(":rejected", AttributeValue.fromS("REJECTED")))
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items().stream()
+                .map(item -> new RejectedAlert(item.get(MESSAGE_ID).s(), item.get("reason").s(), item.get("body").s(),
+                        Instant.parse(item.get("rejectedAt").s())))
+                .toList();
+    }
+}
