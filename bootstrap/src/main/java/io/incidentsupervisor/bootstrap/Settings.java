@@ -1,0 +1,83 @@
+package io.incidentsupervisor.bootstrap;
+
+import io.incidentsupervisor.domain.model.InvalidConfiguration;
+import io.incidentsupervisor.domain.model.TokenBudget;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the service reads from its environment, validated once at start-up: a bad value fails with a message that
+ * names the variable. AWS endpoints are not here: the SDK reads {@code AWS_ENDPOINT_URL_<SERVICE>} itself.
+ */
+record Settings(String eventsTable, String snapshotsTable, String stateTable, String contextTable, String rejectedTable, TokenBudget tokenBudget,
+        Set<String> supervisedFunctions, Map<String, String> logGroupOverrides, Duration staleThreshold, Duration logWindowBefore,
+        Duration logWindowAfter) {
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    static Settings from(Map<String, String> environment) {
+        return new Settings(
+                environment.getOrDefault("EVENTS_TABLE", "incident-supervisor-events"),
+                environment.getOrDefault("SNAPSHOTS_TABLE", "incident-supervisor-snapshots"),
+                environment.getOrDefault("STATE_TABLE", "incident-state"),
+                environment.getOrDefault("CONTEXT_TABLE", "incident-context"),
+                environment.getOrDefault("REJECTED_TABLE", "incident-supervisor-rejected-alerts"),
+                TokenBudget.parse("TOKEN_BUDGET", environment.get("TOKEN_BUDGET")),
+                functions(environment.get("SUPERVISED_FUNCTIONS")),
+                logGroups(environment.get("LOG_GROUP_OVERRIDES")),
+                duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
+                duration("LOG_WINDOW_BEFORE", environment.get("LOG_WINDOW_BEFORE"), Duration.ofMinutes(10)),
+                duration("LOG_WINDOW_AFTER", environment.get("LOG_WINDOW_AFTER"), Duration.ofMinutes(1)));
+    }
+
+    private static Set<String> functions(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfiguration("SUPERVISED_FUNCTIONS", "must list the supervised function names, comma-separated");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : value.split(",")) {
+            String trimmed = name.trim();
+            if (!FUNCTION_NAME.matcher(trimmed).matches()) {
+                throw new InvalidConfiguration("SUPERVISED_FUNCTIONS", "holds '" + trimmed + "', which is not a Lambda function name");
+            }
+            names.add(trimmed);
+        }
+        return Set.copyOf(names);
+    }
+
+    private static Map<String, String> logGroups(String value) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return overrides;
+        }
+        for (String pair : value.split(",")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || !FUNCTION_NAME.matcher(parts[0].trim()).matches() || !parts[1].trim().startsWith("/")) {
+                throw new InvalidConfiguration("LOG_GROUP_OVERRIDES", "must be function=/log/group pairs, comma-separated; '" + pair + "' is not");
+            }
+            overrides.put(parts[0].trim(), parts[1].trim());
+        }
+        return Map.copyOf(overrides);
+    }
+
+    private static Duration duration(String setting, String value, Duration fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Duration parsed;
+        try {
+            parsed = value.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value.trim())) : Duration.parse(value.trim());
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidConfiguration(setting, "must be whole seconds or an ISO-8601 duration such as PT1M, not '" + value + "'");
+        }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new InvalidConfiguration(setting, "must be positive, not " + value);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,52 @@
+package io.incidentsupervisor.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidentsupervisor.domain.model.InvalidConfiguration;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static Map<String, String> environment(String... pairs) {
+        Map<String, String> environment = new HashMap<>(Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            environment.put(pairs[i], pairs[i + 1]);
+        }
+        return environment;
+    }
+
+    @Test
+    void defaultsApplyWhenOnlyTheSupervisedFunctionsAreGiven() {
+        Settings settings = Settings.from(environment());
+        assertThat(settings.supervisedFunctions()).containsExactlyInAnyOrder("data-processor", "report-builder");
+        assertThat(settings.tokenBudget().limit()).isEqualTo(3000);
+        assertThat(settings.staleThreshold()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.eventsTable()).isEqualTo("incident-supervisor-events");
+        assertThat(settings.logGroupOverrides()).isEmpty();
+    }
+
+    @Test
+    void everyBadValueNamesItsVariable() {
+        assertThatThrownBy(() -> Settings.from(environment("TOKEN_BUDGET", "-1"))).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("TOKEN_BUDGET ");
+        assertThatThrownBy(() -> Settings.from(Map.of())).isInstanceOf(InvalidConfiguration.class).hasMessageStartingWith("SUPERVISED_FUNCTIONS ");
+        assertThatThrownBy(() -> Settings.from(environment("SUPERVISED_FUNCTIONS", "ok,not ok"))).hasMessageContaining("'not ok'");
+        assertThatThrownBy(() -> Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor:/x"))).hasMessageStartingWith("LOG_GROUP_OVERRIDES ");
+        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "soon"))).hasMessageStartingWith("STALE_THRESHOLD ");
+        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "0"))).hasMessageStartingWith("STALE_THRESHOLD must be positive");
+    }
+
+    @Test
+    void overridesAndDurationsAreRead() {
+        Settings settings = Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor=/custom/orders, report-builder=/x/y",
+                "STALE_THRESHOLD", "900", "LOG_WINDOW_BEFORE", "PT5M", "TOKEN_BUDGET", "0"));
+        assertThat(settings.logGroupOverrides()).isEqualTo(Map.of("data-processor", "/custom/orders", "report-builder", "/x/y"));
+        assertThat(settings.staleThreshold()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.logWindowBefore()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.tokenBudget().unlimited()).isTrue();
+    }
+}
