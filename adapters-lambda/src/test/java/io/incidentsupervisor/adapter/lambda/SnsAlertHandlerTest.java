@@ -3,10 +3,6 @@ package io.incidentsupervisor.adapter.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.application.intake.RejectedAlert;
@@ -57,7 +53,7 @@ class SnsAlertHandlerTest {
 
     @Test
     void aValidAlertIsHandledWithTheInvocationsDeadlineAndIds() {
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new FixedContext(45_000));
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).singleElement().satisfies(alert -> {
             assertThat(alert.errorType()).isEqualTo("S3AccessError");
@@ -72,7 +68,7 @@ class SnsAlertHandlerTest {
     @Test
     void everyExampleWithAValidAlertParsesAndOffsetsAreNormalised() {
         for (String example : List.of("sns-s3-access-error.json", "sns-cloudwatch-access-error.json", "sns-unknown-error-type.json")) {
-            handler().handleRequest(EventLoader.loadSNSEvent("examples/" + example), new FixedContext(45_000));
+            handler().handleRequest(EventLoader.loadSNSEvent("examples/" + example), new TestLambdaContext("request-7f1c", 45_000));
         }
         assertThat(handled).extracting(IncidentAlert::errorType).containsExactly("S3AccessError", "CloudWatchAccessError", "DownstreamTimeout");
         assertThat(handled.get(2).incidentId()).isEqualTo(new IncidentId("data-processor#2026-11-23T08:00:00Z"));
@@ -81,7 +77,7 @@ class SnsAlertHandlerTest {
 
     @Test
     void theMalformedExampleIsKeptNotRetriedAndItsBodyIsNotLogged() {
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-malformed.json"), new FixedContext(45_000));
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-malformed.json"), new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -103,7 +99,7 @@ class SnsAlertHandlerTest {
         "unparseable timestamp|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"23/11/2026\"}|timestamp is not an ISO-8601 date-time"
     })
     void eachKindOfMalformedAlertIsKeptWithItsReasonAndNeverLogsTheBody(String kind, String message, String reason) {
-        handler().handleRequest(withMessage(message), new FixedContext(45_000));
+        handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -118,7 +114,7 @@ class SnsAlertHandlerTest {
         String message = "{\"error_type\":\"S3AccessError\",\"error_message\":\"" + "x".repeat(100_000)
                 + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"2026-11-23T08:00:00Z\"}";
 
-        handler().handleRequest(withMessage(message), new FixedContext(45_000));
+        handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(rejected).singleElement().satisfies(kept -> {
             assertThat(kept.reason()).isEqualTo("the message is " + message.length() + " characters; at most 65536 are accepted");
@@ -133,7 +129,7 @@ class SnsAlertHandlerTest {
             throw dynamoDbUnavailable;
         };
 
-        assertThatThrownBy(() -> handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new FixedContext(45_000)))
+        assertThatThrownBy(() -> handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000)))
                 .isSameAs(dynamoDbUnavailable);
         assertThat(rejected).isEmpty();
     }
@@ -170,63 +166,5 @@ class SnsAlertHandlerTest {
         SNSEvent event = EventLoader.loadSNSEvent("examples/sns-s3-access-error.json");
         event.getRecords().get(0).getSNS().setMessage(message);
         return event;
-    }
-
-    /** The parts of a Lambda context the handler reads. */
-    private record FixedContext(int remainingMillis) implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "request-7f1c";
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return remainingMillis;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/incident-supervisor";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "2026/11/23/[$LATEST]0a1b2c3d";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "incident-supervisor";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-1:123456789012:function:incident-supervisor";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
     }
 }

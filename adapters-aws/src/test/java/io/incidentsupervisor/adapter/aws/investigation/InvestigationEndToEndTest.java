@@ -1,19 +1,14 @@
 package io.incidentsupervisor.adapter.aws.investigation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
+import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
 import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
-import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollectorTest;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
-import io.incidentsupervisor.adapter.aws.collector.IamRoleCollectorTest;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
@@ -72,16 +67,7 @@ class InvestigationEndToEndTest {
 
     @BeforeEach
     void wire() {
-        aws.server.stubFor(get(urlEqualTo(LambdaConfigurationCollectorTest.CONFIGURATION_PATH))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(LambdaConfigurationCollectorTest.CONFIGURATION)));
-        aws.server.stubFor(get(urlEqualTo("/2019-09-30/functions/data-processor/concurrency"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"ReservedConcurrentExecutions\":5}")));
-        IamRoleCollectorTest.stubGetFunction(aws.server);
-        aws.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListAttachedRolePolicies")).willReturn(AwsStubs.iamError(403,
-                "AccessDenied", AwsStubs.notAuthorized("iam:ListAttachedRolePolicies", "role data-processor-role"))));
-        CloudWatchLogsCollectorTest.stubGroupExists(aws.server);
-        List<String> lines = List.of("START RequestId: 8f1c", CloudWatchLogsCollectorTest.ACCESS_DENIED_LINE, "END RequestId: 8f1c");
-        CloudWatchLogsCollectorTest.stubEvents(aws.server, lines.size(), lines::get);
+        SampleAccount.serve(aws);
 
         EventStoreTables eventTables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         eventTables.createIfMissing(dynamoDb);
