@@ -1,6 +1,5 @@
 package io.incidentsupervisor.adapter.aws.investigation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
