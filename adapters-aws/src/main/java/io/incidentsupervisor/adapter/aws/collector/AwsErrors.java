@@ -17,8 +17,6 @@ final class AwsErrors {
     private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
             "UnrecognizedClientException", "KMSAccessDeniedException");
     private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "ResourceNotFoundException", "NotFoundException");
-    private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "TooManyRequestsException",
-            "RequestLimitExceeded", "LimitExceededException", "RequestThrottled");
     /** AWS's wording: "… is not authorized to perform: iam:ListAttachedRolePolicies on resource: …". */
     private static final Pattern MISSING_PERMISSION = Pattern.compile("not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
 
@@ -29,7 +27,7 @@ final class AwsErrors {
         if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails().errorMessage();
-            return new CollectorError(kind(code, service.statusCode()), code, message, missingPermission(message));
+            return new CollectorError(kind(code, service), code, message, missingPermission(message));
         }
         if (failure instanceof ApiCallTimeoutException) {
             return new CollectorError("Timeout", "ApiCallTimeout", failure.getMessage());
@@ -37,17 +35,18 @@ final class AwsErrors {
         return new CollectorError("Unreachable", failure.getClass().getSimpleName(), failure.getMessage());
     }
 
-    private static String kind(String code, int status) {
+    private static String kind(String code, AwsServiceException service) {
         if (ACCESS_DENIED.contains(code)) {
             return "AccessDenied";
         }
         if (NOT_FOUND.contains(code)) {
             return "NotFound";
         }
-        if (THROTTLED.contains(code)) {
+        // The SDK's own rule (error codes of every service, and HTTP 429), the same one AwsFailureClassifier uses.
+        if (service.isThrottlingException()) {
             return "Throttled";
         }
-        return status >= 500 ? "ServiceUnavailable" : "Failed";
+        return service.statusCode() >= 500 ? "ServiceUnavailable" : "Failed";
     }
 
     private static String missingPermission(String message) {

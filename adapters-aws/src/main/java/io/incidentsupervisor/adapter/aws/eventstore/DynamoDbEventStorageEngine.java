@@ -213,8 +213,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Map<String, AttributeValue> item = EventItems.toItem(snapshot, serializer);
-        if (EventItems.sizeOf(item) > EventItems.MAX_ITEM_BYTES) {
-            throw new EventStoreLimitExceeded("Snapshot " + snapshot.getPayloadType().getName() + " would be " + EventItems.sizeOf(item)
+        int size = EventItems.sizeOf(item);
+        if (size > EventItems.MAX_ITEM_BYTES) {
+            throw new EventStoreLimitExceeded("Snapshot " + snapshot.getPayloadType().getName() + " would be " + size
                     + " bytes after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES);
         }
         try {

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
+import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -67,12 +67,7 @@ public record EventStoreTables(String events, String snapshots) {
     }
 
     private static void ensure(DynamoDbClient dynamoDb, CreateTableRequest wanted) {
-        try {
-            dynamoDb.createTable(wanted);
-        } catch (ResourceInUseException alreadyThere) {
-            // Created before, or by a concurrent caller: verified below like any existing table.
-        }
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(wanted.tableName()));
+        DynamoDbTables.createIfMissing(dynamoDb, wanted);
         TableDescription actual = describe(dynamoDb, wanted.tableName());
         if (!actual.keySchema().equals(wanted.keySchema())) {
             throw new IllegalStateException("Table " + wanted.tableName() + " has keys " + actual.keySchema() + "; the event store needs "

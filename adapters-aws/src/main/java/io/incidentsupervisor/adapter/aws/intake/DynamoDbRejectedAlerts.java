@@ -1,5 +1,6 @@
 package io.incidentsupervisor.adapter.aws.intake;
 
+import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.application.intake.RejectedAlert;
 import io.incidentsupervisor.application.intake.RejectedAlerts;
 import java.time.Instant;
@@ -10,9 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -36,19 +37,15 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     /** Creates the table and its index unless they exist, for local runs and tests. */
     public void createTableIfMissing() {
-        try {
-            dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        DynamoDbTables.createIfMissing(dynamoDb, CreateTableRequest.builder().tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
                             a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
                             a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
                     .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
                     .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
                             .keySchema(k -> k.attributeName(BUCKET).keyType(KeyType.HASH), k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))));
-        } catch (ResourceInUseException exists) {
-            // Created before.
-        }
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table));
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))
+                    .build());
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The incident-state projection in DynamoDB; open incidents are also in a sparse index keyed by when they turn stale. */
 public final class DynamoDbIncidentStates implements IncidentStates {
@@ -76,18 +74,12 @@ public final class DynamoDbIncidentStates implements IncidentStates {
 
     @Override
     public List<IncidentId> staleAt(Instant now) {
-        List<IncidentId> stale = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> from = startKey;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(OPEN_INDEX)
-                    .keyConditionExpression("#bucket = :open AND #staleAt <= :now")
-                    .expressionAttributeNames(Map.of("#bucket", OPEN_BUCKET, "#staleAt", STALE_AT))
-                    .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(OPEN), ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> stale.add(new IncidentId(item.get(INCIDENT_ID).s())));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return stale;
+        return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(OPEN_INDEX)
+                        .keyConditionExpression("#bucket = :open AND #staleAt <= :now")
+                        .expressionAttributeNames(Map.of("#bucket", OPEN_BUCKET, "#staleAt", STALE_AT))
+                        .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(OPEN), ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
+                .items().stream()
+                .map(item -> new IncidentId(item.get(INCIDENT_ID).s()))
+                .toList();
     }
 }

@@ -1,11 +1,12 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
+import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -31,27 +32,19 @@ public record ProjectionTables(String states, String contexts) {
 
     /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
     public void createIfMissing(DynamoDbClient dynamoDb) {
-        try {
-            dynamoDb.createTable(b -> b.tableName(states).billingMode(BillingMode.PAY_PER_REQUEST)
+        DynamoDbTables.createIfMissing(dynamoDb, CreateTableRequest.builder().tableName(states).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S),
                             a -> a.attributeName(OPEN_BUCKET).attributeType(ScalarAttributeType.S),
                             a -> a.attributeName(STALE_AT).attributeType(ScalarAttributeType.N))
                     .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
                     .globalSecondaryIndexes(i -> i.indexName(OPEN_INDEX)
                             .keySchema(k -> k.attributeName(OPEN_BUCKET).keyType(KeyType.HASH), k -> k.attributeName(STALE_AT).keyType(KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
-        } catch (ResourceInUseException exists) {
-            // Created before.
-        }
-        try {
-            dynamoDb.createTable(b -> b.tableName(contexts).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH)));
-        } catch (ResourceInUseException exists) {
-            // Created before.
-        }
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(states));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(contexts));
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                    .build());
+        DynamoDbTables.createIfMissing(dynamoDb, CreateTableRequest.builder().tableName(contexts).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
+                .build());
         dynamoDb.updateTimeToLive(b -> b.tableName(contexts).timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
     }
 
