@@ -7,6 +7,7 @@ import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
@@ -24,31 +25,35 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** The whole service wired by hand, once: SDK clients on one HTTP client, the event store, the use case and the SNS handler. */
-final class IncidentSupervisor implements AutoCloseable {
+public final class IncidentSupervisor implements AutoCloseable {
 
-    /** The SDK clients, built once; endpoints and region come from the SDK's own environment handling. */
-    record AwsClients(DynamoDbClient dynamoDb, LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs) {
+    /** The SDK clients, built once on one HTTP client; endpoints and credentials come from the SDK's own settings. */
+    public record AwsClients(DynamoDbClient dynamoDb, LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs) {
 
-        static AwsClients fromEnvironment() {
+        public static AwsClients forRegion(String region) {
             SdkHttpClient http = UrlConnectionHttpClient.create();
-            return new AwsClients(DynamoDbClient.builder().httpClient(http).build(), LambdaClient.builder().httpClient(http).build(),
-                    IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL).build(), CloudWatchLogsClient.builder().httpClient(http).build());
+            Region regional = Region.of(region);
+            return new AwsClients(DynamoDbClient.builder().httpClient(http).region(regional).build(),
+                    LambdaClient.builder().httpClient(http).region(regional).build(),
+                    IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL).build(),
+                    CloudWatchLogsClient.builder().httpClient(http).region(regional).build());
         }
     }
 
     /** How long a collector is given; with less time left before the deadline it is skipped. */
     private static final Duration TIME_PER_COLLECTOR = Duration.ofSeconds(3);
 
-    final Settings settings;
-    final AwsClients clients;
-    final AxonRuntime axon;
-    final DynamoDbIncidentStates states;
-    final DynamoDbIncidentContexts contexts;
-    final DynamoDbRejectedAlerts rejected;
-    final IncidentInvestigation investigation;
-    final SnsAlertHandler snsHandler;
+    public final Settings settings;
+    public final AwsClients clients;
+    public final AxonRuntime axon;
+    public final DynamoDbIncidentStates states;
+    public final DynamoDbIncidentContexts contexts;
+    public final DynamoDbRejectedAlerts rejected;
+    public final Projections projections;
+    public final IncidentInvestigation investigation;
+    public final SnsAlertHandler snsHandler;
 
-    IncidentSupervisor(Settings settings, AwsClients clients) {
+    public IncidentSupervisor(Settings settings, AwsClients clients, AlertMetrics metrics) {
         Clock clock = Clock.systemUTC();
         this.settings = settings;
         this.clients = clients;
@@ -66,14 +71,14 @@ final class IncidentSupervisor implements AutoCloseable {
                 ContextCollectors.registry(clients.lambda(), clients.iam(), clients.logs(), settings.logGroupOverrides(), settings.logWindowBefore(),
                         settings.logWindowAfter()),
                 settings.tokenBudget(), new JtokkitTokenCounter(), clock, TIME_PER_COLLECTOR);
-        this.investigation = new IncidentInvestigation(axon, gatherer,
-                new Projections(axon.eventStore(), states, contexts, settings.staleThreshold()), settings.supervisedFunctions(),
+        this.projections = new Projections(axon.eventStore(), states, contexts, settings.staleThreshold());
+        this.investigation = new IncidentInvestigation(axon, gatherer, projections, settings.supervisedFunctions(),
                 new AwsFailureClassifier(), clock, settings.staleThreshold());
-        this.snsHandler = new SnsAlertHandler(investigation, rejected, clock);
+        this.snsHandler = new SnsAlertHandler(investigation, rejected, metrics, clock);
     }
 
     /** Creates every table that is missing, for local runs; in AWS the stack creates them. */
-    void createTablesIfMissing() {
+    public void createTablesIfMissing() {
         new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).createIfMissing(clients.dynamoDb());
         new ProjectionTables(settings.stateTable(), settings.contextTable()).createIfMissing(clients.dynamoDb());
         rejected.createTableIfMissing();

@@ -3,6 +3,8 @@ package io.incidentsupervisor.bootstrap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.adapter.lambda.EmfAlertMetrics;
+import org.slf4j.MDC;
 
 /**
  * The class the Lambda runtime instantiates (no-arg constructor). The service is wired once per execution environment,
@@ -11,7 +13,11 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 public final class LambdaEntry implements RequestHandler<SNSEvent, Void> {
 
     private static final class Wired {
-        static final IncidentSupervisor SUPERVISOR = new IncidentSupervisor(Settings.from(System.getenv()), IncidentSupervisor.AwsClients.fromEnvironment());
+        static final IncidentSupervisor SUPERVISOR = start(Settings.from(System.getenv()));
+
+        private static IncidentSupervisor start(Settings settings) {
+            return new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), new EmfAlertMetrics());
+        }
     }
 
     private final IncidentSupervisor supervisor;
@@ -22,6 +28,11 @@ public final class LambdaEntry implements RequestHandler<SNSEvent, Void> {
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        return supervisor.snsHandler.handleRequest(event, context);
+        MDC.put("requestId", context.getAwsRequestId());
+        try {
+            return supervisor.snsHandler.handleRequest(event, context);
+        } finally {
+            MDC.remove("requestId");
+        }
     }
 }

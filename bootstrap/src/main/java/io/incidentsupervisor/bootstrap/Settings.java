@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
  * Everything the service reads from its environment, validated once at start-up: a bad value fails with a message that
  * names the variable. AWS endpoints are not here: the SDK reads {@code AWS_ENDPOINT_URL_<SERVICE>} itself.
  */
-record Settings(String eventsTable, String snapshotsTable, String stateTable, String contextTable, String rejectedTable, TokenBudget tokenBudget,
+public record Settings(String region, String eventsTable, String snapshotsTable, String stateTable, String contextTable, String rejectedTable, TokenBudget tokenBudget,
         Set<String> supervisedFunctions, Map<String, String> logGroupOverrides, Duration staleThreshold, Duration logWindowBefore,
         Duration logWindowAfter) {
 
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    static Settings from(Map<String, String> environment) {
+    public static Settings from(Map<String, String> environment) {
         return new Settings(
+                region(environment.get("AWS_REGION")),
                 environment.getOrDefault("EVENTS_TABLE", "incident-supervisor-events"),
                 environment.getOrDefault("SNAPSHOTS_TABLE", "incident-supervisor-snapshots"),
                 environment.getOrDefault("STATE_TABLE", "incident-state"),
@@ -33,6 +34,16 @@ record Settings(String eventsTable, String snapshotsTable, String stateTable, St
                 duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
                 duration("LOG_WINDOW_BEFORE", environment.get("LOG_WINDOW_BEFORE"), Duration.ofMinutes(10)),
                 duration("LOG_WINDOW_AFTER", environment.get("LOG_WINDOW_AFTER"), Duration.ofMinutes(1)));
+    }
+
+    private static String region(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfiguration("AWS_REGION", "must name the region of the tables and the supervised functions, e.g. eu-west-1 (Lambda sets it)");
+        }
+        if (!value.trim().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw new InvalidConfiguration("AWS_REGION", "is '" + value + "', which is not a region name such as eu-west-1");
+        }
+        return value.trim();
     }
 
     private static Set<String> functions(String value) {

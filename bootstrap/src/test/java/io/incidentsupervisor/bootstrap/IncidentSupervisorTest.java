@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.TestLambdaContext;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.application.investigation.AuditHistory;
@@ -22,11 +23,11 @@ class IncidentSupervisorTest {
     @Test
     void handlesTheExampleEventsEndToEnd() {
         String prefix = SharedDynamoDbLocal.uniquePrefix();
-        Settings settings = Settings.from(Map.of("SUPERVISED_FUNCTIONS", "data-processor", "EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE",
+        Settings settings = Settings.from(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor", "EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE",
                 prefix + "snapshots", "STATE_TABLE", prefix + "state", "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
         try (AwsStubs aws = new AwsStubs();
                 IncidentSupervisor supervisor = new IncidentSupervisor(settings,
-                        new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()))) {
+                        new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
             SampleAccount.serve(aws);
             supervisor.createTablesIfMissing();
 

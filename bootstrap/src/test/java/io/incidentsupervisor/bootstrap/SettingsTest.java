@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static Map<String, String> environment(String... pairs) {
-        Map<String, String> environment = new HashMap<>(Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder"));
+        Map<String, String> environment = new HashMap<>(Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder", "AWS_REGION", "eu-west-1"));
         for (int i = 0; i < pairs.length; i += 2) {
             environment.put(pairs[i], pairs[i + 1]);
         }
@@ -27,13 +27,17 @@ class SettingsTest {
         assertThat(settings.staleThreshold()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.eventsTable()).isEqualTo("incident-supervisor-events");
         assertThat(settings.logGroupOverrides()).isEmpty();
+        assertThat(settings.region()).isEqualTo("eu-west-1");
     }
 
     @Test
     void everyBadValueNamesItsVariable() {
         assertThatThrownBy(() -> Settings.from(environment("TOKEN_BUDGET", "-1"))).isInstanceOf(InvalidConfiguration.class)
                 .hasMessageStartingWith("TOKEN_BUDGET ");
-        assertThatThrownBy(() -> Settings.from(Map.of())).isInstanceOf(InvalidConfiguration.class).hasMessageStartingWith("SUPERVISED_FUNCTIONS ");
+        assertThatThrownBy(() -> Settings.from(Map.of("AWS_REGION", "eu-west-1"))).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("SUPERVISED_FUNCTIONS ");
+        assertThatThrownBy(() -> Settings.from(Map.of("SUPERVISED_FUNCTIONS", "data-processor"))).hasMessageStartingWith("AWS_REGION ");
+        assertThatThrownBy(() -> Settings.from(environment("AWS_REGION", "Ireland"))).hasMessageStartingWith("AWS_REGION is 'Ireland'");
         assertThatThrownBy(() -> Settings.from(environment("SUPERVISED_FUNCTIONS", "ok,not ok"))).hasMessageContaining("'not ok'");
         assertThatThrownBy(() -> Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor:/x"))).hasMessageStartingWith("LOG_GROUP_OVERRIDES ");
         assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "soon"))).hasMessageStartingWith("STALE_THRESHOLD ");

@@ -28,35 +28,58 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
 
     private final HandleIncidentAlert alerts;
     private final RejectedAlerts rejected;
+    private final AlertMetrics metrics;
     private final Clock clock;
 
-    public SnsAlertHandler(HandleIncidentAlert alerts, RejectedAlerts rejected, Clock clock) {
+    public SnsAlertHandler(HandleIncidentAlert alerts, RejectedAlerts rejected, AlertMetrics metrics, Clock clock) {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.rejected = Objects.requireNonNull(rejected, "rejected");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            handle(record.getSNS(), context);
+        try {
+            for (SNSEvent.SNSRecord record : event.getRecords()) {
+                handle(record.getSNS(), context);
+            }
+        } finally {
+            metrics.publish();
         }
         return null;
     }
 
     private void handle(SNSEvent.SNS sns, Context context) {
         Instant started = clock.instant();
+        metrics.received();
         IncidentAlert alert;
         try {
             alert = AlertMessage.parse(sns.getMessage());
         } catch (InvalidAlert invalid) {
             rejected.keep(new RejectedAlert(sns.getMessageId(), invalid.getMessage(), sns.getMessage(), started));
-            LOG.warn("Rejected alert: messageId={} reason={}", sns.getMessageId(), invalid.getMessage());
+            metrics.rejected();
+            LOG.atWarn().addKeyValue("messageId", sns.getMessageId()).addKeyValue("outcome", "Rejected").addKeyValue("reason", invalid.getMessage())
+                    .log("Rejected alert");
             return;
         }
         Instant deadline = started.plusMillis(context.getRemainingTimeInMillis());
-        Outcome outcome = alerts.handle(alert, new Delivery(sns.getMessageId(), context.getAwsRequestId(), deadline));
-        LOG.info("Handled alert: messageId={} incidentId={} outcome={} durationMs={}", sns.getMessageId(), outcome.incidentId(),
-                outcome.getClass().getSimpleName(), Duration.between(started, clock.instant()).toMillis());
+        Outcome outcome;
+        try {
+            outcome = alerts.handle(alert, new Delivery(sns.getMessageId(), context.getAwsRequestId(), deadline));
+        } catch (RuntimeException failure) {
+            metrics.failed();
+            LOG.atError().addKeyValue("messageId", sns.getMessageId()).addKeyValue("incidentId", alert.incidentId().value()).addKeyValue("outcome", "Failed")
+                    .addKeyValue("durationMs", millisSince(started)).addKeyValue("error", failure.getClass().getName())
+                    .log("Alert failed; thrown for Lambda to retry");
+            throw failure;
+        }
+        metrics.handled(outcome);
+        LOG.atInfo().addKeyValue("messageId", sns.getMessageId()).addKeyValue("incidentId", outcome.incidentId().value())
+                .addKeyValue("outcome", outcome.getClass().getSimpleName()).addKeyValue("durationMs", millisSince(started)).log("Handled alert");
+    }
+
+    private long millisSince(Instant started) {
+        return Duration.between(started, clock.instant()).toMillis();
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.application.intake.RejectedAlert;
 import io.incidentsupervisor.application.intake.RejectedAlerts;
@@ -12,14 +15,17 @@ import io.incidentsupervisor.application.investigation.HandleIncidentAlert;
 import io.incidentsupervisor.application.investigation.Outcome;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.SampleIncidents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +38,7 @@ class SnsAlertHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:02Z");
     private static final String SECRET = "hunter2-Sup3rS3cret";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<IncidentAlert> handled = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -66,6 +73,37 @@ class SnsAlertHandlerTest {
     }
 
     @Test
+    void aDuplicateIsCountedAndReturnsNormally() {
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
+
+        JsonNode metrics = emfLines().get(0);
+        assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(EmfAlertMetrics.NAMESPACE);
+        assertThat(metrics.path("AlertsReceived").asDouble()).isEqualTo(1);
+        assertThat(metrics.path("AlertsDuplicate").asDouble()).isEqualTo(1);
+        assertThat(metrics.has("AlertsRejected")).isFalse();
+    }
+
+    @Test
+    void anInvestigatedAlertPublishesItsTokensAndEachCollectorsLatency() {
+        useCase = alert -> new Outcome.Investigated(alert.incidentId(), 1, SampleIncidents.context(NOW),
+                Map.of("lambda-configuration", Duration.ofMillis(42)));
+
+        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
+
+        List<JsonNode> lines = emfLines();
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("CollectorLatency").asDouble()).isEqualTo(42);
+            assertThat(line.path("Collector").asText()).isEqualTo("lambda-configuration");
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText()).isEqualTo("Milliseconds");
+        });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("ContextTokens").asDouble()).isEqualTo(SampleIncidents.context(NOW).tokenCount());
+            assertThat(line.path("AlertsReceived").asDouble()).isEqualTo(1);
+        });
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("outcome=Investigated");
+    }
+
+    @Test
     void everyExampleWithAValidAlertParsesAndOffsetsAreNormalised() {
         for (String example : List.of("sns-s3-access-error.json", "sns-cloudwatch-access-error.json", "sns-unknown-error-type.json")) {
             handler().handleRequest(EventLoader.loadSNSEvent("examples/" + example), new TestLambdaContext("request-7f1c", 45_000));
@@ -87,6 +125,7 @@ class SnsAlertHandlerTest {
         });
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("timestamp is not an ISO-8601")
                 .doesNotContain("rm -rf");
+        assertThat(emfLines().get(0).path("AlertsRejected").asDouble()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,6 +171,9 @@ class SnsAlertHandlerTest {
         assertThatThrownBy(() -> handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000)))
                 .isSameAs(dynamoDbUnavailable);
         assertThat(rejected).isEmpty();
+        assertThat(emfLines().get(0).path("InvestigationsFailed").asDouble()).as("published although the invocation throws").isEqualTo(1);
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("outcome=Failed").contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
+                .doesNotContain("DynamoDB unavailable");
     }
 
     private SnsAlertHandler handler() {
@@ -159,7 +201,23 @@ class SnsAlertHandlerTest {
                 return rejected;
             }
         };
-        return new SnsAlertHandler(port, store, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SnsAlertHandler(port, store, new EmfAlertMetrics(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The CloudWatch Embedded Metric Format lines the handler wrote to standard output. */
+    private List<JsonNode> emfLines() {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : logs.toString(StandardCharsets.UTF_8).split("\\R")) {
+            if (line.startsWith("{\"_aws\"")) {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (JsonProcessingException e) {
+                    throw new AssertionError("An EMF line is not JSON: " + line, e);
+                }
+            }
+        }
+        assertThat(lines).as("EMF lines in " + logs).isNotEmpty();
+        return lines;
     }
 
     private static SNSEvent withMessage(String message) {

@@ -30,9 +30,9 @@ public final class ContextGatherer {
     /** Told as each collector finishes; the investigation uses it as its heartbeat. */
     @FunctionalInterface
     public interface Progress {
-        void collectorFinished(String collector, boolean succeeded);
+        void collectorFinished(String collector, boolean succeeded, Duration took);
 
-        Progress NONE = (collector, succeeded) -> { };
+        Progress NONE = (collector, succeeded, took) -> { };
     }
 
     private final CollectorRegistry registry;
@@ -61,9 +61,10 @@ public final class ContextGatherer {
                                 + " ms")));
                 continue;
             }
+            Instant started = clock.instant();
             CollectorResult result = collectSafely(collector, alert);
             results.add(result);
-            progress.collectorFinished(collector.name(), result.succeeded());
+            progress.collectorFinished(collector.name(), result.succeeded(), Duration.between(started, clock.instant()));
         }
         TokenBudget.Fitted fitted = budget.fit(alert, results, source -> trimOrder.getOrDefault(source, Integer.MAX_VALUE), counter.tokenizer(),
                 (a, r) -> counter.count(AgentView.render(a, r)));

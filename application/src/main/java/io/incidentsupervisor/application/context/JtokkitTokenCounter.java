@@ -10,7 +10,7 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     private static final EncodingType ENCODING = EncodingType.O200K_BASE;
 
-    private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(ENCODING);
+    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(ENCODING);
 
     @Override
     public String tokenizer() {

@@ -23,6 +23,7 @@ import io.incidentsupervisor.domain.model.StartInvestigation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +102,7 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         IncidentId id = alert.incidentId();
         Map<String, String> metadata = delivery.metadata();
         EnrichedContext context;
+        Map<String, Duration> latency = new LinkedHashMap<>();
         try {
             if (!supervisedFunctions.contains(alert.lambdaName())) {
                 FailureReason notSupervised = new FailureReason("NotSupervised",
@@ -108,7 +110,8 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
                 axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata);
                 return refreshed(new Refused(id, notSupervised));
             }
-            context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded) -> {
+            context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded, took) -> {
+                latency.put(collector, took);
                 Instant now = clock.instant();
                 axon.send(new RecordCollectorOutcome(id, attempt, collector, succeeded, now, leaseUntil(now, delivery.deadline())), metadata);
             });
@@ -117,7 +120,7 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             recordFailure(id, attempt, failure, metadata);
             throw failure;
         }
-        return refreshed(new Investigated(id, attempt, context));
+        return refreshed(new Investigated(id, attempt, context, latency));
     }
 
     /**

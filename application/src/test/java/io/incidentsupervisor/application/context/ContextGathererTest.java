@@ -33,7 +33,7 @@ class ContextGathererTest {
                 .errorType("S3AccessError", collector("cloudwatch-logs", 1, alert -> CollectorResult.gathered("cloudwatch-logs", Map.of("events", 0))))
                 .build();
 
-        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
 
         assertThat(context.results()).extracting(CollectorResult::source).containsExactly("lambda-configuration", "cloudwatch-logs");
         assertThat(heartbeats).containsExactly("lambda-configuration:true", "cloudwatch-logs:true");
@@ -52,7 +52,7 @@ class ContextGathererTest {
                         collector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .build();
 
-        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
 
         assertThat(context.results().get(0).error().kind()).isEqualTo("Unexpected");
         assertThat(context.results().get(0).error().code()).isEqualTo("IllegalStateException");

@@ -3,6 +3,7 @@ package io.incidentsupervisor.application.investigation;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentsupervisor.application.AxonRuntime;
@@ -49,6 +50,7 @@ class IncidentInvestigationTest {
             .everyErrorType(collector("lambda-configuration", 3))
             .errorType("S3AccessError", collector("cloudwatch-logs", 1), new StubCollector("iam-role", 2, alert -> {
                 collectorsCalled.add("iam-role");
+                clock.advance(Duration.ofMillis(250));
                 return CollectorResult.failed("iam-role", new CollectorError("AccessDenied", "AccessDenied", "denied", "iam:ListAttachedRolePolicies"));
             }))
             .build();
@@ -72,6 +74,8 @@ class IncidentInvestigationTest {
         assertThat(((Investigated) outcome).context().results()).extracting(CollectorResult::source)
                 .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
         assertThat(((Investigated) outcome).context().results().get(2).error().missingPermission()).isEqualTo("iam:ListAttachedRolePolicies");
+        assertThat(((Investigated) outcome).collectorLatency()).containsExactly(entry("lambda-configuration", Duration.ZERO),
+                entry("cloudwatch-logs", Duration.ZERO), entry("iam-role", Duration.ofMillis(250)));
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
         assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
                 "CollectorFinished", "CollectorFinished", "ContextGathered");

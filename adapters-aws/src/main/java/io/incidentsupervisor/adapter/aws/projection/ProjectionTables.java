@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The projection tables, their keys, index and TTL: {@code incident-state} keyed by incident id with a sparse index of open
@@ -45,7 +46,11 @@ public record ProjectionTables(String states, String contexts) {
                 .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
                 .build());
-        dynamoDb.updateTimeToLive(b -> b.tableName(contexts).timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+        TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(contexts)).timeToLiveDescription().timeToLiveStatus();
+        if (ttl == TimeToLiveStatus.DISABLED) {
+            // Enabling it again fails ("TimeToLive is already enabled"), so an existing table keeps its setting.
+            dynamoDb.updateTimeToLive(b -> b.tableName(contexts).timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+        }
     }
 
     /** Drops both tables, for a rebuild from the event stream. */

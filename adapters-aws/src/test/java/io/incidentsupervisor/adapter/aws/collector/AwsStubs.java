@@ -84,7 +84,7 @@ public final class AwsStubs implements AutoCloseable {
                 + action + " on resource: " + resource + " because no identity-based policy allows the " + action + " action";
     }
 
-    private URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 

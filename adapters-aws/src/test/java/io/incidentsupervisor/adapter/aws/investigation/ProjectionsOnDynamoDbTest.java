@@ -55,6 +55,9 @@ class ProjectionsOnDynamoDbTest {
         eventTables.createIfMissing(dynamoDb);
         ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         projectionTables.createIfMissing(dynamoDb);
+        projectionTables.createIfMissing(dynamoDb);
+        assertThat(dynamoDb.describeTimeToLive(b -> b.tableName(projectionTables.contexts())).timeToLiveDescription().attributeName())
+                .as("creating existing tables again changes nothing").isEqualTo("ttl");
         DynamoDbIncidentStates states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
         DynamoDbIncidentContexts contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
         CollectorRegistry registry = CollectorRegistry.builder()

@@ -1,0 +1,41 @@
+package io.incidentsupervisor.adapter.lambda;
+
+import io.incidentsupervisor.application.investigation.Outcome;
+
+/** What the SNS handler counts; published once per invocation. */
+public interface AlertMetrics {
+
+    void received();
+
+    void rejected();
+
+    void failed();
+
+    /** Counts a duplicate, or the collector latencies and the context's tokens of an investigated incident. */
+    void handled(Outcome outcome);
+
+    void publish();
+
+    /** For runs outside Lambda (the CLI), where there is no CloudWatch Logs to read metrics from the output. */
+    AlertMetrics NONE = new AlertMetrics() {
+        @Override
+        public void received() {
+        }
+
+        @Override
+        public void rejected() {
+        }
+
+        @Override
+        public void failed() {
+        }
+
+        @Override
+        public void handled(Outcome outcome) {
+        }
+
+        @Override
+        public void publish() {
+        }
+    };
+}

@@ -1,0 +1,118 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
+import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.bootstrap.IncidentSupervisor;
+import io.incidentsupervisor.bootstrap.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service for one command. With {@code AWS_ENDPOINT_URL_DYNAMODB} unset and outside Lambda it runs on the embedded
+ * default: DynamoDB Local in this process, persisted under {@code SUPERVISOR_HOME} (default {@code .supervisor}), and
+ * the sample account for every AWS API whose {@code AWS_ENDPOINT_URL_<SERVICE>} is unset. The endpoints reach the SDK
+ * through its own system properties, so the clients are built exactly as in Lambda.
+ */
+final class CliRuntime implements AutoCloseable {
+
+    enum Storage { PERSISTED, IN_MEMORY }
+
+    /** The SDK's endpoint variables and the system properties that stand for them. */
+    private static final Map<String, String> SAMPLE_ACCOUNT_ENDPOINTS = Map.of(
+            "AWS_ENDPOINT_URL_LAMBDA", "aws.endpointUrlLambda",
+            "AWS_ENDPOINT_URL_IAM", "aws.endpointUrlIam",
+            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "aws.endpointUrlCloudWatchLogs");
+
+    final IncidentSupervisor supervisor;
+    final boolean embedded;
+    private final List<AutoCloseable> localServers;
+    private final Map<String, String> propertiesSet;
+
+    private CliRuntime(IncidentSupervisor supervisor, boolean embedded, List<AutoCloseable> localServers, Map<String, String> propertiesSet) {
+        this.supervisor = supervisor;
+        this.embedded = embedded;
+        this.localServers = localServers;
+        this.propertiesSet = propertiesSet;
+    }
+
+    static CliRuntime open(Map<String, String> environment, Storage storage) {
+        if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB") || isSet(environment, "AWS_LAMBDA_FUNCTION_NAME")) {
+            Settings settings = Settings.from(environment);
+            IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
+            if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB")) {
+                supervisor.createTablesIfMissing();
+            }
+            return new CliRuntime(supervisor, false, List.of(), Map.of());
+        }
+        Map<String, String> local = new HashMap<>(environment);
+        local.putIfAbsent("AWS_REGION", SampleAccount.REGION);
+        local.putIfAbsent("SUPERVISED_FUNCTIONS", SampleAccount.FUNCTION);
+        Settings settings = Settings.from(local);
+
+        List<AutoCloseable> servers = new ArrayList<>();
+        Map<String, String> properties = new LinkedHashMap<>();
+        try {
+            DynamoDbLocal dynamoDb = storage == Storage.IN_MEMORY ? DynamoDbLocal.inMemory() : DynamoDbLocal.persistedIn(home(environment).resolve("dynamodb"));
+            servers.add(dynamoDb);
+            properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
+            if (SAMPLE_ACCOUNT_ENDPOINTS.keySet().stream().anyMatch(variable -> !isSet(environment, variable))) {
+                SampleAccount account = new SampleAccount();
+                servers.add(account);
+                SAMPLE_ACCOUNT_ENDPOINTS.forEach((variable, property) -> {
+                    if (!isSet(environment, variable)) {
+                        properties.put(property, account.endpoint().toString());
+                    }
+                });
+            }
+            if (!isSet(environment, "AWS_ACCESS_KEY_ID")) {
+                properties.put("aws.accessKeyId", "local");
+                properties.put("aws.secretAccessKey", "local");
+            }
+            properties.forEach(System::setProperty);
+            IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
+            supervisor.createTablesIfMissing();
+            return new CliRuntime(supervisor, true, servers, properties);
+        } catch (RuntimeException e) {
+            closeAll(servers, properties, e);
+            throw e;
+        }
+    }
+
+    static Path home(Map<String, String> environment) {
+        return Path.of(isSet(environment, "SUPERVISOR_HOME") ? environment.get("SUPERVISOR_HOME") : ".supervisor");
+    }
+
+    private static boolean isSet(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = new IllegalStateException("Closing the CLI runtime failed");
+        try {
+            supervisor.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        closeAll(localServers, propertiesSet, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> servers, Map<String, String> properties, RuntimeException failure) {
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+        properties.keySet().forEach(System::clearProperty);
+    }
+}

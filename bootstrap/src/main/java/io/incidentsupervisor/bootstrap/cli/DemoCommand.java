@@ -1,0 +1,84 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.projection.IncidentContextRow;
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
+            "delivered twice (the second is a duplicate), against a fresh in-memory DynamoDB Local and the sample account on loopback;",
+            "then prints the incident's timeline and the context an agent reads. Nothing is kept."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLE_EVENT = "examples/sns-s3-access-error.json";
+
+    @ParentCommand
+    SupervisorCli cli;
+    @Mixin
+    CliOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>(cli.environment);
+        // The demo is self-contained: its own in-memory store and the sample account, whatever endpoints are configured.
+        List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_REGION",
+                "SUPERVISED_FUNCTIONS", "LOG_GROUP_OVERRIDES").forEach(environment::remove);
+        PrintWriter out = spec.commandLine().getOut();
+        try (CliRuntime runtime = CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY)) {
+            List<Deliveries.Delivered> deliveries = new ArrayList<>();
+            for (int delivery = 1; delivery <= 2; delivery++) {
+                deliveries.addAll(Deliveries.deliver(runtime.supervisor, sampleEvent(), Clock.systemUTC()));
+            }
+            IncidentId id = new IncidentId(deliveries.get(0).incidentId());
+            List<AuditEntry> history = new AuditHistory(runtime.supervisor.axon.eventStore()).of(id);
+            IncidentContextRow context = runtime.supervisor.contexts.find(id, Instant.now())
+                    .orElseThrow(() -> new IllegalStateException("The demo incident has no context row"));
+            if (options.json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("deliveries", deliveries);
+                report.put("history", history);
+                report.put("context", Timeline.JSON.readTree(context.contextJson()));
+                Timeline.printJson(report, out);
+                return SupervisorCli.OK;
+            }
+            out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT + " to SNS.");
+            for (int i = 0; i < deliveries.size(); i++) {
+                Deliveries.Delivered d = deliveries.get(i);
+                out.printf("Delivery %d of SNS message %s: %s (%s)%n", i + 1, d.messageId(), d.outcome(), d.detail());
+            }
+            out.println();
+            out.println("Timeline of " + id + " (replayed from the event store):");
+            Timeline.print(history, out);
+            out.println();
+            ContextCommand.print(context, false, spec);
+        }
+        return SupervisorCli.OK;
+    }
+
+    private static SNSEvent sampleEvent() throws Exception {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE_EVENT)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_EVENT + " is missing from the CLI jar");
+            }
+            return SnsEvents.read(in, SAMPLE_EVENT);
+        }
+    }
+}

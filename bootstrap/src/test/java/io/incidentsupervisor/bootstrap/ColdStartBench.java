@@ -1,0 +1,95 @@
+package io.incidentsupervisor.bootstrap;
+
+import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
+import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
+import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Cold starts of the packaged Lambda jar against a bare-SDK baseline, measured in the same run: each sample is a fresh
+ * JVM that loads a handler by name and handles the example S3AccessError event once against DynamoDB Local and WireMock on
+ * loopback, with fresh tables. Reports median spawn-to-handled time, classes loaded and peak RSS, and the ratios.
+ * {@code ./mvnw -B -q -Pbench -pl bootstrap -am -DskipTests verify}
+ */
+public final class ColdStartBench {
+
+    private static final int ROUNDS = 7;
+
+    /** @param args the bootstrap module's directory (Maven runs this in its own working directory) */
+    public static void main(String[] args) throws Exception {
+        Path module = Path.of(args[0]);
+        Path jar = module.resolve(LambdaJarProcess.LAMBDA_JAR);
+        Path event = module.resolve("../examples/sns-s3-access-error.json");
+        Path classes = Files.createDirectories(module.resolve("target/cold-start-bench"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int compiled = javac.run(null, null, null, "--release", "17", "-d", classes.toString(), "-cp", jar.toString(),
+                module.resolve("src/test/lambda-runtime/LambdaRuntimeDriver.java").toString(), module.resolve("src/test/lambda-runtime/BaselineHandler.java").toString());
+        if (compiled != 0) {
+            throw new IllegalStateException("The driver and the baseline did not compile");
+        }
+        String classPath = jar + File.pathSeparator + classes;
+        List<LambdaJarProcess.Result> supervisor = new ArrayList<>();
+        List<LambdaJarProcess.Result> baseline = new ArrayList<>();
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory(); AwsStubs aws = new AwsStubs()) {
+            SampleAccount.serve(aws);
+            for (int round = 0; round <= ROUNDS; round++) {
+                // Alternating, so that drift on the machine falls on both alike; round 0 warms the servers and is dropped.
+                LambdaJarProcess.Result s = invoke(classPath, LambdaJarProcess.ENTRY, event, dynamoDb, aws);
+                LambdaJarProcess.Result b = invoke(classPath, "BaselineHandler", event, dynamoDb, aws);
+                if (round > 0) {
+                    supervisor.add(s);
+                    baseline.add(b);
+                }
+            }
+        }
+        long sTime = median(supervisor, LambdaJarProcess.Result::spawnToHandledMillis);
+        long bTime = median(baseline, LambdaJarProcess.Result::spawnToHandledMillis);
+        long sClasses = median(supervisor, LambdaJarProcess.Result::classesLoaded);
+        long bClasses = median(baseline, LambdaJarProcess.Result::classesLoaded);
+        long sRss = median(supervisor, LambdaJarProcess.Result::peakRssKb);
+        long bRss = median(baseline, LambdaJarProcess.Result::peakRssKb);
+        System.out.printf("Cold start, median of %d fresh JVMs each (%s, %d cores), jar %.1f MB%n", ROUNDS, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Files.size(jar) / 1_000_000.0);
+        System.out.printf("%-22s %14s %16s %14s%n", "handler", "spawn→handled", "classes loaded", "peak RSS");
+        System.out.printf("%-22s %11d ms %16d %11d MB%n", "bare SDK baseline", bTime, bClasses, bRss / 1024);
+        System.out.printf("%-22s %11d ms %16d %11d MB%n", "incident-supervisor", sTime, sClasses, sRss / 1024);
+        System.out.printf("%-22s %13.2fx %15.2fx %13.2fx%n", "ratio", (double) sTime / bTime, (double) sClasses / bClasses, (double) sRss / bRss);
+        System.out.println("samples (ms): supervisor " + supervisor.stream().map(LambdaJarProcess.Result::spawnToHandledMillis).toList() + ", baseline "
+                + baseline.stream().map(LambdaJarProcess.Result::spawnToHandledMillis).toList());
+        System.exit(0);
+    }
+
+    private static LambdaJarProcess.Result invoke(String classPath, String handler, Path event, DynamoDbLocal dynamoDb, AwsStubs aws) throws Exception {
+        String prefix = "bench" + System.nanoTime() + "-";
+        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor",
+                "AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(), "AWS_ENDPOINT_URL_LAMBDA", aws.endpoint().toString(),
+                "AWS_ENDPOINT_URL_IAM", aws.endpoint().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", aws.endpoint().toString()));
+        environment.putAll(Map.of("EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state",
+                "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
+        Settings settings = Settings.from(environment);
+        try (IncidentSupervisor tables = new IncidentSupervisor(settings,
+                new IncidentSupervisor.AwsClients(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
+            tables.createTablesIfMissing();
+        }
+        LambdaJarProcess.Result result = LambdaJarProcess.invoke(classPath, "LambdaRuntimeDriver", handler, event, environment);
+        if (result.exitCode() != 0 || result.spawnToHandledMillis() < 0) {
+            throw new IllegalStateException(handler + " failed: " + result.stderr() + result.stdout());
+        }
+        return result;
+    }
+
+    private static long median(List<LambdaJarProcess.Result> results, java.util.function.ToLongFunction<LambdaJarProcess.Result> metric) {
+        long[] values = results.stream().mapToLong(metric).sorted().toArray();
+        return values[values.length / 2];
+    }
+}

@@ -1,0 +1,103 @@
+package io.incidentsupervisor.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
+import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** The packaged Lambda jar, alone on a fresh JVM's class path, loaded and invoked as the Lambda runtime does. */
+class LambdaJarIT {
+
+    private static final IncidentId INCIDENT = new IncidentId("data-processor#2026-11-23T08:00:00.512Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theJarAloneHandlesARealSnsEventEndToEnd() throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor",
+                "AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", SharedDynamoDbLocal.server().endpoint().toString()));
+        String prefix = SharedDynamoDbLocal.uniquePrefix();
+        environment.putAll(Map.of("EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state",
+                "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
+        Settings settings = Settings.from(environment);
+        try (AwsStubs aws = new AwsStubs();
+                IncidentSupervisor inspector = new IncidentSupervisor(settings,
+                        new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
+            SampleAccount.serve(aws);
+            inspector.createTablesIfMissing();
+            for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS")) {
+                environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
+            }
+
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    LambdaJarProcess.ENTRY, Path.of("../examples/sns-s3-access-error.json"), environment);
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout()).contains("HANDLED ").doesNotContain("hunter2-Sup3rS3cret").doesNotContain("tok_live_");
+            List<JsonNode> lines = jsonLines(result.stdout());
+            assertThat(lines).as("one JSON log line for the record").anySatisfy(line -> {
+                assertThat(line.path("message").asText()).isEqualTo("Handled alert");
+                assertThat(line.path("incidentId").asText()).isEqualTo(INCIDENT.value());
+                assertThat(line.path("outcome").asText()).isEqualTo("Investigated");
+                assertThat(line.path("durationMs").isNumber()).isTrue();
+                assertThat(line.path("requestId").asText()).isNotBlank();
+            });
+            assertThat(lines).as("EMF metrics").anySatisfy(line -> {
+                assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("IncidentSupervisor");
+                assertThat(line.path("AlertsReceived").asDouble()).isEqualTo(1);
+                assertThat(line.path("ContextTokens").asDouble()).isPositive();
+            });
+
+            assertThat(new AuditHistory(inspector.axon.eventStore()).of(INCIDENT)).extracting(AuditEntry::type).containsExactly("IncidentReceived",
+                    "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
+            assertThat(inspector.states.find(INCIDENT)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+            assertThat(inspector.contexts.find(INCIDENT, Instant.now())).get().extracting(row -> row.contextJson()).asString()
+                    .contains("iam:ListAttachedRolePolicies").doesNotContain("hunter2-Sup3rS3cret");
+        }
+    }
+
+    @Test
+    void theJarHoldsNeitherDynamoDbLocalNorAnyTestOrCliLibrary() throws Exception {
+        List<String> forbidden = List.of("com/amazonaws/services/dynamodbv2/local/", "org/junit/", "org/assertj/", "com/github/tomakehurst/",
+                "wiremock/", "org/mockito/", "org/hamcrest/", "picocli/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
+                "io/incidentsupervisor/bootstrap/cli/", "io/incidentsupervisor/adapter/aws/local/");
+        List<String> found = new ArrayList<>();
+        try (ZipFile jar = new ZipFile(LambdaJarProcess.LAMBDA_JAR.toFile())) {
+            jar.stream().map(ZipEntry::getName).filter(name -> forbidden.stream().anyMatch(name::startsWith)).forEach(found::add);
+            assertThat(jar.getEntry("io/incidentsupervisor/bootstrap/LambdaEntry.class")).isNotNull();
+            assertThat(jar.getEntry("logback.xml")).isNotNull();
+        }
+        assertThat(found).isEmpty();
+        long bytes = Files.size(LambdaJarProcess.LAMBDA_JAR);
+        System.out.printf("incident-supervisor-lambda.jar: %d bytes (%.1f MB)%n", bytes, bytes / 1_000_000.0);
+        assertThat(bytes).as("Lambda's limit for a direct upload is 50 MB zipped").isLessThan(50_000_000);
+    }
+
+    private static List<JsonNode> jsonLines(String stdout) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout.split("\\R")) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,125 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in this JVM, on the embedded default (DynamoDB Local persisted under a temporary SUPERVISOR_HOME, the sample account). */
+class SupervisorCliTest {
+
+    private static final String INCIDENT = "data-processor#2026-11-23T08:00:00.512Z";
+
+    @TempDir
+    Path home;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> extraEnvironment, String... args) {
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.put("SUPERVISOR_HOME", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = SupervisorCli.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void demoInvestigatesTheSampleIncidentThenSeesTheDuplicateAndPrintsTimelineAndContext() {
+        Run demo = run("demo");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("Delivery 1 of SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: Investigated")
+                .contains("Delivery 2 of SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: Duplicate")
+                .contains("Timeline of " + INCIDENT).contains("IncidentReceived").contains("ContextGathered")
+                .contains("\"failingServices\" : [ \"s3\" ]").contains("\"EnvironmentKeys\"")
+                .doesNotContain("hunter2-Sup3rS3cret").doesNotContain("tok_live_");
+        assertThat(home).as("the demo keeps nothing").isEmptyDirectory();
+    }
+
+    @Test
+    void handleThenHistoryInSeparateRunsShareTheStoreAndAnswerInJson() throws Exception {
+        Run handled = run("handle", "--event", "../examples/sns-s3-access-error.json");
+        assertThat(handled.exitCode()).as(handled.err()).isZero();
+        assertThat(handled.out()).contains("Investigated").contains(INCIDENT);
+
+        Run history = run("history", INCIDENT, "--json");
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        JsonNode events = new ObjectMapper().readTree(history.out());
+        assertThat(events).hasSize(6);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("IncidentReceived");
+        assertThat(events.get(0).at("/metadata/snsMessageId").asText()).isEqualTo("95df01b4-ee98-5cb9-9903-4c221d41eb5e");
+
+        Run again = run("handle", "--event", "../examples/sns-s3-access-error.json", "--json");
+        assertThat(new ObjectMapper().readTree(again.out()).get(0).get("outcome").asText()).isEqualTo("Duplicate");
+
+        Run context = run("context", INCIDENT, "--json");
+        assertThat(context.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(context.out()).at("/context/results/0/source").asText()).isEqualTo("lambda-configuration");
+
+        Run rebuilt = run("projections", "rebuild", "--json");
+        assertThat(rebuilt.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(rebuilt.out()).get("incidents").asInt()).isEqualTo(1);
+        assertThat(rebuilt.err()).contains("read 6 events");
+
+        Run recover = run("recover", INCIDENT);
+        assertThat(recover.exitCode()).as("a closed incident is not recovered").isEqualTo(SupervisorCli.FAILED);
+        assertThat(recover.err()).contains("the incident is closed");
+        assertThat(run("stale").out()).contains("No stale incidents.");
+    }
+
+    @Test
+    void aMalformedAlertIsRejectedKeptAndListed() throws Exception {
+        Run handled = run("handle", "--event", "../examples/sns-malformed.json");
+        assertThat(handled.exitCode()).isZero();
+        assertThat(handled.out()).contains("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("Rejected");
+
+        JsonNode rejected = new ObjectMapper().readTree(run("rejected", "--json").out());
+        assertThat(rejected).singleElement().satisfies(kept -> {
+            assertThat(kept.get("messageId").asText()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c");
+            assertThat(kept.get("reason").asText()).startsWith("timestamp is not an ISO-8601 date-time");
+        });
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhatIsWrong() {
+        Run budget = run(Map.of("TOKEN_BUDGET", "-1"), "stale");
+        assertThat(budget.exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
+        assertThat(budget.err()).contains("TOKEN_BUDGET");
+
+        assertThat(run("history", "not-an-id").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
+        assertThat(run("handle", "--event", "no/such/file.json").err()).contains("no such SNS event file");
+        assertThat(run("handle", "--event", "pom.xml").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
+        assertThat(run("no-such-command").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
+        assertThat(run("recover").exitCode()).as("an id or --all-stale is required").isEqualTo(SupervisorCli.BAD_INPUT);
+    }
+
+    @Test
+    void anUnknownIncidentIsAFailureNotBadInput() {
+        Run history = run("history", "data-processor#2020-01-01T00:00:00Z");
+        assertThat(history.exitCode()).isEqualTo(SupervisorCli.FAILED);
+        assertThat(history.err()).contains("No incident data-processor#2020-01-01T00:00:00Z");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"demo", "handle", "history", "context", "stale", "recover", "rejected", "projections"}) {
+            Run help = run(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: supervisor " + command);
+        }
+        assertThat(run("projections", "rebuild", "--help").out()).contains("--json");
+    }
+}
