@@ -26,14 +26,22 @@ final class ArchitectureRules {
                 .applicationServices(root + ".application..")
                 .adapter("aws", root + ".adapter.aws..")
                 .adapter("lambda", root + ".adapter.lambda..")
-                // Bootstrap wires every ring, adapters included; what it may not be is depended on (bootstrapIsOutermost).
-                .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue());
+                // Bootstrap wires every ring, adapters included, and the deployment stack reads the wiring's table definitions;
+                // what they may not be is depended on (bootstrapIsOutermost, infrastructureIsOutermost).
+                .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
+                .ignoreDependency(resideInAPackage(root + ".infrastructure.."), alwaysTrue());
     }
 
-    /** Bootstrap wires everything and is seen by nothing. */
+    /** Bootstrap wires everything and is seen by nothing but the deployment stack, which takes its settings' defaults. */
     static ArchRule bootstrapIsOutermost(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
+        return noClasses().that().resideOutsideOfPackages(root + ".bootstrap..", root + ".infrastructure..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..");
+    }
+
+    /** The deployment stack is seen by nothing: the service never depends on how it is deployed. */
+    static ArchRule infrastructureIsOutermost(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".infrastructure..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".infrastructure..");
     }
 
     /** The domain is plain Java: it depends on itself and {@code java..} only. */
@@ -60,7 +68,7 @@ final class ArchitectureRules {
     }
 
     static List<ArchRule> all(String root) {
-        return List.of(onion(root), bootstrapIsOutermost(root), domainPurity(root), noGenericExceptions(), noJavaUtilLogging(),
+        return List.of(onion(root), bootstrapIsOutermost(root), infrastructureIsOutermost(root), domainPurity(root), noGenericExceptions(), noJavaUtilLogging(),
                 standardStreamsOnlyInTheCli(root));
     }
 }

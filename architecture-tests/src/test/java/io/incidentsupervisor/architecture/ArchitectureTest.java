@@ -25,6 +25,7 @@ class ArchitectureTest {
         assertThat(production.containPackage(ROOT + ".domain.model")).isTrue();
         assertThat(production.containPackage(ROOT + ".domain.port")).isTrue();
         assertThat(production.containPackage(ROOT + ".application")).isTrue();
+        assertThat(production.containPackage(ROOT + ".infrastructure")).isTrue();
     }
 
     @Test
@@ -35,6 +36,11 @@ class ArchitectureTest {
     @Test
     void bootstrapIsOutermost() {
         check(ArchitectureRules.bootstrapIsOutermost(ROOT));
+    }
+
+    @Test
+    void infrastructureIsOutermost() {
+        check(ArchitectureRules.infrastructureIsOutermost(ROOT));
     }
 
     @Test

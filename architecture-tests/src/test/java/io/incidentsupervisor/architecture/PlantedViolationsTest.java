@@ -29,6 +29,11 @@ class PlantedViolationsTest {
     }
 
     @Test
+    void theInfrastructureRuleFailsWhenTheServiceSeesTheStack() {
+        assertViolates(ArchitectureRules.infrastructureIsOutermost(PLANTED + ".infrastructure"), PLANTED + ".infrastructure", "WiringReadingTheStack");
+    }
+
+    @Test
     void thePurityRuleFailsWhenTheDomainSeesAFramework() {
         assertViolates(ArchitectureRules.domainPurity(PLANTED + ".purity"), PLANTED + ".purity", "ModelUsingAxon");
     }

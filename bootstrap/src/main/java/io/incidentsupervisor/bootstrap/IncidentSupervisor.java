@@ -52,6 +52,7 @@ public final class IncidentSupervisor implements AutoCloseable {
     public final Projections projections;
     public final IncidentInvestigation investigation;
     public final SnsAlertHandler snsHandler;
+    public final StaleRecovery staleRecovery;
 
     public IncidentSupervisor(Settings settings, AwsClients clients, AlertMetrics metrics) {
         Clock clock = Clock.systemUTC();
@@ -75,6 +76,7 @@ public final class IncidentSupervisor implements AutoCloseable {
         this.investigation = new IncidentInvestigation(axon, gatherer, projections, settings.supervisedFunctions(),
                 new AwsFailureClassifier(), clock, settings.staleThreshold());
         this.snsHandler = new SnsAlertHandler(investigation, rejected, metrics, clock);
+        this.staleRecovery = new StaleRecovery(states, investigation, clock);
     }
 
     /** Creates every table that is missing, for local runs; in AWS the stack creates them. */

@@ -2,11 +2,10 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import io.incidentsupervisor.application.investigation.Delivery;
 import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.bootstrap.StaleRecovery;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -42,21 +41,25 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         IncidentId single = target.allStale ? null : new IncidentId(target.incidentId);
+        String requestId = "cli-recover-" + UUID.randomUUID();
+        Instant deadline = clock.instant().plus(CliLambdaContext.TIMEOUT);
         try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
-            List<IncidentId> ids = single != null ? List.of(single) : runtime.supervisor.states.staleAt(clock.instant());
-            List<Deliveries.Delivered> recovered = new ArrayList<>();
-            for (IncidentId id : ids) {
-                String requestId = "cli-recover-" + UUID.randomUUID();
-                Instant deadline = clock.instant().plus(CliLambdaContext.TIMEOUT);
-                Outcome outcome = runtime.supervisor.investigation.recover(id, new Delivery(requestId, requestId, deadline));
-                recovered.add(Deliveries.delivered(requestId, outcome));
+            if (single == null) {
+                StaleRecovery.Report report = runtime.supervisor.staleRecovery.recoverAll(requestId, deadline);
+                if (options.json) {
+                    Timeline.printJson(report, spec.commandLine().getOut());
+                } else {
+                    spec.commandLine().getOut().printf("%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n", report.stale(),
+                            report.recovered().size(), report.recovered(), report.refused().size(), report.refused(), report.failed().size(), report.failed());
+                }
+                return report.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
             }
+            Outcome outcome = runtime.supervisor.investigation.recover(single, new Delivery(requestId, requestId, deadline));
+            Deliveries.Delivered recovered = Deliveries.delivered(requestId, outcome);
             if (options.json) {
                 Timeline.printJson(recovered, spec.commandLine().getOut());
-            } else if (recovered.isEmpty()) {
-                spec.commandLine().getOut().println("No stale incidents to recover.");
             } else {
-                recovered.forEach(r -> spec.commandLine().getOut().printf("%s  %-12s %s%n", r.incidentId(), r.outcome(), r.detail()));
+                spec.commandLine().getOut().printf("%s  %-12s %s%n", recovered.incidentId(), recovered.outcome(), recovered.detail());
             }
         }
         return SupervisorCli.OK;

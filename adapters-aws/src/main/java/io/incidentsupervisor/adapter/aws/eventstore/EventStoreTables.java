@@ -43,7 +43,12 @@ public record EventStoreTables(String events, String snapshots) {
 
     /** Creates whichever table is missing and waits until both are active; throws if an existing one has other keys. */
     public void createIfMissing(DynamoDbClient dynamoDb) {
-        ensure(dynamoDb, CreateTableRequest.builder()
+        definitions().forEach(table -> ensure(dynamoDb, table));
+    }
+
+    /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares. */
+    public List<CreateTableRequest> definitions() {
+        return List.of(CreateTableRequest.builder()
                 .tableName(events)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
@@ -57,8 +62,8 @@ public record EventStoreTables(String events, String snapshots) {
                         .keySchema(key(BUCKET, KeyType.HASH), key(GLOBAL_SEQUENCE, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                         .build())
-                .build());
-        ensure(dynamoDb, CreateTableRequest.builder()
+                .build(),
+                CreateTableRequest.builder()
                 .tableName(snapshots)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute(AGGREGATE_ID, ScalarAttributeType.S), attribute(SEQUENCE, ScalarAttributeType.N))

@@ -37,15 +37,20 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     /** Creates the table and its index unless they exist, for local runs and tests. */
     public void createTableIfMissing() {
-        DynamoDbTables.createIfMissing(dynamoDb, CreateTableRequest.builder().tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
-                    .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
-                    .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
-                            .keySchema(k -> k.attributeName(BUCKET).keyType(KeyType.HASH), k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL)))
-                    .build());
+        DynamoDbTables.createIfMissing(dynamoDb, definition(table));
+    }
+
+    /** The table as a CreateTable request: what local runs create and what the deployment stack declares. */
+    public static CreateTableRequest definition(String table) {
+        return CreateTableRequest.builder().tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
+                .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
+                .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
+                        .keySchema(k -> k.attributeName(BUCKET).keyType(KeyType.HASH), k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                .build();
     }
 
     @Override

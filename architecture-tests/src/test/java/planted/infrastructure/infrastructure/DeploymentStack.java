@@ -1,0 +1,7 @@
+package planted.infrastructure.infrastructure;
+
+public class DeploymentStack {
+    public static String table() {
+        return "incident-state";
+    }
+}

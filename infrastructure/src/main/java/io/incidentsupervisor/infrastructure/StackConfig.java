@@ -1,0 +1,49 @@
+package io.incidentsupervisor.infrastructure;
+
+import io.incidentsupervisor.bootstrap.Settings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.constructs.Node;
+
+/**
+ * What an operator chooses at deployment, as CDK context ({@code cdk deploy -c key=value}): the supervised functions
+ * and their roles, an existing alert topic, reserved concurrency, and where the Lambda jar is.
+ */
+record StackConfig(List<String> supervisedFunctions, List<String> supervisedRoleArns, Optional<String> alertTopicArn, Optional<Integer> reservedConcurrency,
+        String lambdaJar) {
+
+    static final String DEFAULT_LAMBDA_JAR = "../bootstrap/target/incident-supervisor-lambda.jar";
+
+    StackConfig {
+        if (supervisedFunctions.isEmpty()) {
+            throw new IllegalArgumentException("supervisedFunctions: name at least one function to supervise");
+        }
+        if (supervisedRoleArns.size() != supervisedFunctions.size()) {
+            throw new IllegalArgumentException("supervisedRoleArns: give one execution-role ARN per supervised function, in the same order ("
+                    + supervisedFunctions.size() + " functions, " + supervisedRoleArns.size() + " roles)");
+        }
+        for (String arn : supervisedRoleArns) {
+            if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+                throw new IllegalArgumentException("supervisedRoleArns: '" + arn + "' is not an IAM role ARN");
+            }
+        }
+        // The same rules as the service's own start-up check.
+        Settings.from(Map.of("AWS_REGION", "us-east-1", "SUPERVISED_FUNCTIONS", String.join(",", supervisedFunctions)));
+    }
+
+    static StackConfig fromContext(Node node) {
+        return new StackConfig(
+                list(node.tryGetContext("supervisedFunctions"), "data-processor"),
+                list(node.tryGetContext("supervisedRoleArns"), "arn:aws:iam::123456789012:role/service-role/data-processor-role"),
+                Optional.ofNullable((String) node.tryGetContext("alertTopicArn")),
+                Optional.ofNullable(node.tryGetContext("reservedConcurrency")).map(value -> Integer.valueOf(value.toString())),
+                Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR));
+    }
+
+    private static List<String> list(Object value, String fallback) {
+        String text = value == null ? fallback : value.toString();
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
