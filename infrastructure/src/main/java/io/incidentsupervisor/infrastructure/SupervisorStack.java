@@ -3,6 +3,7 @@ package io.incidentsupervisor.infrastructure;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.bootstrap.Deployment;
 import io.incidentsupervisor.bootstrap.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,10 +59,6 @@ import software.constructs.Construct;
 public final class SupervisorStack extends Stack {
 
     public static final String NAME = "IncidentSupervisor";
-    public static final String FUNCTION_NAME = "incident-supervisor";
-    public static final String RECOVERY_FUNCTION_NAME = "incident-supervisor-recovery";
-    public static final String HANDLER = "io.incidentsupervisor.bootstrap.LambdaEntry::handleRequest";
-    public static final String RECOVERY_HANDLER = "io.incidentsupervisor.bootstrap.StaleRecoveryEntry::handleRequest";
     /** Measured: see README "Sizing". A cold start plus three collectors fits in a few seconds; the rest is room for retries. */
     static final int MEMORY_MB = 1024;
     static final Duration TIMEOUT = Duration.seconds(60);
@@ -84,9 +81,9 @@ public final class SupervisorStack extends Stack {
 
         Role role = Role.Builder.create(this, "SupervisorRole").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("incident-supervisor: exactly the operations its code performs").build();
-        LogGroup logGroup = LogGroup.Builder.create(this, "SupervisorLogs").logGroupName("/aws/lambda/" + FUNCTION_NAME)
+        LogGroup logGroup = LogGroup.Builder.create(this, "SupervisorLogs").logGroupName("/aws/lambda/" + Deployment.FUNCTION)
                 .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
-        LogGroup recoveryLogGroup = LogGroup.Builder.create(this, "RecoveryLogs").logGroupName("/aws/lambda/" + RECOVERY_FUNCTION_NAME)
+        LogGroup recoveryLogGroup = LogGroup.Builder.create(this, "RecoveryLogs").logGroupName("/aws/lambda/" + Deployment.RECOVERY_FUNCTION)
                 .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
 
         Map<String, String> environment = new LinkedHashMap<>();
@@ -100,8 +97,8 @@ public final class SupervisorStack extends Stack {
         environment.put("STALE_THRESHOLD", Long.toString(TIMEOUT.toSeconds().longValue()));
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
 
-        Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction").functionName(FUNCTION_NAME)
-                .runtime(Runtime.JAVA_21).handler(HANDLER).code(Code.fromAsset(config.lambdaJar()))
+        Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction").functionName(Deployment.FUNCTION)
+                .runtime(Runtime.JAVA_21).handler(Deployment.HANDLER).code(Code.fromAsset(config.lambdaJar()))
                 .memorySize(MEMORY_MB).timeout(TIMEOUT).tracing(Tracing.ACTIVE).role(role).logGroup(logGroup).environment(environment);
         config.reservedConcurrency().ifPresent(supervisor::reservedConcurrentExecutions);
         Function function = supervisor.build();
@@ -121,8 +118,8 @@ public final class SupervisorStack extends Stack {
                 .metric(function.metricErrors()).threshold(1).evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).treatMissingData(TreatMissingData.NOT_BREACHING).build();
 
-        Function recovery = Function.Builder.create(this, "RecoveryFunction").functionName(RECOVERY_FUNCTION_NAME)
-                .runtime(Runtime.JAVA_21).handler(RECOVERY_HANDLER).code(Code.fromAsset(config.lambdaJar()))
+        Function recovery = Function.Builder.create(this, "RecoveryFunction").functionName(Deployment.RECOVERY_FUNCTION)
+                .runtime(Runtime.JAVA_21).handler(Deployment.RECOVERY_HANDLER).code(Code.fromAsset(config.lambdaJar()))
                 .memorySize(MEMORY_MB).timeout(RECOVERY_TIMEOUT).tracing(Tracing.ACTIVE).role(role).logGroup(recoveryLogGroup)
                 .reservedConcurrentExecutions(1).environment(environment).build();
         Rule.Builder.create(this, "StaleRecoverySchedule").description("Recovers stale investigations")

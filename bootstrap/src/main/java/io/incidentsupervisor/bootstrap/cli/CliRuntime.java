@@ -15,7 +15,9 @@ import java.util.Map;
  * The service for one command. With {@code AWS_ENDPOINT_URL_DYNAMODB} unset and outside Lambda it runs on the embedded
  * default: DynamoDB Local in this process, persisted under {@code SUPERVISOR_HOME} (default {@code .supervisor}), and
  * the sample account for every AWS API whose {@code AWS_ENDPOINT_URL_<SERVICE>} is unset. The endpoints reach the SDK
- * through its own system properties, so the clients are built exactly as in Lambda.
+ * through its own system properties, so the clients are built exactly as in Lambda. With {@code AWS_ENDPOINT_URL_DYNAMODB}
+ * set (to a DynamoDB Local of one's own, or to AWS's regional endpoint) it uses the environment as it is, and creates
+ * missing tables only on a loopback endpoint.
  */
 final class CliRuntime implements AutoCloseable {
 
@@ -43,7 +45,8 @@ final class CliRuntime implements AutoCloseable {
         if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB") || isSet(environment, "AWS_LAMBDA_FUNCTION_NAME")) {
             Settings settings = Settings.from(environment);
             IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
-            if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB")) {
+            if (isLoopback(environment.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
+                // A DynamoDB Local of the user's own; in AWS the stack creates the tables, and verify must find them missing.
                 supervisor.createTablesIfMissing();
             }
             return new CliRuntime(supervisor, false, List.of(), Map.of());
@@ -84,6 +87,14 @@ final class CliRuntime implements AutoCloseable {
 
     static Path home(Map<String, String> environment) {
         return Path.of(isSet(environment, "SUPERVISOR_HOME") ? environment.get("SUPERVISOR_HOME") : ".supervisor");
+    }
+
+    private static boolean isLoopback(String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return false;
+        }
+        String host = java.net.URI.create(endpoint.trim()).getHost();
+        return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
     private static boolean isSet(Map<String, String> environment, String variable) {

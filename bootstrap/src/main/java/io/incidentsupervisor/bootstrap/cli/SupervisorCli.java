@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "supervisor", mixinStandardHelpOptions = true, version = "incident-supervisor 0.1.0",
         description = "Investigates Lambda failure alerts and answers questions about the incidents.",
         subcommands = {DemoCommand.class, HandleCommand.class, HistoryCommand.class, ContextCommand.class, StaleCommand.class, RecoverCommand.class,
-            RejectedCommand.class, ProjectionsCommand.class},
+            RejectedCommand.class, ProjectionsCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (nothing found, or AWS or the store failed)", "2:bad input or usage (arguments, files, configuration)"})
 public final class SupervisorCli {

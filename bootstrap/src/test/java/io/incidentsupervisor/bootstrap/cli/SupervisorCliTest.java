@@ -114,8 +114,35 @@ class SupervisorCliTest {
     }
 
     @Test
+    void verifyChecksTheLocalStackAndReportsEveryCheckAsJson() throws Exception {
+        Run verify = run("verify", "--json");
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(verify.out());
+        assertThat(report.get("passed").asBoolean()).isTrue();
+        assertThat(report.get("checks")).extracting(check -> check.get("name").asText()).containsExactly("table incident-supervisor-events",
+                "table incident-supervisor-snapshots", "table incident-state", "table incident-context", "table incident-supervisor-rejected-alerts",
+                "ttl on incident-context", "function incident-supervisor", "function incident-supervisor-recovery", "synthetic alert investigated end to end");
+        assertThat(report.get("checks")).allSatisfy(check -> {
+            assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();
+            assertThat(check.get("durationMillis").isNumber()).isTrue();
+        });
+    }
+
+    @Test
+    void verifyFailsWithTheCheckThatFailed() throws Exception {
+        Run verify = run("verify", "--json", "--function", "not-deployed");
+
+        assertThat(verify.exitCode()).isEqualTo(SupervisorCli.FAILED);
+        JsonNode report = new ObjectMapper().readTree(verify.out());
+        assertThat(report.get("passed").asBoolean()).isFalse();
+        assertThat(report.get("checks")).filteredOn(check -> !check.get("passed").asBoolean()).singleElement()
+                .satisfies(check -> assertThat(check.get("detail").asText()).contains("ResourceNotFoundException"));
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "handle", "history", "context", "stale", "recover", "rejected", "projections"}) {
+        for (String command : new String[] {"demo", "handle", "history", "context", "stale", "recover", "rejected", "projections", "verify"}) {
             Run help = run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: supervisor " + command);

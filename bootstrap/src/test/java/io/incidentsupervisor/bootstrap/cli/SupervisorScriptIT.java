@@ -62,6 +62,16 @@ class SupervisorScriptIT {
     }
 
     @Test
+    void verifyAgainstTheLocalStackPrintsAJsonReportWhereEveryCheckPasses() throws Exception {
+        Run verify = run(Map.of(), "verify", "--json");
+
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(verify.out());
+        assertThat(report.get("passed").asBoolean()).isTrue();
+        assertThat(report.get("checks")).hasSize(9).allSatisfy(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
+    }
+
+    @Test
     void invalidConfigurationFailsAtStartNamingTheVariable() throws Exception {
         Run run = run(Map.of("TOKEN_BUDGET", "-1"), "stale");
 

@@ -1,0 +1,14 @@
+package io.incidentsupervisor.bootstrap;
+
+/** How the service is deployed, named once: the infrastructure stack creates these, and {@code supervisor verify} checks them. */
+public final class Deployment {
+
+    public static final String FUNCTION = "incident-supervisor";
+    public static final String RECOVERY_FUNCTION = "incident-supervisor-recovery";
+    public static final String RUNTIME = "java21";
+    public static final String HANDLER = LambdaEntry.class.getName() + "::handleRequest";
+    public static final String RECOVERY_HANDLER = StaleRecoveryEntry.class.getName() + "::handleRequest";
+
+    private Deployment() {
+    }
+}

@@ -1,0 +1,211 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.application.projection.IncidentStateRow;
+import io.incidentsupervisor.bootstrap.Deployment;
+import io.incidentsupervisor.bootstrap.IncidentSupervisor;
+import io.incidentsupervisor.bootstrap.Settings;
+import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, both functions",
+            "Active with the expected runtime and handler, and a synthetic alert investigated end to end (through the deployed function",
+            "with lambda:Invoke, or in this process on the embedded default). Exit code 0 only if every check passes."})
+final class VerifyCommand implements Callable<Integer> {
+
+    /** One check: what was checked, whether it passed, what was found, and how long it took. */
+    record Check(String name, boolean passed, String detail, long durationMillis) {
+    }
+
+    /** The verification report. */
+    record Report(String target, boolean passed, List<Check> checks, long durationMillis) {
+    }
+
+    @FunctionalInterface
+    private interface Probe {
+        /** Returns what was found if the check passes; throws {@link Failed} (or anything) if it does not. */
+        String run() throws Exception;
+    }
+
+    private static final class Failed extends Exception {
+        Failed(String message) {
+            super(message);
+        }
+    }
+
+    @ParentCommand
+    SupervisorCli cli;
+    @Mixin
+    CliOptions options;
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--function", defaultValue = Deployment.FUNCTION, description = "The SNS-triggered function (default ${DEFAULT-VALUE}).")
+    String function;
+    @Option(names = "--recovery-function", defaultValue = Deployment.RECOVERY_FUNCTION,
+            description = "The scheduled recovery function (default ${DEFAULT-VALUE}).")
+    String recoveryFunction;
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        List<Check> checks = new ArrayList<>();
+        String target;
+        try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
+            IncidentSupervisor supervisor = runtime.supervisor;
+            Settings settings = supervisor.settings;
+            target = runtime.embedded ? "local (embedded DynamoDB Local, sample account)" : "AWS (" + settings.region() + ")";
+            List<CreateTableRequest> tables = new ArrayList<>(new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions());
+            tables.addAll(new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions());
+            tables.add(DynamoDbRejectedAlerts.definition(settings.rejectedTable()));
+            for (CreateTableRequest table : tables) {
+                checks.add(check("table " + table.tableName(), () -> table(supervisor, table)));
+            }
+            checks.add(check("ttl on " + settings.contextTable(), () -> {
+                var ttl = supervisor.clients.dynamoDb().describeTimeToLive(b -> b.tableName(settings.contextTable())).timeToLiveDescription();
+                expect(ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED && ProjectionTables.TTL.equals(ttl.attributeName()),
+                        "TTL is " + ttl.timeToLiveStatusAsString() + " on " + ttl.attributeName() + "; expected ENABLED on " + ProjectionTables.TTL);
+                return "ENABLED on " + ProjectionTables.TTL;
+            }));
+            checks.add(check("function " + function, () -> function(supervisor, function, Deployment.HANDLER)));
+            checks.add(check("function " + recoveryFunction, () -> function(supervisor, recoveryFunction, Deployment.RECOVERY_HANDLER)));
+            checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(supervisor, runtime.embedded)));
+        }
+        boolean passed = checks.stream().allMatch(Check::passed);
+        Report report = new Report(target, passed, checks, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        if (options.json) {
+            Timeline.printJson(report, spec.commandLine().getOut());
+        } else {
+            spec.commandLine().getOut().println("Verifying " + report.target() + ":");
+            checks.forEach(c -> spec.commandLine().getOut().printf("  %-4s %-45s %5d ms  %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.durationMillis(), c.detail()));
+            spec.commandLine().getOut().println(passed ? "All checks passed." : "Some checks failed.");
+        }
+        return passed ? SupervisorCli.OK : SupervisorCli.FAILED;
+    }
+
+    private static Check check(String name, Probe probe) {
+        long started = System.nanoTime();
+        boolean passed;
+        String detail;
+        try {
+            detail = probe.run();
+            passed = true;
+        } catch (Failed failed) {
+            detail = failed.getMessage();
+            passed = false;
+        } catch (Exception e) {
+            detail = e.toString();
+            passed = false;
+        }
+        return new Check(name, passed, detail, Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static void expect(boolean condition, String failure) throws Failed {
+        if (!condition) {
+            throw new Failed(failure);
+        }
+    }
+
+    private static String table(IncidentSupervisor supervisor, CreateTableRequest expected) throws Failed {
+        TableDescription actual = supervisor.clients.dynamoDb().describeTable(b -> b.tableName(expected.tableName())).table();
+        expect(actual.tableStatus() == TableStatus.ACTIVE, "status " + actual.tableStatusAsString());
+        expect(actual.keySchema().equals(expected.keySchema()), "keys " + actual.keySchema() + "; expected " + expected.keySchema());
+        for (GlobalSecondaryIndex index : expected.globalSecondaryIndexes()) {
+            Optional<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes().stream()
+                    .filter(p -> p.indexName().equals(index.indexName())).findFirst();
+            expect(present.isPresent(), "index " + index.indexName() + " is missing");
+            expect(present.get().keySchema().equals(index.keySchema()) && present.get().projection().projectionType() == index.projection().projectionType(),
+                    "index " + index.indexName() + " has keys " + present.get().keySchema() + " and projection " + present.get().projection().projectionTypeAsString());
+        }
+        return "ACTIVE, keys " + keyNames(expected) + (expected.hasGlobalSecondaryIndexes() ? ", index " + expected.globalSecondaryIndexes().get(0).indexName() : "");
+    }
+
+    private static String keyNames(CreateTableRequest table) {
+        return table.keySchema().stream().map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")").toList().toString();
+    }
+
+    private static String function(IncidentSupervisor supervisor, String name, String handler) throws Failed {
+        GetFunctionConfigurationResponse configuration = supervisor.clients.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        expect("Active".equals(configuration.stateAsString()), "state " + configuration.stateAsString());
+        expect(Deployment.RUNTIME.equals(configuration.runtimeAsString()), "runtime " + configuration.runtimeAsString() + "; expected " + Deployment.RUNTIME);
+        expect(handler.equals(configuration.handler()), "handler " + configuration.handler() + "; expected " + handler);
+        return "Active, " + configuration.runtimeAsString() + ", " + configuration.handler();
+    }
+
+    /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */
+    private String syntheticAlert(IncidentSupervisor supervisor, boolean inThisProcess) throws Exception {
+        String lambdaName = supervisor.settings.supervisedFunctions().stream().sorted().findFirst().orElseThrow();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String messageId = "verify-" + UUID.randomUUID();
+        Map<String, String> alert = new LinkedHashMap<>();
+        alert.put("error_type", "SupervisorVerification");
+        alert.put("error_message", "Synthetic alert from `supervisor verify`; no failure happened");
+        alert.put("error_code", "Verification");
+        alert.put("lambda_name", lambdaName);
+        alert.put("timestamp", now.toString());
+        String eventJson = snsEventJson(messageId, Timeline.JSON.writeValueAsString(alert));
+        SNSEvent event = SnsEvents.read(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
+        IncidentId id = IncidentId.of(lambdaName, now);
+        if (inThisProcess) {
+            Deliveries.deliver(supervisor, event, Clock.systemUTC());
+        } else {
+            InvokeResponse response = supervisor.clients.lambda().invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
+            expect(response.functionError() == null, "the function failed: " + response.functionError() + " " + response.payload().asUtf8String());
+        }
+        Instant giveUp = Instant.now().plusSeconds(30);
+        Optional<IncidentStateRow> state = supervisor.states.find(id);
+        while ((state.isEmpty() || state.get().status() != IncidentStatus.CONTEXT_GATHERED) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+            state = supervisor.states.find(id);
+        }
+        expect(state.isPresent() && state.get().status() == IncidentStatus.CONTEXT_GATHERED,
+                id + " is " + state.map(s -> s.status().name()).orElse("absent") + "; expected CONTEXT_GATHERED");
+        expect(supervisor.contexts.find(id, Instant.now()).isPresent(), id + " has no context row");
+        return id + " CONTEXT_GATHERED with a context row" + (inThisProcess ? " (handled in this process)" : " (handled by " + function + ")");
+    }
+
+    private static String snsEventJson(String messageId, String message) throws Exception {
+        Map<String, Object> sns = new LinkedHashMap<>();
+        sns.put("Type", "Notification");
+        sns.put("MessageId", messageId);
+        sns.put("TopicArn", "arn:aws:sns:local:000000000000:incident-alerts");
+        sns.put("Subject", "SupervisorVerification");
+        sns.put("Message", message);
+        sns.put("Timestamp", Instant.now().toString());
+        sns.put("SignatureVersion", "1");
+        sns.put("MessageAttributes", Map.of());
+        return Timeline.JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns", "EventVersion", "1.0",
+                "EventSubscriptionArn", "arn:aws:sns:local:000000000000:incident-alerts:verify", "Sns", sns))));
+    }
+}
