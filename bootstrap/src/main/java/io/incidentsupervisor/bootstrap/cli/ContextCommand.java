@@ -3,43 +3,33 @@ package io.incidentsupervisor.bootstrap.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentsupervisor.application.projection.IncidentContextRow;
 import io.incidentsupervisor.domain.model.IncidentId;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+
 
 @Command(name = "context", mixinStandardHelpOptions = true, description = "Prints the context an agent reads for an incident (the incident-context projection).")
-final class ContextCommand implements Callable<Integer> {
-
-    @ParentCommand
-    SupervisorCli cli;
-    @Mixin
-    CliOptions options;
-    @Spec
-    CommandSpec spec;
+final class ContextCommand extends CliCommand {
     @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}")
     String incidentId;
 
     @Override
     public Integer call() throws Exception {
         IncidentId id = new IncidentId(incidentId);
-        try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
+        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
             Optional<IncidentContextRow> row = runtime.supervisor.contexts.find(id, Instant.now());
             if (row.isEmpty()) {
-                spec.commandLine().getErr().println("No context for " + id + ": not investigated yet, or older than its retention");
+                err().println("No context for " + id + ": not investigated yet, or older than its retention");
                 return SupervisorCli.FAILED;
             }
-            print(row.get(), options.json, spec);
+            print(row.get(), options.json, out());
         }
         return SupervisorCli.OK;
     }
 
-    static void print(IncidentContextRow row, boolean json, CommandSpec spec) throws Exception {
+    static void print(IncidentContextRow row, boolean json, PrintWriter out) throws Exception {
         ObjectNode document = Timeline.JSON.createObjectNode();
         document.put("incidentId", row.incidentId().value());
         document.put("errorType", row.errorType());
@@ -47,10 +37,10 @@ final class ContextCommand implements Callable<Integer> {
         document.put("expiresAt", row.expiresAt().toString());
         document.set("context", Timeline.JSON.readTree(row.contextJson()));
         if (json) {
-            Timeline.printJson(document, spec.commandLine().getOut());
+            Timeline.printJson(document, out);
         } else {
-            spec.commandLine().getOut().println("Context for " + row.incidentId() + " (kept until " + row.expiresAt() + "):");
-            Timeline.printJson(document.get("context"), spec.commandLine().getOut());
+            out.println("Context for " + row.incidentId() + " (kept until " + row.expiresAt() + "):");
+            Timeline.printJson(document.get("context"), out);
         }
     }
 }

@@ -13,35 +13,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
             "delivered twice (the second is a duplicate), against a fresh in-memory DynamoDB Local and the sample account on loopback;",
             "then prints the incident's timeline and the context an agent reads. Nothing is kept."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
 
     static final String SAMPLE_EVENT = "examples/sns-s3-access-error.json";
 
-    @ParentCommand
-    SupervisorCli cli;
-    @Mixin
-    CliOptions options;
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>(cli.environment);
+        Map<String, String> environment = new LinkedHashMap<>(environment());
         // The demo is self-contained: its own in-memory store and the sample account, whatever endpoints are configured.
         List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_REGION",
                 "SUPERVISED_FUNCTIONS", "LOG_GROUP_OVERRIDES").forEach(environment::remove);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (CliRuntime runtime = CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY)) {
             List<Deliveries.Delivered> deliveries = new ArrayList<>();
             for (int delivery = 1; delivery <= 2; delivery++) {
@@ -68,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Timeline of " + id + " (replayed from the event store):");
             Timeline.print(history, out);
             out.println();
-            ContextCommand.print(context, false, spec);
+            ContextCommand.print(context, false, out);
         }
         return SupervisorCli.OK;
     }

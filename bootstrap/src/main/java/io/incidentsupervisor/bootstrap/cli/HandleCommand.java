@@ -4,36 +4,24 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "handle", mixinStandardHelpOptions = true,
         description = "Handles an SNS event JSON file exactly as the Lambda does: each record's alert is investigated, a malformed one kept as rejected.")
-final class HandleCommand implements Callable<Integer> {
-
-    @ParentCommand
-    SupervisorCli cli;
-    @Mixin
-    CliOptions options;
-    @Spec
-    CommandSpec spec;
+final class HandleCommand extends CliCommand {
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "An SNS event, as in examples/.")
     Path event;
 
     @Override
     public Integer call() throws Exception {
         SNSEvent sns = SnsEvents.read(event);
-        try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
+        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
             List<Deliveries.Delivered> delivered = Deliveries.deliver(runtime.supervisor, sns, Clock.systemUTC());
             if (options.json) {
-                Timeline.printJson(delivered, spec.commandLine().getOut());
+                Timeline.printJson(delivered, out());
             } else {
-                delivered.forEach(d -> spec.commandLine().getOut().printf("%s  %-12s %s  %s%n", d.messageId(), d.outcome(),
+                delivered.forEach(d -> out().printf("%s  %-12s %s  %s%n", d.messageId(), d.outcome(),
                         d.incidentId() == null ? "-" : d.incidentId(), d.detail()));
             }
         }

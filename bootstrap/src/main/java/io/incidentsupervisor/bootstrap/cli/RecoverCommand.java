@@ -7,19 +7,14 @@ import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Starts the next investigation attempt of a stale or retryably failed incident, and runs it.")
-final class RecoverCommand implements Callable<Integer> {
+final class RecoverCommand extends CliCommand {
 
     static final class Target {
         @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}")
@@ -27,13 +22,6 @@ final class RecoverCommand implements Callable<Integer> {
         @Option(names = "--all-stale", description = "Every incident the stale command lists.")
         boolean allStale;
     }
-
-    @ParentCommand
-    SupervisorCli cli;
-    @Mixin
-    CliOptions options;
-    @Spec
-    CommandSpec spec;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
@@ -43,13 +31,13 @@ final class RecoverCommand implements Callable<Integer> {
         IncidentId single = target.allStale ? null : new IncidentId(target.incidentId);
         String requestId = "cli-recover-" + UUID.randomUUID();
         Instant deadline = clock.instant().plus(CliLambdaContext.TIMEOUT);
-        try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
+        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
             if (single == null) {
                 StaleRecovery.Report report = runtime.supervisor.staleRecovery.recoverAll(requestId, deadline);
                 if (options.json) {
-                    Timeline.printJson(report, spec.commandLine().getOut());
+                    Timeline.printJson(report, out());
                 } else {
-                    spec.commandLine().getOut().printf("%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n", report.stale(),
+                    out().printf("%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n", report.stale(),
                             report.recovered().size(), report.recovered(), report.refused().size(), report.refused(), report.failed().size(), report.failed());
                 }
                 return report.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
@@ -57,9 +45,9 @@ final class RecoverCommand implements Callable<Integer> {
             Outcome outcome = runtime.supervisor.investigation.recover(single, new Delivery(requestId, requestId, deadline));
             Deliveries.Delivered recovered = Deliveries.delivered(requestId, outcome);
             if (options.json) {
-                Timeline.printJson(recovered, spec.commandLine().getOut());
+                Timeline.printJson(recovered, out());
             } else {
-                spec.commandLine().getOut().printf("%s  %-12s %s%n", recovered.incidentId(), recovered.outcome(), recovered.detail());
+                out().printf("%s  %-12s %s%n", recovered.incidentId(), recovered.outcome(), recovered.detail());
             }
         }
         return SupervisorCli.OK;

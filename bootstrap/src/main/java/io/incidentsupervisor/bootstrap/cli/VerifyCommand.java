@@ -22,13 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -43,7 +38,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
         description = {"Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, both functions",
             "Active with the expected runtime and handler, and a synthetic alert investigated end to end (through the deployed function",
             "with lambda:Invoke, or in this process on the embedded default). Exit code 0 only if every check passes."})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends CliCommand {
 
     /** One check: what was checked, whether it passed, what was found, and how long it took. */
     record Check(String name, boolean passed, String detail, long durationMillis) {
@@ -64,13 +59,6 @@ final class VerifyCommand implements Callable<Integer> {
             super(message);
         }
     }
-
-    @ParentCommand
-    SupervisorCli cli;
-    @Mixin
-    CliOptions options;
-    @Spec
-    CommandSpec spec;
     @Option(names = "--function", defaultValue = Deployment.FUNCTION, description = "The SNS-triggered function (default ${DEFAULT-VALUE}).")
     String function;
     @Option(names = "--recovery-function", defaultValue = Deployment.RECOVERY_FUNCTION,
@@ -82,7 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
         long started = System.nanoTime();
         List<Check> checks = new ArrayList<>();
         String target;
-        try (CliRuntime runtime = CliRuntime.open(cli.environment, CliRuntime.Storage.PERSISTED)) {
+        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
             IncidentSupervisor supervisor = runtime.supervisor;
             Settings settings = supervisor.settings;
             target = runtime.embedded ? "local (embedded DynamoDB Local, sample account)" : "AWS (" + settings.region() + ")";
@@ -105,11 +93,11 @@ final class VerifyCommand implements Callable<Integer> {
         boolean passed = checks.stream().allMatch(Check::passed);
         Report report = new Report(target, passed, checks, Duration.ofNanos(System.nanoTime() - started).toMillis());
         if (options.json) {
-            Timeline.printJson(report, spec.commandLine().getOut());
+            Timeline.printJson(report, out());
         } else {
-            spec.commandLine().getOut().println("Verifying " + report.target() + ":");
-            checks.forEach(c -> spec.commandLine().getOut().printf("  %-4s %-45s %5d ms  %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.durationMillis(), c.detail()));
-            spec.commandLine().getOut().println(passed ? "All checks passed." : "Some checks failed.");
+            out().println("Verifying " + report.target() + ":");
+            checks.forEach(c -> out().printf("  %-4s %-45s %5d ms  %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.durationMillis(), c.detail()));
+            out().println(passed ? "All checks passed." : "Some checks failed.");
         }
         return passed ? SupervisorCli.OK : SupervisorCli.FAILED;
     }

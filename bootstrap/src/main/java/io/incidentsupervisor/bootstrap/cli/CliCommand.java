@@ -1,0 +1,29 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command has: {@code --json}, its output streams, and the environment the CLI was started with. */
+abstract class CliCommand implements Callable<Integer> {
+
+    @Mixin
+    CliOptions options;
+    @Spec
+    CommandSpec spec;
+
+    Map<String, String> environment() {
+        return ((SupervisorCli) spec.root().userObject()).environment;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
