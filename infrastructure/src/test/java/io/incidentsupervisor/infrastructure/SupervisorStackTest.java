@@ -70,7 +70,7 @@ class SupervisorStackTest {
                 "TracingConfig", Map.of("Mode", "Active"),
                 "ReservedConcurrentExecutions", 5,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("STALE_THRESHOLD", "60", "SUPERVISED_FUNCTIONS", "data-processor",
-                        "AXONIQ_UPDATE_CHECKER_DISABLED", "true")))));
+                        "AXONIQ_UPDATE_CHECKER_DISABLED", "true", "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
         template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 2);
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/incident-supervisor"));
     }
