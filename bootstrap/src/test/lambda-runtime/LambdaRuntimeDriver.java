@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * Stands in for the Lambda Java runtime: on a JVM whose class path holds only the function's jar, it loads the handler
  * class by name, instantiates it through its no-arg constructor, reads the event JSON with the runtime's own serializer
- * (aws-lambda-java-serialization, in a class loader of its own as in the runtime), invokes handleRequest once and prints
- * one line: {@code HANDLED {"epochMillis":…,"classesLoaded":…,"peakRssKb":…}}. Run as a single source file, or compiled.
+ * (aws-lambda-java-serialization, in a class loader of its own as in the runtime), invokes handleRequest once, prints
+ * the answer serialized as the runtime would ({@code RESULT …}) and then one line:
+ * {@code HANDLED {"epochMillis":…,"classesLoaded":…,"peakRssKb":…}}. Run as a single source file, or compiled.
  *
  * <p>Arguments: handler class, event JSON file, aws-lambda-java-serialization jar, timeout in milliseconds.
  */
@@ -32,13 +33,18 @@ public final class LambdaRuntimeDriver {
                 .filter(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge())
                 .findFirst().orElseThrow(() -> new IllegalStateException(handlerClass + " has no handleRequest(event, Context)"));
 
+        // The runtime's own serializers, in a class loader of their own: the event types it knows, Jackson for anything else.
+        URLClassLoader runtime = new URLClassLoader(new URL[] {serializationJar}, ClassLoader.getPlatformClassLoader());
+        Class<?> serializers = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
+        Class<?> serializerType = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+        Object jackson = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory").getMethod("getInstance").invoke(null);
+        Class<?> inputType = handleRequest.getParameterTypes()[0];
+        Object inputSerializer = (boolean) serializers.getMethod("isLambdaSupportedEvent", String.class).invoke(null, inputType.getName())
+                ? serializers.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, inputType, function)
+                : jackson.getClass().getMethod("getSerializer", java.lang.reflect.Type.class).invoke(jackson, handleRequest.getGenericParameterTypes()[0]);
         Object input;
-        try (URLClassLoader runtime = new URLClassLoader(new URL[] {serializationJar}, ClassLoader.getPlatformClassLoader());
-                InputStream json = Files.newInputStream(event)) {
-            Class<?> serializers = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
-            Object serializer = serializers.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, handleRequest.getParameterTypes()[0], function);
-            input = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer").getMethod("fromJson", InputStream.class)
-                    .invoke(serializer, json);
+        try (InputStream json = Files.newInputStream(event)) {
+            input = serializerType.getMethod("fromJson", InputStream.class).invoke(inputSerializer, json);
         }
         Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, function);
         String requestId = UUID.randomUUID().toString();
@@ -54,7 +60,13 @@ public final class LambdaRuntimeDriver {
             default -> null;
         });
 
-        handleRequest.invoke(handler, input, context);
+        Object output = handleRequest.invoke(handler, input, context);
+        if (output != null) {
+            Object outputSerializer = jackson.getClass().getMethod("getSerializer", java.lang.reflect.Type.class).invoke(jackson, handleRequest.getGenericReturnType());
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            serializerType.getMethod("toJson", Object.class, java.io.OutputStream.class).invoke(outputSerializer, output, answer);
+            System.out.println("RESULT " + answer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
 
         long handledAt = System.currentTimeMillis();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();

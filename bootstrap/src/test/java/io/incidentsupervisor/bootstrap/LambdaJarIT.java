@@ -10,8 +10,11 @@ import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.application.investigation.AuditEntry;
 import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import io.incidentsupervisor.domain.model.ReceiveIncident;
+import io.incidentsupervisor.domain.model.StartInvestigation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,23 +32,34 @@ class LambdaJarIT {
     private static final IncidentId INCIDENT = new IncidentId("data-processor#2026-11-23T08:00:00.512Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void theJarAloneHandlesARealSnsEventEndToEnd() throws Exception {
+    /** The environment Lambda would give the function: region, credentials, fresh tables, loopback endpoints. */
+    private static Map<String, String> environment(AwsStubs aws) {
         Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor",
                 "AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "local",
                 "AWS_ENDPOINT_URL_DYNAMODB", SharedDynamoDbLocal.server().endpoint().toString()));
         String prefix = SharedDynamoDbLocal.uniquePrefix();
         environment.putAll(Map.of("EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state",
                 "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
-        Settings settings = Settings.from(environment);
-        try (AwsStubs aws = new AwsStubs();
-                IncidentSupervisor inspector = new IncidentSupervisor(settings,
-                        new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
+        for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS")) {
+            environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
+        }
+        return environment;
+    }
+
+    /** The same service in this JVM, on the same tables, to arrange and inspect what the spawned one does. */
+    private static IncidentSupervisor inspector(Map<String, String> environment, AwsStubs aws) {
+        IncidentSupervisor inspector = new IncidentSupervisor(Settings.from(environment),
+                new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE);
+        inspector.createTablesIfMissing();
+        return inspector;
+    }
+
+    @Test
+    void theJarAloneHandlesARealSnsEventEndToEnd() throws Exception {
+        try (AwsStubs aws = new AwsStubs()) {
             SampleAccount.serve(aws);
-            inspector.createTablesIfMissing();
-            for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS")) {
-                environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
-            }
+            Map<String, String> environment = environment(aws);
+            IncidentSupervisor inspector = inspector(environment, aws);
 
             LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),
                     LambdaJarProcess.ENTRY, Path.of("../examples/sns-s3-access-error.json"), environment);
@@ -71,6 +85,37 @@ class LambdaJarIT {
             assertThat(inspector.states.find(INCIDENT)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
             assertThat(inspector.contexts.find(INCIDENT, Instant.now())).get().extracting(row -> row.contextJson()).asString()
                     .contains("iam:ListAttachedRolePolicies").doesNotContain("hunter2-Sup3rS3cret");
+            inspector.close();
+        }
+    }
+
+    @Test
+    void theRecoveryEntryRecoversAStaleInvestigationFromTheJarAlone() throws Exception {
+        try (AwsStubs aws = new AwsStubs()) {
+            SampleAccount.serve(aws);
+            Map<String, String> environment = environment(aws);
+            environment.put("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor-recovery");
+            IncidentSupervisor inspector = inspector(environment, aws);
+            IncidentAlert killed = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
+                    "2026-11-23T07:30:00Z");
+            Instant past = Instant.now().minusSeconds(600);
+            inspector.axon.send(new ReceiveIncident(killed, past));
+            inspector.axon.send(new StartInvestigation(killed.incidentId(), past, past.plusSeconds(60)));
+            inspector.projections.refresh(killed.incidentId());
+
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    "io.incidentsupervisor.bootstrap.StaleRecoveryEntry", Path.of("src/test/resources/events/scheduled-event.json"), environment);
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            String answer = result.stdout().lines().filter(line -> line.startsWith("RESULT ")).findFirst().orElseThrow().substring("RESULT ".length());
+            JsonNode report = JSON.readTree(answer);
+            assertThat(report.get("stale").asInt()).isEqualTo(1);
+            assertThat(report.get("recovered")).extracting(JsonNode::asText).containsExactly(killed.incidentId().value());
+            assertThat(inspector.states.find(killed.incidentId())).get().satisfies(row -> {
+                assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+                assertThat(row.attempt()).isEqualTo(2);
+            });
+            inspector.close();
         }
     }
 
