@@ -29,8 +29,16 @@ record StackConfig(List<String> supervisedFunctions, List<String> supervisedRole
                 throw new IllegalArgumentException("supervisedRoleArns: '" + arn + "' is not an IAM role ARN");
             }
         }
-        // The same rules as the service's own start-up check.
-        Settings.from(Map.of("AWS_REGION", "us-east-1", "SUPERVISED_FUNCTIONS", String.join(",", supervisedFunctions)));
+        settingsFor(supervisedFunctions);
+    }
+
+    /** The service's settings for these functions: its start-up checks apply, and its defaults name the tables. */
+    Settings settings() {
+        return settingsFor(supervisedFunctions);
+    }
+
+    private static Settings settingsFor(List<String> functions) {
+        return Settings.from(Map.of("AWS_REGION", "us-east-1", "SUPERVISED_FUNCTIONS", String.join(",", functions)));
     }
 
     static StackConfig fromContext(Node node) {

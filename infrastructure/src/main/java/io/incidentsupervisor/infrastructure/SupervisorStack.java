@@ -70,7 +70,7 @@ public final class SupervisorStack extends Stack {
 
     public SupervisorStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
-        Settings settings = Settings.from(Map.of("AWS_REGION", "us-east-1", "SUPERVISED_FUNCTIONS", String.join(",", config.supervisedFunctions())));
+        Settings settings = config.settings();
 
         List<CreateTableRequest> eventStore = new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions();
         List<CreateTableRequest> projections = new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions();

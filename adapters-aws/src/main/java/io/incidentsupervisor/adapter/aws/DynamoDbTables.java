@@ -1,8 +1,12 @@
 package io.incidentsupervisor.adapter.aws;
 
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Creating this project's tables for local runs and tests; in AWS the stack creates them. */
 public final class DynamoDbTables {
@@ -18,5 +22,25 @@ public final class DynamoDbTables {
             // Nothing to create.
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+    }
+
+    /** How an existing table differs from its definition in keys, indexes and index projections, if it does. */
+    public static Optional<String> mismatch(CreateTableRequest wanted, TableDescription actual) {
+        if (!actual.keySchema().equals(wanted.keySchema())) {
+            return Optional.of("has keys " + actual.keySchema() + "; expected " + wanted.keySchema());
+        }
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            Optional<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes().stream()
+                    .filter(p -> p.indexName().equals(index.indexName())).findFirst();
+            if (present.isEmpty()) {
+                return Optional.of("lacks the index " + index.indexName() + " on " + index.keySchema());
+            }
+            if (!present.get().keySchema().equals(index.keySchema()) || present.get().projection().projectionType() != index.projection().projectionType()) {
+                return Optional.of("has the index " + index.indexName() + " on " + present.get().keySchema() + " projecting "
+                        + present.get().projection().projectionTypeAsString() + "; expected " + index.keySchema() + " projecting "
+                        + index.projection().projectionTypeAsString());
+            }
+        }
+        return Optional.empty();
     }
 }

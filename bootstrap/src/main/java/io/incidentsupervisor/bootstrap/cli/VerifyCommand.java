@@ -1,6 +1,7 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
@@ -26,8 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -128,14 +127,8 @@ final class VerifyCommand extends CliCommand {
     private static String table(IncidentSupervisor supervisor, CreateTableRequest expected) throws Failed {
         TableDescription actual = supervisor.clients.dynamoDb().describeTable(b -> b.tableName(expected.tableName())).table();
         expect(actual.tableStatus() == TableStatus.ACTIVE, "status " + actual.tableStatusAsString());
-        expect(actual.keySchema().equals(expected.keySchema()), "keys " + actual.keySchema() + "; expected " + expected.keySchema());
-        for (GlobalSecondaryIndex index : expected.globalSecondaryIndexes()) {
-            Optional<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes().stream()
-                    .filter(p -> p.indexName().equals(index.indexName())).findFirst();
-            expect(present.isPresent(), "index " + index.indexName() + " is missing");
-            expect(present.get().keySchema().equals(index.keySchema()) && present.get().projection().projectionType() == index.projection().projectionType(),
-                    "index " + index.indexName() + " has keys " + present.get().keySchema() + " and projection " + present.get().projection().projectionTypeAsString());
-        }
+        Optional<String> mismatch = DynamoDbTables.mismatch(expected, actual);
+        expect(mismatch.isEmpty(), mismatch.orElse(""));
         return "ACTIVE, keys " + keyNames(expected) + (expected.hasGlobalSecondaryIndexes() ? ", index " + expected.globalSecondaryIndexes().get(0).indexName() : "");
     }
 

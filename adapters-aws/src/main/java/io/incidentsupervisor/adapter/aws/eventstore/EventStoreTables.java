@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -73,18 +72,9 @@ public record EventStoreTables(String events, String snapshots) {
 
     private static void ensure(DynamoDbClient dynamoDb, CreateTableRequest wanted) {
         DynamoDbTables.createIfMissing(dynamoDb, wanted);
-        TableDescription actual = describe(dynamoDb, wanted.tableName());
-        if (!actual.keySchema().equals(wanted.keySchema())) {
-            throw new IllegalStateException("Table " + wanted.tableName() + " has keys " + actual.keySchema() + "; the event store needs "
-                    + wanted.keySchema());
-        }
-        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
-            List<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes();
-            boolean found = present.stream().anyMatch(p -> p.indexName().equals(index.indexName()) && p.keySchema().equals(index.keySchema()));
-            if (!found) {
-                throw new IllegalStateException("Table " + wanted.tableName() + " lacks the index " + index.indexName() + " on " + index.keySchema());
-            }
-        }
+        DynamoDbTables.mismatch(wanted, describe(dynamoDb, wanted.tableName())).ifPresent(difference -> {
+            throw new IllegalStateException("Table " + wanted.tableName() + " " + difference);
+        });
     }
 
     private static TableDescription describe(DynamoDbClient dynamoDb, String table) {
