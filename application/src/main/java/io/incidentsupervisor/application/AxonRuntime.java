@@ -15,12 +15,17 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import io.incidentsupervisor.application.storedevents.StoredForm;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The Axon 4 configuration around the Incident aggregate, built without Spring on whichever {@link EventStorageEngine}
- * the caller wires; events are serialized as JSON by Jackson.
+ * the caller wires; events are serialized in their {@link StoredForm}.
+ *
+ * <p>Aggregates are cached between commands, so each command of a delivery appends without first re-reading the history
+ * the previous one wrote. That weakens nothing: every append is conditional on the next sequence number, so a decision
+ * made on a state someone else has moved on from fails with a {@code ConcurrencyException}, and Axon drops the entry.
  */
 public final class AxonRuntime implements AutoCloseable {
 
@@ -33,10 +38,12 @@ public final class AxonRuntime implements AutoCloseable {
 
     private final Configuration configuration;
     private final CommandGateway commandGateway;
+    private final WeakReferenceCache aggregates;
 
-    private AxonRuntime(Configuration configuration) {
+    private AxonRuntime(Configuration configuration, WeakReferenceCache aggregates) {
         this.configuration = configuration;
         this.commandGateway = configuration.commandGateway();
+        this.aggregates = aggregates;
     }
 
     /** Builds and starts the configuration; close it to shut Axon down. */
@@ -44,7 +51,8 @@ public final class AxonRuntime implements AutoCloseable {
         // Axon reads both switches only as system properties: no phoning home, no advertisement in every cold start's log.
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        Serializer serializer = serializer();
+        Serializer serializer = StoredForm.serializer();
+        WeakReferenceCache aggregates = new WeakReferenceCache();
         // false: no ServiceLoader-located configurer modules, which is also what keeps AxonIQ's update checker out.
         Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -54,15 +62,19 @@ public final class AxonRuntime implements AutoCloseable {
                         new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new))))
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(IncidentAggregate.class)
-                        .configureCommandTargetResolver(c -> INCIDENT_TARGET))
+                        .configureCommandTargetResolver(c -> INCIDENT_TARGET)
+                        .configureCache(c -> aggregates))
                 .buildConfiguration();
         configuration.start();
-        return new AxonRuntime(configuration);
+        return new AxonRuntime(configuration, aggregates);
     }
 
-    /** The serializer every event store of this project uses: {@link Json#mapper()}. */
-    public static Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(Json.mapper()).build();
+    /**
+     * Forgets every cached aggregate: called as a delivery starts, so that it decides on the stored history, never on
+     * what an earlier delivery in this process cached while another process moved the incident on.
+     */
+    public void forgetCachedIncidents() {
+        aggregates.removeAll();
     }
 
     /** Sends a command and waits for it; returns the events it applied (none for a duplicate alert). */

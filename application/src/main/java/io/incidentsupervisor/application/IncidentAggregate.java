@@ -7,8 +7,7 @@ import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
-import io.incidentsupervisor.domain.model.RetryInvestigation;
-import io.incidentsupervisor.domain.model.StartInvestigation;
+import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,11 +35,6 @@ class IncidentAggregate {
     }
 
     @CommandHandler
-    List<IncidentEvent> handle(StartInvestigation command) {
-        return decideAndApply(command);
-    }
-
-    @CommandHandler
     List<IncidentEvent> handle(RecordCollectorOutcome command) {
         return decideAndApply(command);
     }
@@ -56,7 +50,7 @@ class IncidentAggregate {
     }
 
     @CommandHandler
-    List<IncidentEvent> handle(RetryInvestigation command) {
+    List<IncidentEvent> handle(RecoverInvestigation command) {
         return decideAndApply(command);
     }
 

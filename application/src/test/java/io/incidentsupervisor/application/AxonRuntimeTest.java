@@ -1,5 +1,6 @@
 package io.incidentsupervisor.application;
 
+import io.incidentsupervisor.application.storedevents.StoredForm;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static io.incidentsupervisor.domain.model.SampleIncidents.LEASE;
@@ -13,14 +14,13 @@ import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgres
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
-import io.incidentsupervisor.domain.model.StartInvestigation;
+import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.junit.jupiter.api.Test;
 
 class AxonRuntimeTest {
@@ -28,9 +28,8 @@ class AxonRuntimeTest {
     @Test
     void runsAnIncidentThroughItsLifeAndStoresEveryEventInOrder() {
         try (AxonRuntime axon = AxonRuntime.start(new InMemoryEventStorageEngine())) {
-            assertThat(axon.send(new ReceiveIncident(ALERT, T0))).hasSize(1);
-            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(1)))).as("duplicate delivery").isEmpty();
-            axon.send(new StartInvestigation(ID, T0, T0.plus(LEASE)));
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE)))).hasSize(2);
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(1), T0.plus(LEASE)))).as("duplicate delivery").isEmpty();
             axon.send(new RecordCollectorOutcome(ID, 1, "lambda-configuration", true, T0, T0.plus(LEASE)));
             axon.send(new RecordContext(ID, 1, context(T0), T0));
 
@@ -44,17 +43,16 @@ class AxonRuntimeTest {
     @Test
     void domainRefusalsReachTheCallerAsThemselves() {
         try (AxonRuntime axon = AxonRuntime.start(new InMemoryEventStorageEngine())) {
-            axon.send(new ReceiveIncident(ALERT, T0));
-            axon.send(new StartInvestigation(ID, T0, T0.plus(LEASE)));
+            axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE)));
 
-            assertThatThrownBy(() -> axon.send(new StartInvestigation(ID, T0.plusSeconds(1), T0.plus(LEASE))))
+            assertThatThrownBy(() -> axon.send(new RecoverInvestigation(ID, T0.plusSeconds(1), T0.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
         }
     }
 
     @Test
     void everyEventSurvivesAJsonRoundTrip() {
-        Serializer serializer = AxonRuntime.serializer();
+        Serializer serializer = StoredForm.serializer();
         List<IncidentEvent> events = List.of(
                 io.incidentsupervisor.domain.model.SampleIncidents.received(),
                 io.incidentsupervisor.domain.model.SampleIncidents.started(1, T0),
@@ -65,8 +63,9 @@ class AxonRuntimeTest {
         for (IncidentEvent event : events) {
             SerializedObject<String> json = serializer.serialize(event, String.class);
             assertThat(json.getData()).doesNotContain("\"timestamp\":1").contains("2026-11-23T08:00");
-            Object back = serializer.deserialize(new SimpleSerializedObject<>(json.getData(), String.class,
-                    new SimpleSerializedType(event.getClass().getName(), null)));
+            assertThat(json.getType().getName()).isEqualTo(event.getClass().getSimpleName());
+            assertThat(json.getType().getRevision()).isEqualTo("1");
+            Object back = serializer.deserialize(new SimpleSerializedObject<>(json.getData(), String.class, json.getType()));
             assertThat(back).isEqualTo(event);
         }
     }

@@ -15,7 +15,7 @@ import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.FailInvestigation;
 import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
-import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationAlreadyStarted;
+import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.NotInvestigating;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
@@ -26,8 +26,7 @@ import io.incidentsupervisor.domain.model.InvestigationStarted;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
-import io.incidentsupervisor.domain.model.RetryInvestigation;
-import io.incidentsupervisor.domain.model.StartInvestigation;
+import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,17 +47,17 @@ class IncidentAggregateFixtureTest {
     }
 
     @Test
-    void aNewAlertIsReceived() {
+    void aNewAlertIsReceivedAndItsFirstAttemptStarted() {
         fixture.givenNoPriorActivity()
-                .when(new ReceiveIncident(ALERT, T0))
-                .expectEvents(received())
-                .expectResultMessagePayload(List.of(received()));
+                .when(new ReceiveIncident(ALERT, T0, LEASE_END))
+                .expectEvents(received(), started(1, T0))
+                .expectResultMessagePayload(List.of(received(), started(1, T0)));
     }
 
     @Test
     void aDuplicateDeliveryAppliesNoEventAndSaysSo() {
         fixture.given(received())
-                .when(new ReceiveIncident(ALERT, T0.plusSeconds(30)))
+                .when(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(List.of());
@@ -67,52 +66,19 @@ class IncidentAggregateFixtureTest {
     @Test
     void aDuplicateDeliveryOfAClosedIncidentAppliesNoEvent() {
         fixture.given(received(), started(1, T0), gathered(1, T0))
-                .when(new ReceiveIncident(ALERT, T0.plusSeconds(30)))
+                .when(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void startingTakesTheLease() {
-        fixture.given(received())
-                .when(new StartInvestigation(ID, T0, LEASE_END))
-                .expectEvents(new InvestigationStarted(ID, 1, T0, LEASE_END));
-    }
-
-    @Test
-    void startingAnUnknownIncidentIsRefused() {
+    void recoveringAnUnknownIncidentIsRefused() {
         // Through Axon the repository answers first: an incident without events is not found. The core's own
         // UnknownIncident refusal is covered by the domain tests.
         fixture.givenNoPriorActivity()
-                .when(new StartInvestigation(ID, T0, LEASE_END))
+                .when(new RecoverInvestigation(ID, T0, LEASE_END, LEASE))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
-    }
-
-    @Test
-    void aLiveLeaseRefusesASecondStart() {
-        fixture.given(received(), started(1, T0))
-                .when(new StartInvestigation(ID, LEASE_END.minusMillis(1), LEASE_END.plus(LEASE)))
-                .expectException(InvestigationInProgress.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void aStartedOrFailedIncidentIsRetriedNotStarted() {
-        fixture.given(received(), started(1, T0))
-                .when(new StartInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE)))
-                .expectException(InvestigationAlreadyStarted.class);
-        createFixture();
-        fixture.given(received(), started(1, T0), failed(1, true, T0))
-                .when(new StartInvestigation(ID, T0, LEASE_END))
-                .expectException(InvestigationAlreadyStarted.class);
-    }
-
-    @Test
-    void aClosedIncidentCannotBeStarted() {
-        fixture.given(received(), started(1, T0), gathered(1, T0))
-                .when(new StartInvestigation(ID, T0, LEASE_END))
-                .expectException(IncidentClosed.class);
     }
 
     @Test
@@ -173,12 +139,12 @@ class IncidentAggregateFixtureTest {
     @Test
     void attemptTwoStartsOnlyAfterTheLeasePassed() {
         fixture.given(received(), started(1, T0))
-                .when(new RetryInvestigation(ID, LEASE_END.minusMillis(1), LEASE_END.plus(LEASE)))
+                .when(new RecoverInvestigation(ID, LEASE_END.minusMillis(1), LEASE_END.plus(LEASE), LEASE))
                 .expectException(InvestigationInProgress.class)
                 .expectNoEvents();
         createFixture();
         fixture.given(received(), started(1, T0))
-                .when(new RetryInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE)))
+                .when(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE))
                 .expectEvents(
                         new InvestigationRetried(ID, 1, "lease of attempt 1 passed at " + LEASE_END, LEASE_END),
                         new InvestigationStarted(ID, 2, LEASE_END, LEASE_END.plus(LEASE)));
@@ -187,7 +153,7 @@ class IncidentAggregateFixtureTest {
     @Test
     void aRetryableFailureIsRetried() {
         fixture.given(received(), started(1, T0), failed(1, true, T0))
-                .when(new RetryInvestigation(ID, T0, LEASE_END))
+                .when(new RecoverInvestigation(ID, T0, LEASE_END, LEASE))
                 .expectEvents(
                         new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", T0),
                         new InvestigationStarted(ID, 2, T0, LEASE_END));
@@ -196,15 +162,15 @@ class IncidentAggregateFixtureTest {
     @Test
     void retriesAreRefusedWithoutAPassedLeaseOrRetryableFailure() {
         fixture.given(received(), started(1, T0), failed(1, false, T0))
-                .when(new RetryInvestigation(ID, T0, LEASE_END))
+                .when(new RecoverInvestigation(ID, T0, LEASE_END, LEASE))
                 .expectException(RetryNotAllowed.class);
         createFixture();
         fixture.given(received())
-                .when(new RetryInvestigation(ID, T0, LEASE_END))
-                .expectException(RetryNotAllowed.class);
+                .when(new RecoverInvestigation(ID, T0, LEASE_END, LEASE))
+                .expectException(AwaitingFirstAttempt.class);
         createFixture();
         fixture.given(received(), started(1, T0), gathered(1, T0))
-                .when(new RetryInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE)))
+                .when(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE))
                 .expectException(IncidentClosed.class);
     }
 }

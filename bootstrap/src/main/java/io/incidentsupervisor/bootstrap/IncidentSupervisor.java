@@ -16,6 +16,7 @@ import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.projection.Projections;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -27,21 +28,32 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /** The whole service wired by hand, once: SDK clients on one HTTP client, the event store, the use case and the SNS handler. */
 public final class IncidentSupervisor implements AutoCloseable {
 
-    /** The SDK clients, built once on one HTTP client; endpoints and credentials come from the SDK's own settings. */
+    /**
+     * The SDK clients, built once on one HTTP client; endpoints and credentials come from the SDK's own settings. Every
+     * call is bounded: each HTTP attempt by {@link #ATTEMPT_TIMEOUT}, the call with its retries by {@link #CALL_TIMEOUT},
+     * so no AWS API, however slow, holds an invocation (or a cut-off collector's thread) for longer.
+     */
     public record AwsClients(DynamoDbClient dynamoDb, LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs) {
+
+        static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+        static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
         public static AwsClients forRegion(String region) {
             SdkHttpClient http = UrlConnectionHttpClient.create();
             Region regional = Region.of(region);
-            return new AwsClients(DynamoDbClient.builder().httpClient(http).region(regional).build(),
-                    LambdaClient.builder().httpClient(http).region(regional).build(),
-                    IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL).build(),
-                    CloudWatchLogsClient.builder().httpClient(http).region(regional).build());
+            ClientOverrideConfiguration bounded = ClientOverrideConfiguration.builder()
+                    .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT).build();
+            return new AwsClients(DynamoDbClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build(),
+                    LambdaClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build(),
+                    IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL).overrideConfiguration(bounded).build(),
+                    CloudWatchLogsClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build());
         }
     }
 
-    /** How long a collector is given; with less time left before the deadline it is skipped. */
-    private static final Duration TIME_PER_COLLECTOR = Duration.ofSeconds(3);
+    /** A collector whose share of the time left is shorter than this is not started. */
+    private static final Duration MINIMUM_COLLECTOR_SHARE = Duration.ofSeconds(1);
+    /** Kept before the deadline for recording what was gathered: two commits and two projection rows. */
+    private static final Duration RECORDING_RESERVE = Duration.ofSeconds(5);
 
     public final Settings settings;
     public final AwsClients clients;
@@ -61,8 +73,6 @@ public final class IncidentSupervisor implements AutoCloseable {
         this.axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder()
                 .dynamoDb(clients.dynamoDb())
                 .tables(new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()))
-                .eventSerializer(AxonRuntime.serializer())
-                .snapshotSerializer(AxonRuntime.serializer())
                 .build());
         ProjectionTables projectionTables = new ProjectionTables(settings.stateTable(), settings.contextTable());
         this.states = new DynamoDbIncidentStates(clients.dynamoDb(), projectionTables);
@@ -71,7 +81,7 @@ public final class IncidentSupervisor implements AutoCloseable {
         ContextGatherer gatherer = new ContextGatherer(
                 ContextCollectors.registry(clients.lambda(), clients.iam(), clients.logs(), settings.logGroupOverrides(), settings.logWindowBefore(),
                         settings.logWindowAfter()),
-                settings.tokenBudget(), new JtokkitTokenCounter(), clock, TIME_PER_COLLECTOR);
+                settings.tokenBudget(), new JtokkitTokenCounter(), clock, MINIMUM_COLLECTOR_SHARE, RECORDING_RESERVE);
         this.projections = new Projections(axon.eventStore(), states, contexts, settings.staleThreshold());
         this.investigation = new IncidentInvestigation(axon, gatherer, projections, settings.supervisedFunctions(),
                 new AwsFailureClassifier(), clock, settings.staleThreshold());

@@ -14,7 +14,6 @@ import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.StartInvestigation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,8 +98,7 @@ class LambdaJarIT {
             IncidentAlert killed = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
                     "2026-11-23T07:30:00Z");
             Instant past = Instant.now().minusSeconds(600);
-            inspector.axon.send(new ReceiveIncident(killed, past));
-            inspector.axon.send(new StartInvestigation(killed.incidentId(), past, past.plusSeconds(60)));
+            inspector.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
             inspector.projections.refresh(killed.incidentId());
 
             LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),

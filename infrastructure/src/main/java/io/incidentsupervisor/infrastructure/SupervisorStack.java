@@ -136,10 +136,9 @@ public final class SupervisorStack extends Stack {
         // The functions' own log output.
         role.addToPolicy(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
         // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global stream
-        // (projection rebuilds), and the snapshot lookup Axon makes before loading (no snapshot is ever written).
+        // (projection rebuilds). Snapshots are off, so the snapshots table is never read or written: it gets no grant.
         role.addToPolicy(allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"), List.of(table("EventsTable").getTableArn())));
         role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("EventsTable", "global-order"))));
-        role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(table("SnapshotsTable").getTableArn())));
         // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale query.
         role.addToPolicy(allow(List.of("dynamodb:PutItem"), List.of(table("IncidentStateTable").getTableArn(), table("IncidentContextTable").getTableArn())));
         role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("IncidentStateTable", "open-by-stale-at"))));

@@ -14,7 +14,6 @@ import io.incidentsupervisor.bootstrap.Settings;
 import io.incidentsupervisor.bootstrap.StaleRecovery;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.StartInvestigation;
 import java.time.Instant;
 import software.amazon.awssdk.core.exception.SdkException;
 import java.util.LinkedHashMap;
@@ -106,8 +105,7 @@ class IamMatchesCodeTest {
                 IncidentAlert killed = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
                         "2026-11-23T09:00:00Z");
                 Instant past = Instant.now().minusSeconds(600);
-                supervisor.axon.send(new ReceiveIncident(killed, past));
-                supervisor.axon.send(new StartInvestigation(killed.incidentId(), past, past.plusSeconds(60)));
+                supervisor.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
                 supervisor.projections.refresh(killed.incidentId());
                 StaleRecovery.Report report = supervisor.staleRecovery.recoverAll("request-2", Instant.now().plusSeconds(60));
                 assertThat(report.recovered()).containsExactly(killed.incidentId().value());

@@ -55,7 +55,7 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
         metrics.received();
         IncidentAlert alert;
         try {
-            alert = AlertMessage.parse(sns.getMessage());
+            alert = AlertMessage.parse(sns.getMessage(), started);
         } catch (InvalidAlert invalid) {
             rejected.keep(new RejectedAlert(sns.getMessageId(), invalid.getMessage(), sns.getMessage(), started));
             metrics.rejected();

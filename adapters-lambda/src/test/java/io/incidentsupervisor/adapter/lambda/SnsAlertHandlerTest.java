@@ -148,6 +148,36 @@ class SnsAlertHandlerTest {
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains(reason).doesNotContain(SECRET);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "sns-deep-nesting.json|0b1c2d3e-0001-4000-8000-000000000001|the message nests deeper than 16 levels",
+        "sns-long-number.json|0b1c2d3e-0002-4000-8000-000000000002|a number in the message is longer than 50 characters",
+        "sns-duplicate-keys.json|0b1c2d3e-0003-4000-8000-000000000003|the key lambda_name appears more than once",
+        "sns-year-99999.json|0b1c2d3e-0004-4000-8000-000000000004|timestamp is more than 24 hours after the time the alert was received"
+    })
+    void aHostileAlertIsRejectedWithASpecificReasonNeverThrown(String example, String messageId, String reason) {
+        SNSEvent event = EventLoader.loadSNSEvent("examples/hostile/" + example);
+
+        handler().handleRequest(event, new TestLambdaContext("request-7f1c", 45_000));
+
+        assertThat(handled).isEmpty();
+        assertThat(rejected).singleElement().satisfies(kept -> {
+            assertThat(kept.messageId()).isEqualTo(messageId);
+            assertThat(kept.reason()).isEqualTo(reason);
+        });
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=" + messageId).contains(reason).doesNotContain("99999")
+                .doesNotContain("billing");
+    }
+
+    @Test
+    void aTimestampBefore2000IsRejected() {
+        handler().handleRequest(withMessage("{\"error_type\":\"S3AccessError\",\"error_message\":\"denied\",\"error_code\":\"AccessDenied\","
+                + "\"lambda_name\":\"data-processor\",\"timestamp\":\"1970-01-01T00:00:00Z\"}"), new TestLambdaContext("request-7f1c", 45_000));
+
+        assertThat(handled).isEmpty();
+        assertThat(rejected).singleElement().satisfies(kept -> assertThat(kept.reason()).startsWith("timestamp is before 2000-01-01"));
+    }
+
     @Test
     void anOversizedAlertIsKeptBoundedAndRejected() {
         String message = "{\"error_type\":\"S3AccessError\",\"error_message\":\"" + "x".repeat(100_000)

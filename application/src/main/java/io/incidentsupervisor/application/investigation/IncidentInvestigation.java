@@ -12,32 +12,33 @@ import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
-import io.incidentsupervisor.domain.model.IncidentReceived;
-import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
-import io.incidentsupervisor.domain.model.InvestigationStarted;
+import io.incidentsupervisor.domain.model.Incident;
+import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
-import io.incidentsupervisor.domain.model.RetryInvestigation;
-import io.incidentsupervisor.domain.model.StartInvestigation;
+import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The investigation of one alert: receive it (a duplicate stops here), start an attempt whose lease lasts until the
- * invocation's deadline (never less than the floor), gather the context with a heartbeat per collector, record it. A
- * failure is recorded on the incident and the original exception is rethrown; if recording fails too, that failure is
- * attached to the original as suppressed, never in its place.
+ * The investigation of one alert: receive it and start its first attempt (a duplicate stops here), whose lease lasts
+ * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), gather the context with a heartbeat
+ * per collector, record it, and project the history it holds. A failure is recorded on the incident and the original
+ * exception is rethrown; if recording fails too, that failure is attached to the original as suppressed, never in its
+ * place.
  */
 public final class IncidentInvestigation implements HandleIncidentAlert {
 
@@ -66,40 +67,40 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
 
     @Override
     public Outcome handle(IncidentAlert alert, Delivery delivery) {
+        axon.forgetCachedIncidents();
         IncidentId id = alert.incidentId();
         Map<String, String> metadata = delivery.metadata();
+        List<IncidentEvent> events = new ArrayList<>();
+        Instant now = clock.instant();
         try {
-            if (axon.send(new ReceiveIncident(alert, clock.instant()), metadata).isEmpty()) {
-                return refreshed(new Duplicate(id));
-            }
+            events.addAll(axon.send(new ReceiveIncident(alert, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor)), metadata));
         } catch (AggregateStreamCreationException | ConcurrencyException concurrentFirstDelivery) {
             // Another delivery of the same alert created the incident between our load and our append.
-            return refreshed(new Duplicate(id));
         }
-        Instant now = clock.instant();
-        List<IncidentEvent> started = axon.send(new StartInvestigation(id, now, leaseUntil(now, delivery.deadline())), metadata);
-        return investigate(alert, attemptOf(started), delivery);
+        if (events.isEmpty()) {
+            projections.refresh(id);
+            return new Duplicate(id);
+        }
+        return investigate(alert, events, delivery);
     }
 
     @Override
     public Outcome recover(IncidentId incidentId, Delivery delivery) {
-        IncidentAlert alert = history.of(incidentId).stream().map(AuditEntry::event).filter(IncidentReceived.class::isInstance)
-                .map(e -> ((IncidentReceived) e).alert()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No incident " + incidentId + " was ever received"));
-        Instant now = clock.instant();
-        Instant leaseUntil = leaseUntil(now, delivery.deadline());
-        List<IncidentEvent> started;
-        try {
-            started = axon.send(new RetryInvestigation(incidentId, now, leaseUntil), delivery.metadata());
-        } catch (RetryNotAllowed neverStarted) {
-            // Received, then killed before its first attempt started: recovery starts that first attempt.
-            started = axon.send(new StartInvestigation(incidentId, now, leaseUntil), delivery.metadata());
+        axon.forgetCachedIncidents();
+        List<IncidentEvent> events = history.of(incidentId).stream().map(AuditEntry::event).collect(Collectors.toCollection(ArrayList::new));
+        if (events.isEmpty()) {
+            throw new UnknownIncident(incidentId);
         }
-        return investigate(alert, attemptOf(started), delivery);
+        Instant now = clock.instant();
+        events.addAll(axon.send(new RecoverInvestigation(incidentId, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor), leaseFloor),
+                delivery.metadata()));
+        return investigate(Incident.replay(events).alert(), events, delivery);
     }
 
-    private Outcome investigate(IncidentAlert alert, int attempt, Delivery delivery) {
+    /** @param events the incident's whole history so far, ending with the attempt's start; this attempt's events are added */
+    private Outcome investigate(IncidentAlert alert, List<IncidentEvent> events, Delivery delivery) {
         IncidentId id = alert.incidentId();
+        int attempt = Incident.replay(events).attempt();
         Map<String, String> metadata = delivery.metadata();
         EnrichedContext context;
         Map<String, Duration> latency = new LinkedHashMap<>();
@@ -107,29 +108,24 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             if (!supervisedFunctions.contains(alert.lambdaName())) {
                 FailureReason notSupervised = new FailureReason("NotSupervised",
                         "Function " + alert.lambdaName() + " is not among the supervised functions; no AWS call was made for it", false);
-                axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata);
-                return refreshed(new Refused(id, notSupervised));
+                events.addAll(axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata));
+                projections.project(events);
+                return new Refused(id, notSupervised);
             }
             context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded, took) -> {
                 latency.put(collector, took);
                 Instant now = clock.instant();
-                axon.send(new RecordCollectorOutcome(id, attempt, collector, succeeded, now, leaseUntil(now, delivery.deadline())), metadata);
+                events.addAll(axon.send(new RecordCollectorOutcome(id, attempt, collector, succeeded, now,
+                        Incident.leaseUntil(now, delivery.deadline(), leaseFloor)), metadata));
             });
-            axon.send(new RecordContext(id, attempt, context, clock.instant()), metadata);
+            events.addAll(axon.send(new RecordContext(id, attempt, context, clock.instant()), metadata));
         } catch (RuntimeException failure) {
             recordFailure(id, attempt, failure, metadata);
             throw failure;
         }
-        return refreshed(new Investigated(id, attempt, context, latency));
-    }
-
-    /**
-     * Brings the incident's projection rows up to date. If that fails the invocation fails, and its retry, a duplicate,
-     * refreshes them again.
-     */
-    private Outcome refreshed(Outcome outcome) {
-        projections.refresh(outcome.incidentId());
-        return outcome;
+        // If this fails the invocation fails, and its retry, a duplicate, refreshes the rows from the store.
+        projections.project(events);
+        return new Investigated(id, attempt, context, latency);
     }
 
     private void recordFailure(IncidentId id, int attempt, RuntimeException failure, Map<String, String> metadata) {
@@ -141,19 +137,10 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             failure.addSuppressed(recordingFailure);
         }
         try {
+            // After a failure the store, not the events in hand, says what was written.
             projections.refresh(id);
         } catch (RuntimeException projectionFailure) {
             failure.addSuppressed(projectionFailure);
         }
-    }
-
-    private Instant leaseUntil(Instant now, Instant deadline) {
-        Instant floor = now.plus(leaseFloor);
-        return deadline.isAfter(floor) ? deadline : floor;
-    }
-
-    private static int attemptOf(List<IncidentEvent> started) {
-        return started.stream().filter(InvestigationStarted.class::isInstance).map(e -> ((InvestigationStarted) e).attempt()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Starting an investigation applied no InvestigationStarted"));
     }
 }

@@ -8,7 +8,6 @@ import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,22 +44,28 @@ public final class Projections {
         this.leaseFloor = Objects.requireNonNull(leaseFloor, "leaseFloor");
     }
 
-    /** Brings both rows of one incident up to its latest event. */
+    /** Brings both rows of one incident up to its latest stored event, read from the store. */
     public void refresh(IncidentId incidentId) {
-        List<DomainEventMessage<?>> history = new ArrayList<>();
-        eventStore.readEvents(incidentId.value()).asStream().forEach(history::add);
+        save(eventStore.readEvents(incidentId.value()).asStream().map(Projections::payload).toList());
+    }
+
+    /**
+     * Writes both rows from an incident's whole history, held by the caller: the use case that has just appended it
+     * needs no read of what it wrote.
+     */
+    public void project(List<IncidentEvent> history) {
         save(history);
     }
 
     /** Recomputes every row from the global event stream; reports the number of events read so far. Returns the incidents rebuilt. */
     public int rebuild(LongConsumer progress) {
-        Map<String, List<DomainEventMessage<?>>> histories = new LinkedHashMap<>();
+        Map<String, List<IncidentEvent>> histories = new LinkedHashMap<>();
         long read = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> next = stream.nextAvailable();
-                if (next instanceof DomainEventMessage<?> event && event.getPayload() instanceof IncidentEvent) {
-                    histories.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
+                if (next instanceof DomainEventMessage<?> event) {
+                    histories.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(payload(event));
                 }
                 if (++read % 1_000 == 0) {
                     progress.accept(read);
@@ -75,28 +80,30 @@ public final class Projections {
         return histories.size();
     }
 
-    private void save(List<DomainEventMessage<?>> history) {
+    /** Every row is a function of the events alone (their sequence is their place in the history), so every path writes the same row. */
+    private void save(List<IncidentEvent> history) {
         if (history.isEmpty()) {
             return;
         }
-        List<IncidentEvent> events = history.stream().map(m -> (IncidentEvent) m.getPayload()).toList();
-        Incident incident = Incident.replay(events);
-        DomainEventMessage<?> last = history.get(history.size() - 1);
-        Instant receivedAt = history.get(0).getTimestamp();
-        Instant staleAt = switch (incident.status()) {
-            case RECEIVED -> receivedAt.plus(leaseFloor);
-            case INVESTIGATING -> incident.leaseUntil();
-            default -> null;
-        };
+        Incident incident = Incident.replay(history);
+        IncidentEvent last = history.get(history.size() - 1);
         states.save(new IncidentStateRow(incident.id(), incident.alert().errorType(), incident.status(), incident.attempt(), incident.leaseUntil(),
-                last.getTimestamp(), last.getSequenceNumber(), incident.failure(), staleAt));
-        for (DomainEventMessage<?> message : history) {
-            if (message.getPayload() instanceof ContextGathered gathered) {
-                contexts.save(new IncidentContextRow(incident.id(), incident.alert().errorType(), json(gathered), message.getTimestamp(),
+                last.occurredAt(), history.size() - 1L, incident.failure(), incident.staleAt(leaseFloor).orElse(null)));
+        for (int sequence = 0; sequence < history.size(); sequence++) {
+            if (history.get(sequence) instanceof ContextGathered gathered) {
+                contexts.save(new IncidentContextRow(incident.id(), incident.alert().errorType(), json(gathered), gathered.gatheredAt(),
                         // TTL attributes hold whole seconds.
-                        message.getTimestamp().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS), message.getSequenceNumber()));
+                        gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS), sequence));
             }
         }
+    }
+
+    private static IncidentEvent payload(DomainEventMessage<?> message) {
+        if (message.getPayload() instanceof IncidentEvent event) {
+            return event;
+        }
+        throw new IllegalStateException("Event " + message.getIdentifier() + " of " + message.getAggregateIdentifier() + " holds a "
+                + message.getPayloadType().getName() + ", which is not an incident event");
     }
 
     private static String json(ContextGathered gathered) {

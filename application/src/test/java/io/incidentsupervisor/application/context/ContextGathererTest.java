@@ -76,12 +76,40 @@ class ContextGathererTest {
         assertThat(started).isEmpty();
         assertThat(context.results()).singleElement().satisfies(result -> {
             assertThat(result.error().kind()).isEqualTo("Skipped");
-            assertThat(result.error().message()).contains("2000 ms were left").contains("given 3000 ms");
+            assertThat(result.error().message()).contains("was 2000 ms").contains("at least 3000 ms");
         });
     }
 
+    @Test
+    void aCollectorThatOverrunsItsShareIsCutOffAsATimeoutAndTheNextStillRuns() {
+        Clock real = Clock.systemUTC();
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(
+                        collector("cloudwatch-logs", 1, alert -> {
+                            try {
+                                Thread.sleep(45_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return CollectorResult.gathered("cloudwatch-logs", Map.of("late", true));
+                        }),
+                        collector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
+                .build();
+        Instant deadline = real.instant().plusMillis(1_800);
+        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), real, Duration.ofMillis(100),
+                Duration.ofMillis(300));
+
+        EnrichedContext context = gatherer.gather(ALERT, deadline, (name, ok, took) -> heartbeats.add(name + ":" + ok));
+
+        assertThat(real.instant()).as("gathering ends before the deadline less the recording reserve").isBefore(deadline.minusMillis(250));
+        assertThat(context.results().get(0).error().kind()).isEqualTo("Timeout");
+        assertThat(context.results().get(0).error().message()).matches("cut off after \\d+ ms, its share of the time left .*");
+        assertThat(context.results().get(1).succeeded()).isTrue();
+        assertThat(heartbeats).containsExactly("cloudwatch-logs:false", "lambda-configuration:true");
+    }
+
     private ContextGatherer gatherer(CollectorRegistry registry) {
-        return new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(3));
+        return new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(3), Duration.ZERO);
     }
 
     private static ContextCollector collector(String name, int trimOrder, Function<IncidentAlert, CollectorResult> collect) {

@@ -17,10 +17,13 @@ import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
+import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
+import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
+import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.StartInvestigation;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import io.incidentsupervisor.domain.port.CollectorRegistry;
 import io.incidentsupervisor.domain.port.StubCollector;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -157,8 +161,7 @@ class IncidentInvestigationTest {
         IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
         Instant deadline = clock.instant().plusSeconds(60);
         // The first invocation received the alert, started, and was killed at its timeout before any collector finished.
-        axon.send(new ReceiveIncident(ALERT, clock.instant()), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
-        axon.send(new StartInvestigation(ID, clock.instant(), deadline), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
+        axon.send(new ReceiveIncident(ALERT, clock.instant(), deadline), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60))).isEqualTo(new Duplicate(ID));
@@ -182,19 +185,41 @@ class IncidentInvestigationTest {
     }
 
     @Test
-    void anIncidentKilledBeforeItsFirstAttemptIsRecoveredByStartingIt() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
-        axon.send(new ReceiveIncident(ALERT, clock.instant()));
+    void anIncidentKilledBeforeItsFirstAttemptIsRecoveredByStartingItOnceTheFloorPassed() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        IncidentInvestigation investigation = investigation(engine, new JtokkitTokenCounter(), Set.of("data-processor"));
+        // Written before receipt and start became one decision: an incident received, never started.
+        engine.appendEvents(new GenericDomainEventMessage<>("IncidentAggregate", ID.value(), 0, new IncidentReceived(ID, ALERT, clock.instant())));
 
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60))).isInstanceOf(AwaitingFirstAttempt.class);
+        clock.advance(LEASE_FLOOR);
         Outcome recovered = investigation.recover(ID, delivery("recovery", 60));
 
         assertThat(recovered).isInstanceOf(Investigated.class);
         assertThat(((Investigated) recovered).attempt()).isEqualTo(1);
     }
 
+    @Test
+    void recoveringANonRetryablyFailedIncidentIsRefusedNamingTheFailure() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+        assertThat(investigation.handle(ALERT, delivery("msg-1", 60))).isInstanceOf(Refused.class);
+
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60)))
+                .isInstanceOf(RetryNotAllowed.class)
+                .hasMessageContaining("attempt 1 failed with the non-retryable NotSupervised (Function data-processor is not among the supervised");
+        assertThat(new AuditHistory(axon.eventStore()).of(ID)).hasSize(3);
+        assertThat(collectorsCalled).isEmpty();
+    }
+
+    @Test
+    void recoveringAnUnknownIncidentIsRefused() {
+        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60))).isInstanceOf(UnknownIncident.class);
+    }
+
     private IncidentInvestigation investigation(InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
         axon = AxonRuntime.start(engine);
-        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1));
+        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
         Projections projections = new Projections(axon.eventStore(), stores, stores, LEASE_FLOOR);
         return new IncidentInvestigation(axon, gatherer, projections, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
     }

@@ -20,7 +20,10 @@ import java.util.Map;
 /** Hands an SNS event to the Lambda's own handler and reports what became of each record. */
 final class Deliveries {
 
-    /** What became of one record: an outcome, or the reason it was rejected. */
+    static final String REJECTED = "Rejected";
+    static final String FAILED = "Failed";
+
+    /** What became of one record: an outcome, or the reason it was rejected or failed. */
     record Delivered(String messageId, String outcome, String incidentId, String detail) {
     }
 
@@ -46,7 +49,7 @@ final class Deliveries {
             @Override
             public void keep(RejectedAlert rejected) {
                 supervisor.rejected.keep(rejected);
-                byMessage.put(rejected.messageId(), new Delivered(rejected.messageId(), "Rejected", null, rejected.reason()));
+                byMessage.put(rejected.messageId(), new Delivered(rejected.messageId(), REJECTED, null, rejected.reason()));
             }
 
             @Override
@@ -54,10 +57,18 @@ final class Deliveries {
                 return supervisor.rejected.latest(limit);
             }
         };
-        new SnsAlertHandler(observed, observedRejections, AlertMetrics.NONE, clock).handleRequest(event, new CliLambdaContext(clock));
+        RuntimeException failure = null;
+        try {
+            new SnsAlertHandler(observed, observedRejections, AlertMetrics.NONE, clock).handleRequest(event, new CliLambdaContext(clock));
+        } catch (RuntimeException e) {
+            // As in Lambda, the failing record and the ones after it are not handled: each is reported failed.
+            failure = e;
+        }
         List<Delivered> delivered = new ArrayList<>();
         for (SNSEvent.SNSRecord record : event.getRecords()) {
-            delivered.add(byMessage.get(record.getSNS().getMessageId()));
+            String messageId = record.getSNS().getMessageId();
+            Delivered outcome = byMessage.get(messageId);
+            delivered.add(outcome != null ? outcome : new Delivered(messageId, FAILED, null, failure == null ? "not handled" : failure.toString()));
         }
         return delivered;
     }
@@ -71,6 +82,9 @@ final class Deliveries {
         if (outcome instanceof Outcome.Refused refused) {
             return new Delivered(messageId, "Refused", incidentId, refused.reason().type() + ": " + refused.reason().message());
         }
-        return new Delivered(messageId, "Duplicate", incidentId, "already received; nothing changed");
+        if (outcome instanceof Outcome.Duplicate) {
+            return new Delivered(messageId, "Duplicate", incidentId, "already received; nothing changed");
+        }
+        throw new IllegalArgumentException("No report is defined for the outcome " + outcome.getClass().getName());
     }
 }

@@ -83,14 +83,33 @@ class SupervisorCliTest {
     @Test
     void aMalformedAlertIsRejectedKeptAndListed() throws Exception {
         Run handled = run("handle", "--event", "../examples/sns-malformed.json");
-        assertThat(handled.exitCode()).isZero();
+        assertThat(handled.exitCode()).as("a rejected record is bad input").isEqualTo(SupervisorCli.BAD_INPUT);
         assertThat(handled.out()).contains("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("Rejected");
+        assertThat(handled.err()).contains("Rejected 5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c: timestamp is not an ISO-8601");
 
         JsonNode rejected = new ObjectMapper().readTree(run("rejected", "--json").out());
         assertThat(rejected).singleElement().satisfies(kept -> {
             assertThat(kept.get("messageId").asText()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c");
             assertThat(kept.get("reason").asText()).startsWith("timestamp is not an ISO-8601 date-time");
         });
+    }
+
+    @Test
+    void eachHostileAlertIsRejectedExitsTwoAndIsListed() throws Exception {
+        Map<String, String> reasons = Map.of(
+                "sns-deep-nesting.json", "the message nests deeper than 16 levels",
+                "sns-long-number.json", "a number in the message is longer than 50 characters",
+                "sns-duplicate-keys.json", "the key lambda_name appears more than once",
+                "sns-year-99999.json", "timestamp is more than 24 hours after the time the alert was received");
+        for (Map.Entry<String, String> hostile : reasons.entrySet()) {
+            Run handled = run("handle", "--event", "../examples/hostile/" + hostile.getKey());
+            assertThat(handled.exitCode()).as(hostile.getKey()).isEqualTo(SupervisorCli.BAD_INPUT);
+            assertThat(handled.err()).as(hostile.getKey()).contains("Rejected ").contains(hostile.getValue());
+        }
+
+        JsonNode rejected = new ObjectMapper().readTree(run("rejected", "--json").out());
+        assertThat(rejected).extracting(kept -> kept.get("reason").asText()).containsExactlyInAnyOrderElementsOf(reasons.values());
+        assertThat(run("stale").out()).as("nothing was investigated").contains("No stale incidents.");
     }
 
     @Test

@@ -13,4 +13,9 @@ public record CollectorFinished(IncidentId incidentId, int attempt, String colle
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return finishedAt;
+    }
 }

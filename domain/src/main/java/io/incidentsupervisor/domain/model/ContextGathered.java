@@ -11,4 +11,9 @@ public record ContextGathered(IncidentId incidentId, int attempt, EnrichedContex
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gatheredAt, "gatheredAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return gatheredAt;
+    }
 }

@@ -1,37 +1,44 @@
 package io.incidentsupervisor.domain.model;
 
+import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
-import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationAlreadyStarted;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.NotInvestigating;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.StaleAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The incident as a pure decider: {@link #decide} turns a command into the events it causes (or refuses it), and
  * {@link #evolve} folds an event into the next state. Neither reads a clock nor touches I/O.
  *
- * <p>An investigation attempt holds a lease that each collector heartbeat renews; once {@code now} reaches the lease
- * end the attempt is stale, and only then may {@link RetryInvestigation} start the next one.
+ * <p>It is also the one home of the lease rule. An attempt holds a lease until its invocation's deadline, never less
+ * than the floor ({@link #leaseUntil}); each collector heartbeat renews it. An incident is stale once its attempt's lease
+ * passed, or, received but never started, once the floor passed since it was received ({@link #staleAt}). What
+ * recovery does from each state is {@link RecoverInvestigation}'s decision here.
  */
 public final class Incident {
 
-    private static final Incident ABSENT = new Incident(null, IncidentStatus.ABSENT, null, 0, null, null);
+    private static final Incident ABSENT = new Incident(null, IncidentStatus.ABSENT, null, null, 0, null, null);
 
     private final IncidentId id;
     private final IncidentStatus status;
     private final IncidentAlert alert;
+    private final Instant receivedAt;
     private final int attempt;
     private final Instant leaseUntil;
     private final FailureReason failure;
 
-    private Incident(IncidentId id, IncidentStatus status, IncidentAlert alert, int attempt, Instant leaseUntil, FailureReason failure) {
+    private Incident(IncidentId id, IncidentStatus status, IncidentAlert alert, Instant receivedAt, int attempt, Instant leaseUntil,
+            FailureReason failure) {
         this.id = id;
         this.status = status;
         this.alert = alert;
+        this.receivedAt = receivedAt;
         this.attempt = attempt;
         this.leaseUntil = leaseUntil;
         this.failure = failure;
@@ -51,17 +58,21 @@ public final class Incident {
         return state;
     }
 
+    /** The lease an attempt taken at {@code now} holds: until its invocation's deadline, and never less than {@code floor}. */
+    public static Instant leaseUntil(Instant now, Instant deadline, Duration floor) {
+        Instant floorEnd = now.plus(floor);
+        return deadline.isAfter(floorEnd) ? deadline : floorEnd;
+    }
+
     public List<IncidentEvent> decide(IncidentCommand command) {
         if (command instanceof ReceiveIncident receive) {
             return status == IncidentStatus.ABSENT
-                    ? List.of(new IncidentReceived(receive.incidentId(), receive.alert(), receive.now()))
+                    ? List.of(new IncidentReceived(receive.incidentId(), receive.alert(), receive.now()),
+                            new InvestigationStarted(receive.incidentId(), 1, receive.now(), receive.leaseUntil()))
                     : List.of();
         }
         if (status == IncidentStatus.ABSENT) {
             throw new UnknownIncident(command.incidentId());
-        }
-        if (command instanceof StartInvestigation start) {
-            return start(start);
         }
         if (command instanceof RecordCollectorOutcome outcome) {
             requireInvestigating(outcome.attempt());
@@ -75,73 +86,84 @@ public final class Incident {
             requireInvestigating(fail.attempt());
             return List.of(new InvestigationFailed(id, attempt, fail.reason(), fail.now()));
         }
-        return retry((RetryInvestigation) command);
+        if (command instanceof RecoverInvestigation recover) {
+            return recover(recover);
+        }
+        throw new IllegalArgumentException("No decision is defined for the command " + command.getClass().getName());
     }
 
     public Incident evolve(IncidentEvent event) {
         if (event instanceof IncidentReceived received) {
-            return new Incident(received.incidentId(), IncidentStatus.RECEIVED, received.alert(), 0, null, null);
+            return new Incident(received.incidentId(), IncidentStatus.RECEIVED, received.alert(), received.receivedAt(), 0, null, null);
         }
         if (event instanceof InvestigationStarted started) {
-            return new Incident(id, IncidentStatus.INVESTIGATING, alert, started.attempt(), started.leaseUntil(), null);
+            return new Incident(id, IncidentStatus.INVESTIGATING, alert, receivedAt, started.attempt(), started.leaseUntil(), null);
         }
         if (event instanceof CollectorFinished finished) {
-            return new Incident(id, status, alert, attempt, finished.leaseUntil(), failure);
+            return new Incident(id, status, alert, receivedAt, attempt, finished.leaseUntil(), failure);
         }
         if (event instanceof ContextGathered) {
-            return new Incident(id, IncidentStatus.CONTEXT_GATHERED, alert, attempt, null, null);
+            return new Incident(id, IncidentStatus.CONTEXT_GATHERED, alert, receivedAt, attempt, null, null);
         }
         if (event instanceof InvestigationFailed failed) {
-            return new Incident(id, IncidentStatus.FAILED, alert, attempt, null, failed.reason());
+            return new Incident(id, IncidentStatus.FAILED, alert, receivedAt, attempt, null, failed.reason());
         }
-        // InvestigationRetried changes nothing by itself: the InvestigationStarted decided with it opens the next attempt.
-        return this;
+        if (event instanceof InvestigationRetried) {
+            // Changes nothing by itself: the InvestigationStarted decided with it opens the next attempt.
+            return this;
+        }
+        throw new IllegalArgumentException("No state change is defined for the event " + event.getClass().getName());
     }
 
-    /** True once the running attempt's lease has passed: the function investigating it died or stalled. */
-    public boolean isStale(Instant now) {
-        return status == IncidentStatus.INVESTIGATING && !now.isBefore(leaseUntil);
-    }
-
-    private List<IncidentEvent> start(StartInvestigation start) {
+    /**
+     * When this incident turns stale, while it is open: its attempt's lease end, or, never started, its receipt plus
+     * {@code startFloor}. Empty once it failed or is closed: those are never stale.
+     */
+    public Optional<Instant> staleAt(Duration startFloor) {
         switch (status) {
             case RECEIVED:
-                return List.of(new InvestigationStarted(id, 1, start.now(), start.leaseUntil()));
+                return Optional.of(receivedAt.plus(startFloor));
             case INVESTIGATING:
-                if (!isStale(start.now())) {
-                    throw new InvestigationInProgress(id, attempt, leaseUntil);
-                }
-                throw new InvestigationAlreadyStarted(id, attempt);
-            case FAILED:
-                throw new InvestigationAlreadyStarted(id, attempt);
+                return Optional.of(leaseUntil);
             default:
-                throw new IncidentClosed(id);
+                return Optional.empty();
         }
     }
 
-    private List<IncidentEvent> retry(RetryInvestigation retry) {
+    /** True once {@link #staleAt} has come: whoever was investigating it died or stalled, and recovery may take over. */
+    public boolean isStale(Instant now, Duration startFloor) {
+        return staleAt(startFloor).map(at -> !now.isBefore(at)).orElse(false);
+    }
+
+    /** What recovery does from each state: the one place that decides it. */
+    private List<IncidentEvent> recover(RecoverInvestigation recover) {
         String cause;
         switch (status) {
+            case RECEIVED:
+                // Only histories written before receipt and start became one decision hold an unstarted incident.
+                if (!isStale(recover.now(), recover.startFloor())) {
+                    throw new AwaitingFirstAttempt(id, receivedAt.plus(recover.startFloor()));
+                }
+                return List.of(new InvestigationStarted(id, 1, recover.now(), recover.leaseUntil()));
             case INVESTIGATING:
-                if (!isStale(retry.now())) {
+                if (!isStale(recover.now(), recover.startFloor())) {
                     throw new InvestigationInProgress(id, attempt, leaseUntil);
                 }
                 cause = "lease of attempt " + attempt + " passed at " + leaseUntil;
                 break;
             case FAILED:
                 if (!failure.retryable()) {
-                    throw new RetryNotAllowed(id, "attempt " + attempt + " failed with the non-retryable " + failure.type());
+                    throw new RetryNotAllowed(id, "attempt " + attempt + " failed with the non-retryable " + failure.type()
+                            + (failure.message().isEmpty() ? "" : " (" + failure.message() + ")"));
                 }
                 cause = "attempt " + attempt + " failed with the retryable " + failure.type();
                 break;
-            case RECEIVED:
-                throw new RetryNotAllowed(id, "no investigation was started yet; start one");
             default:
                 throw new IncidentClosed(id);
         }
         return List.of(
-                new InvestigationRetried(id, attempt, cause, retry.now()),
-                new InvestigationStarted(id, attempt + 1, retry.now(), retry.leaseUntil()));
+                new InvestigationRetried(id, attempt, cause, recover.now()),
+                new InvestigationStarted(id, attempt + 1, recover.now(), recover.leaseUntil()));
     }
 
     private void requireInvestigating(int commandAttempt) {
@@ -166,6 +188,10 @@ public final class Incident {
 
     public IncidentAlert alert() {
         return alert;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public int attempt() {

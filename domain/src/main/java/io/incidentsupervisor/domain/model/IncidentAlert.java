@@ -1,6 +1,7 @@
 package io.incidentsupervisor.domain.model;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,6 +20,10 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
 
     public static final int MAX_ERROR_MESSAGE_LENGTH = 4096;
     public static final int MAX_FIELD_LENGTH = 256;
+    /** No supervised function failed before this: an earlier timestamp is a broken producer. */
+    public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far a timestamp may run ahead of the clock that receives it: clock skew, never a date in the future. */
+    public static final Duration MAX_AHEAD_OF_RECEIPT = Duration.ofDays(1);
     static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public IncidentAlert {
@@ -39,6 +44,16 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
     /** Builds an alert from its wire fields, parsing the ISO-8601 timestamp; one without an offset is taken as UTC. */
     public static IncidentAlert of(String errorType, String errorMessage, String errorCode, String lambdaName, String timestamp) {
         return new IncidentAlert(errorType, errorMessage, errorCode, lambdaName, parseTimestamp(timestamp));
+    }
+
+    /** Refuses the alert if its timestamp is before 2000 or more than a day after {@code receivedAt}; never quotes it. */
+    public void requireTimestampNear(Instant receivedAt) {
+        if (timestamp.isBefore(EARLIEST_TIMESTAMP)) {
+            throw new InvalidAlert("timestamp is before " + EARLIEST_TIMESTAMP + ", earlier than any supervised function can have failed");
+        }
+        if (timestamp.isAfter(receivedAt.plus(MAX_AHEAD_OF_RECEIPT))) {
+            throw new InvalidAlert("timestamp is more than " + MAX_AHEAD_OF_RECEIPT.toHours() + " hours after the time the alert was received");
+        }
     }
 
     /** The incident this alert opens: the same alert always maps to the same incident. */

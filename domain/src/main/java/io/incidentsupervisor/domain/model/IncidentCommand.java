@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A request to change one incident; each carries the instant it was issued at, so the domain never reads a clock. */
 public sealed interface IncidentCommand
-        permits ReceiveIncident, StartInvestigation, RecordCollectorOutcome, RecordContext, FailInvestigation, RetryInvestigation {
+        permits ReceiveIncident, RecordCollectorOutcome, RecordContext, FailInvestigation, RecoverInvestigation {
 
     IncidentId incidentId();
 

@@ -11,4 +11,9 @@ public record IncidentReceived(IncidentId incidentId, IncidentAlert alert, Insta
         Objects.requireNonNull(alert, "alert");
         Objects.requireNonNull(receivedAt, "receivedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return receivedAt;
+    }
 }

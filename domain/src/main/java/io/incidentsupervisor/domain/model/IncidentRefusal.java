@@ -37,10 +37,10 @@ public abstract sealed class IncidentRefusal extends RuntimeException {
         }
     }
 
-    /** The first attempt was started already; a further one is a retry. */
-    public static final class InvestigationAlreadyStarted extends IncidentRefusal {
-        public InvestigationAlreadyStarted(IncidentId incidentId, int attempt) {
-            super(incidentId, "attempt " + attempt + " was started already; retry the investigation instead");
+    /** Received but not started, and not stale yet: the invocation that received it may still start its first attempt. */
+    public static final class AwaitingFirstAttempt extends IncidentRefusal {
+        public AwaitingFirstAttempt(IncidentId incidentId, Instant staleAt) {
+            super(incidentId, "received and not started yet; its first attempt may still start until " + staleAt);
         }
     }
 
@@ -65,7 +65,7 @@ public abstract sealed class IncidentRefusal extends RuntimeException {
         }
     }
 
-    /** A retry needs a passed lease or a retryable failure. */
+    /** A failure that retrying cannot mend: recovery refuses it. */
     public static final class RetryNotAllowed extends IncidentRefusal {
         public RetryNotAllowed(IncidentId incidentId, String why) {
             super(incidentId, "cannot retry: " + why);

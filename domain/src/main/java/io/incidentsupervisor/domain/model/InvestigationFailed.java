@@ -11,4 +11,9 @@ public record InvestigationFailed(IncidentId incidentId, int attempt, FailureRea
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(failedAt, "failedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return failedAt;
+    }
 }

@@ -11,4 +11,9 @@ public record InvestigationRetried(IncidentId incidentId, int abandonedAttempt, 
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(retriedAt, "retriedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return retriedAt;
+    }
 }

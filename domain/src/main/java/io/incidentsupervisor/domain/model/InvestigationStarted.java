@@ -11,4 +11,9 @@ public record InvestigationStarted(IncidentId incidentId, int attempt, Instant s
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return startedAt;
+    }
 }

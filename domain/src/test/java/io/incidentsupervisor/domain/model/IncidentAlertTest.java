@@ -81,4 +81,22 @@ class IncidentAlertTest {
         assertThatThrownBy(() -> IncidentAlert.of("t", "m", "c".repeat(257), "fn", "2026-11-23T08:00:00Z"))
                 .hasMessage("error_code is 257 characters; at most 256 are accepted");
     }
+
+    @Test
+    void aTimestampOutsideTheSaneWindowAroundReceiptIsRejectedWithoutQuotingIt() {
+        Instant receivedAt = Instant.parse("2026-11-23T08:00:05Z");
+        assertThatThrownBy(() -> alert("data-processor", "+99999-01-01T00:00:00Z").requireTimestampNear(receivedAt))
+                .isInstanceOf(InvalidAlert.class).hasMessage("timestamp is more than 24 hours after the time the alert was received");
+        assertThatThrownBy(() -> alert("data-processor", "1999-12-31T23:59:59Z").requireTimestampNear(receivedAt))
+                .isInstanceOf(InvalidAlert.class).hasMessageStartingWith("timestamp is before 2000-01-01T00:00:00Z").hasMessageNotContaining("1999");
+        assertThatThrownBy(() -> alert("data-processor", "2026-11-24T08:00:06Z").requireTimestampNear(receivedAt)).isInstanceOf(InvalidAlert.class);
+    }
+
+    @Test
+    void aTimestampWithinTheWindowIsAccepted() {
+        Instant receivedAt = Instant.parse("2026-11-23T08:00:05Z");
+        alert("data-processor", "2000-01-01T00:00:00Z").requireTimestampNear(receivedAt);
+        alert("data-processor", "2026-11-24T08:00:05Z").requireTimestampNear(receivedAt);
+        assertThat(alert("data-processor", "2026-11-23T08:00:00Z").timestamp()).isBefore(receivedAt);
+    }
 }

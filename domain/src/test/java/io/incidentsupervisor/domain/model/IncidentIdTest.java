@@ -28,7 +28,7 @@ class IncidentIdTest {
     void commandsRejectALeaseThatEndsBeforeItStarts() {
         Instant now = Instant.parse("2026-11-23T08:00:00Z");
         IncidentId id = IncidentId.of("data-processor", now);
-        assertThatThrownBy(() -> new StartInvestigation(id, now, now)).hasMessageContaining("A lease must end after it is taken");
+        assertThatThrownBy(() -> new RecoverInvestigation(id, now, now, java.time.Duration.ofSeconds(60))).hasMessageContaining("A lease must end after it is taken");
         assertThatThrownBy(() -> new RecordContext(id, 0, SampleIncidents.context(now), now)).hasMessageContaining("Attempts are numbered from 1");
     }
 }

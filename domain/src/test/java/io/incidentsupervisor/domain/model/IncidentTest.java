@@ -12,13 +12,14 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
-import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationAlreadyStarted;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.NotInvestigating;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.StaleAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -37,23 +38,27 @@ class IncidentTest {
     class ReceiveIncidentCommand {
 
         @Test
-        void aNewAlertIsReceived() {
-            assertThat(given().decide(new ReceiveIncident(ALERT, T0))).containsExactly(received());
+        void aNewAlertIsReceivedAndItsFirstAttemptStartsInTheSameDecision() {
+            assertThat(given().decide(new ReceiveIncident(ALERT, T0, LEASE_END))).containsExactly(received(), started(1, T0));
+            Incident investigating = given(received(), started(1, T0));
+            assertThat(investigating.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+            assertThat(investigating.attempt()).isEqualTo(1);
+            assertThat(investigating.leaseUntil()).isEqualTo(LEASE_END);
         }
 
         @Test
         void aRepeatedAlertDecidesNoEvents() {
-            assertThat(given(received()).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30)))).isEmpty();
+            assertThat(given(received()).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30)))).isEmpty();
         }
 
         @Test
         void aRepeatedAlertWhileInvestigatingDecidesNoEvents() {
-            assertThat(given(received(), started(1, T0)).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30)))).isEmpty();
+            assertThat(given(received(), started(1, T0)).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30)))).isEmpty();
         }
 
         @Test
         void aRepeatedAlertAfterTheIncidentClosedDecidesNoEvents() {
-            assertThat(given(received(), started(1, T0), gathered(1, T0.plusSeconds(5))).decide(new ReceiveIncident(ALERT, T0.plusSeconds(60))))
+            assertThat(given(received(), started(1, T0), gathered(1, T0.plusSeconds(5))).decide(new ReceiveIncident(ALERT, T0.plusSeconds(60), LEASE_END.plusSeconds(60))))
                     .isEmpty();
         }
 
@@ -64,50 +69,6 @@ class IncidentTest {
             assertThat(incident.status()).isEqualTo(IncidentStatus.RECEIVED);
             assertThat(incident.alert()).isEqualTo(ALERT);
             assertThat(incident.status().isOpen()).isTrue();
-        }
-    }
-
-    @Nested
-    class StartInvestigationCommand {
-
-        private final StartInvestigation start = new StartInvestigation(ID, T0, LEASE_END);
-
-        @Test
-        void aReceivedIncidentStartsAttemptOneWithItsLease() {
-            assertThat(given(received()).decide(start)).containsExactly(new InvestigationStarted(ID, 1, T0, LEASE_END));
-            Incident investigating = given(received(), started(1, T0));
-            assertThat(investigating.status()).isEqualTo(IncidentStatus.INVESTIGATING);
-            assertThat(investigating.attempt()).isEqualTo(1);
-            assertThat(investigating.leaseUntil()).isEqualTo(LEASE_END);
-        }
-
-        @Test
-        void anUnknownIncidentIsRefused() {
-            assertThatThrownBy(() -> given().decide(start)).isInstanceOf(UnknownIncident.class).hasMessageContaining(ID.value());
-        }
-
-        @Test
-        void aLiveLeaseRefusesASecondStart() {
-            assertThatThrownBy(() -> given(received(), started(1, T0)).decide(new StartInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE))))
-                    .isInstanceOf(InvestigationInProgress.class)
-                    .hasMessageContaining("attempt 1 holds its lease until " + LEASE_END);
-        }
-
-        @Test
-        void aStaleAttemptIsRetriedNotStartedAgain() {
-            assertThatThrownBy(() -> given(received(), started(1, T0)).decide(new StartInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE))))
-                    .isInstanceOf(InvestigationAlreadyStarted.class);
-        }
-
-        @Test
-        void aFailedIncidentIsRetriedNotStartedAgain() {
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0)).decide(start))
-                    .isInstanceOf(InvestigationAlreadyStarted.class);
-        }
-
-        @Test
-        void aClosedIncidentIsRefused() {
-            assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(start)).isInstanceOf(IncidentClosed.class);
         }
     }
 
@@ -124,8 +85,8 @@ class IncidentTest {
             assertThat(events).containsExactly(new CollectorFinished(ID, 1, "cloudwatch-logs", false, now, now.plus(LEASE)));
             Incident renewed = given(received(), started(1, T0), events.get(0));
             assertThat(renewed.leaseUntil()).isEqualTo(now.plus(LEASE));
-            assertThat(renewed.isStale(LEASE_END)).as("the first lease end no longer makes it stale").isFalse();
-            assertThat(renewed.isStale(now.plus(LEASE))).isTrue();
+            assertThat(renewed.isStale(LEASE_END, LEASE)).as("the first lease end no longer makes it stale").isFalse();
+            assertThat(renewed.isStale(now.plus(LEASE), LEASE)).isTrue();
         }
 
         @Test
@@ -158,7 +119,7 @@ class IncidentTest {
             Incident closed = given(received(), started(1, T0), events.get(0));
             assertThat(closed.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
             assertThat(closed.status().isOpen()).isFalse();
-            assertThat(closed.isStale(LEASE_END.plus(LEASE))).isFalse();
+            assertThat(closed.isStale(LEASE_END.plus(LEASE), LEASE)).isFalse();
         }
 
         @Test
@@ -212,18 +173,18 @@ class IncidentTest {
     }
 
     @Nested
-    class RetryInvestigationCommand {
+    class RecoverInvestigationCommand {
 
         @Test
         void attemptTwoStartsOnlyOnceTheLeaseHasPassed() {
             Incident investigating = given(received(), started(1, T0));
 
-            assertThatThrownBy(() -> investigating.decide(new RetryInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE))))
+            assertThatThrownBy(() -> investigating.decide(new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
-            assertThat(investigating.isStale(JUST_BEFORE_LEASE_END)).isFalse();
+            assertThat(investigating.isStale(JUST_BEFORE_LEASE_END, LEASE)).isFalse();
 
-            assertThat(investigating.isStale(LEASE_END)).isTrue();
-            assertThat(investigating.decide(new RetryInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE)))).containsExactly(
+            assertThat(investigating.isStale(LEASE_END, LEASE)).isTrue();
+            assertThat(investigating.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE))).containsExactly(
                     new InvestigationRetried(ID, 1, "lease of attempt 1 passed at " + LEASE_END, LEASE_END),
                     new InvestigationStarted(ID, 2, LEASE_END, LEASE_END.plus(LEASE)));
         }
@@ -234,15 +195,15 @@ class IncidentTest {
             Instant renewedEnd = heartbeatAt.plus(LEASE);
             Incident renewed = given(received(), started(1, T0), new CollectorFinished(ID, 1, "iam-role", true, heartbeatAt, renewedEnd));
 
-            assertThatThrownBy(() -> renewed.decide(new RetryInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE))))
+            assertThatThrownBy(() -> renewed.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
-            assertThat(renewed.decide(new RetryInvestigation(ID, renewedEnd, renewedEnd.plus(LEASE)))).hasSize(2);
+            assertThat(renewed.decide(new RecoverInvestigation(ID, renewedEnd, renewedEnd.plus(LEASE), LEASE))).hasSize(2);
         }
 
         @Test
         void aRetryableFailureIsRetriedAtOnce() {
             Instant now = T0.plusSeconds(10);
-            List<IncidentEvent> events = given(received(), started(1, T0), failed(1, true, T0)).decide(new RetryInvestigation(ID, now, now.plus(LEASE)));
+            List<IncidentEvent> events = given(received(), started(1, T0), failed(1, true, T0)).decide(new RecoverInvestigation(ID, now, now.plus(LEASE), LEASE));
 
             assertThat(events).containsExactly(
                     new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", now),
@@ -255,29 +216,41 @@ class IncidentTest {
 
         @Test
         void aNonRetryableFailureIsNotRetried() {
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0)).decide(new RetryInvestigation(ID, T0, LEASE_END)))
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0)).decide(new RecoverInvestigation(ID, T0, LEASE_END, LEASE)))
                     .isInstanceOf(RetryNotAllowed.class)
-                    .hasMessageContaining("non-retryable ValidationError");
+                    .hasMessageContaining("non-retryable ValidationError (boom)");
         }
 
         @Test
-        void anIncidentNeverStartedIsStartedNotRetried() {
-            assertThatThrownBy(() -> given(received()).decide(new RetryInvestigation(ID, T0, LEASE_END))).isInstanceOf(RetryNotAllowed.class);
+        void anIncidentNeverStartedGetsItsFirstAttemptOnceTheFloorHasPassedSinceItWasReceived() {
+            assertThatThrownBy(() -> given(received()).decide(new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+                    .isInstanceOf(AwaitingFirstAttempt.class)
+                    .hasMessageContaining("may still start until " + LEASE_END);
+            assertThat(given(received()).decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+                    .containsExactly(new InvestigationStarted(ID, 1, LEASE_END, LEASE_END.plus(LEASE)));
         }
 
         @Test
         void aClosedOrUnknownIncidentIsNotRetried() {
-            RetryInvestigation retry = new RetryInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE));
+            RecoverInvestigation retry = new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE);
             assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(retry)).isInstanceOf(IncidentClosed.class);
             assertThatThrownBy(() -> given().decide(retry)).isInstanceOf(UnknownIncident.class);
         }
     }
 
     @Test
-    void onlyARunningAttemptCanBeStale() {
+    void onlyAnOpenIncidentCanBeStale() {
         Instant muchLater = LEASE_END.plus(LEASE).plus(LEASE);
-        assertThat(given(received()).isStale(muchLater)).isFalse();
-        assertThat(given(received(), started(1, T0), failed(1, true, T0)).isStale(muchLater)).isFalse();
-        assertThat(given(received(), started(1, T0)).isStale(muchLater)).isTrue();
+        assertThat(given(received()).staleAt(LEASE)).contains(T0.plus(LEASE));
+        assertThat(given(received()).isStale(muchLater, LEASE)).isTrue();
+        assertThat(given(received(), started(1, T0)).isStale(muchLater, LEASE)).isTrue();
+        assertThat(given(received(), started(1, T0), failed(1, true, T0)).isStale(muchLater, LEASE)).isFalse();
+        assertThat(given(received(), started(1, T0), gathered(1, T0)).staleAt(LEASE)).isEmpty();
+    }
+
+    @Test
+    void theLeaseRunsToTheDeadlineAndNeverLessThanTheFloor() {
+        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(60), Duration.ofSeconds(30))).isEqualTo(T0.plusSeconds(60));
+        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(10), Duration.ofSeconds(30))).isEqualTo(T0.plusSeconds(30));
     }
 }

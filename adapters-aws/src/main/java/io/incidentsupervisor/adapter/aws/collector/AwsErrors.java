@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -29,8 +30,8 @@ final class AwsErrors {
             String message = service.awsErrorDetails().errorMessage();
             return new CollectorError(kind(code, service), code, message, missingPermission(message));
         }
-        if (failure instanceof ApiCallTimeoutException) {
-            return new CollectorError("Timeout", "ApiCallTimeout", failure.getMessage());
+        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+            return new CollectorError("Timeout", failure.getClass().getSimpleName().replace("Exception", ""), failure.getMessage());
         }
         return new CollectorError("Unreachable", failure.getClass().getSimpleName(), failure.getMessage());
     }

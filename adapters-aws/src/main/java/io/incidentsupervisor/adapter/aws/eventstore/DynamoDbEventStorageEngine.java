@@ -8,14 +8,17 @@ import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.GLOB
 import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.GLOBAL_SEQUENCE;
 import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.SEQUENCE;
 
+import io.incidentsupervisor.application.storedevents.StoredForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -58,6 +61,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * sequence numbers from a counter item; a sparse global index over (bucket, global sequence) lets tracking readers walk
  * the whole stream in order with queries alone. A reservation whose write fails or never happens leaves a gap, which
  * {@link GapAwareTrackingToken}s skip once it is older than the gap timeout.
+ *
+ * <p>Event identifiers are unique within an aggregate's stream only: DynamoDB has no secondary unique constraint, and
+ * enforcing one would cost a guard item per event in every transaction (twice the writes, half the events per commit).
+ *
+ * <p>Snapshots are off unless {@link Builder#snapshots(boolean)} turns them on: incidents have a handful of events, so
+ * no snapshot trigger is configured, and the snapshot lookup each aggregate load would make is skipped.
  */
 public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -73,7 +82,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     private final DynamoDbClient dynamoDb;
     private final EventStoreTables tables;
     private final Duration gapTimeout;
+    private final Duration clockSkewAllowance;
     private final int maxGapOffset;
+    private final boolean snapshots;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> timeout;
 
     private DynamoDbEventStorageEngine(Builder builder) {
@@ -81,7 +92,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         this.dynamoDb = builder.dynamoDb;
         this.tables = builder.tables;
         this.gapTimeout = builder.gapTimeout;
+        this.clockSkewAllowance = builder.clockSkewAllowance;
         this.maxGapOffset = builder.maxGapOffset;
+        this.snapshots = builder.snapshots;
         Duration apiCallTimeout = builder.apiCallTimeout;
         this.timeout = o -> o.apiCallTimeout(apiCallTimeout);
     }
@@ -96,6 +109,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             return;
         }
         List<DomainEventMessage<?>> messages = events.stream().map(EventUtils::asDomainEventMessage).collect(Collectors.toList());
+        refuseRepeatedSequences(messages);
         List<Map<String, AttributeValue>> items = new ArrayList<>(messages.size());
         for (DomainEventMessage<?> message : messages) {
             items.add(EventItems.toItem(message, serializer));
@@ -124,6 +138,17 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             handleCancelledTransaction(e, messages);
         } catch (SdkException e) {
             handlePersistenceException(e, messages.get(0));
+        }
+    }
+
+    /** One transaction cannot hold two writes of one item: real DynamoDB would answer ValidationException, not a conflict. */
+    private static void refuseRepeatedSequences(List<DomainEventMessage<?>> messages) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (DomainEventMessage<?> message : messages) {
+            if (!keys.add(List.of(message.getAggregateIdentifier(), message.getSequenceNumber()))) {
+                throw new ConcurrencyException("A commit holds aggregate [" + message.getAggregateIdentifier() + "] at sequence ["
+                        + message.getSequenceNumber() + "] twice; nothing was written");
+            }
         }
     }
 
@@ -212,6 +237,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        if (!snapshots) {
+            throw new EventStoreException("Snapshots are off in this engine (Builder.snapshots): a snapshot written now would never be read");
+        }
         Map<String, AttributeValue> item = EventItems.toItem(snapshot, serializer);
         int size = EventItems.sizeOf(item);
         if (size > EventItems.MAX_ITEM_BYTES) {
@@ -227,6 +255,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (!snapshots) {
+            return Stream.empty();
+        }
         QueryResponse latest = query(QueryRequest.builder()
                 .tableName(tables.snapshots())
                 .keyConditionExpression("#id = :id")
@@ -324,25 +355,40 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * Walks the global index back from the newest event while events are at or after {@code dateTime}; the token sits
-     * just before the oldest of them. Costs one query page per page of events since {@code dateTime}.
+     * The token just before the oldest event at or after {@code dateTime}, so that every such event is delivered. Commits
+     * can land out of timestamp order (a slow handler, a skewed clock), so the walk back from the newest event does not
+     * stop at the first older one: it goes on while events are younger than {@code dateTime} minus the gap timeout and
+     * the clock-skew allowance. An event's global sequence is reserved after its timestamp is taken and written within
+     * the gap timeout, so an event further back than that bound cannot sit in the stream after one at or after
+     * {@code dateTime}. Costs one query page per page of events in that span.
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
+        Instant walkUntil = dateTime.minus(gapTimeout).minus(clockSkewAllowance);
+        Long newest = null;
         Long oldestAtOrAfter = null;
         Map<String, AttributeValue> startKey = null;
         QueryRequest.Builder request = globalOrder(false);
+        walk:
         do {
             QueryResponse page = query(request.exclusiveStartKey(startKey));
             for (Map<String, AttributeValue> item : page.items()) {
-                if (Instant.parse(item.get(EventItems.TIMESTAMP).s()).isBefore(dateTime)) {
-                    return oldestAtOrAfter == null ? createHeadToken() : GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
+                Instant timestamp = Instant.parse(item.get(EventItems.TIMESTAMP).s());
+                if (timestamp.isBefore(walkUntil)) {
+                    break walk;
                 }
-                oldestAtOrAfter = EventItems.globalSequence(item);
+                long globalSequence = EventItems.globalSequence(item);
+                newest = newest == null ? globalSequence : newest;
+                if (!timestamp.isBefore(dateTime)) {
+                    oldestAtOrAfter = globalSequence;
+                }
             }
             startKey = nextStartKey(page);
         } while (startKey != null);
-        return oldestAtOrAfter == null ? null : GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
+        if (oldestAtOrAfter != null) {
+            return GapAwareTrackingToken.newInstance(oldestAtOrAfter - 1, Collections.emptySet());
+        }
+        return newest != null ? GapAwareTrackingToken.newInstance(newest, Collections.emptySet()) : createHeadToken();
     }
 
     private Optional<Long> firstGlobalSequence(boolean ascending) {
@@ -394,10 +440,15 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         private EventStoreTables tables;
         private Duration apiCallTimeout = Duration.ofSeconds(10);
         private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration clockSkewAllowance = Duration.ofSeconds(5);
         private int maxGapOffset = 10_000;
+        private boolean snapshots;
 
         private Builder() {
             persistenceExceptionResolver(DynamoDbEventStorageEngine::isTakenKey);
+            eventSerializer(StoredForm.serializer());
+            snapshotSerializer(StoredForm.serializer());
+            upcasterChain(StoredForm.upcasters());
         }
 
         public Builder dynamoDb(DynamoDbClient dynamoDb) {
@@ -422,6 +473,18 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
          */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** How far the clocks of the processes that append may disagree; widens the walk of {@link #createTokenAt}. */
+        public Builder clockSkewAllowance(Duration clockSkewAllowance) {
+            this.clockSkewAllowance = clockSkewAllowance;
+            return this;
+        }
+
+        /** Whether snapshots are stored and read; off by default, as no snapshot trigger is configured. */
+        public Builder snapshots(boolean snapshots) {
+            this.snapshots = snapshots;
             return this;
         }
 
@@ -466,6 +529,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             }
             Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
             Objects.requireNonNull(gapTimeout, "gapTimeout");
+            Objects.requireNonNull(clockSkewAllowance, "clockSkewAllowance");
             if (apiCallTimeout.isNegative() || apiCallTimeout.isZero()) {
                 throw new AxonConfigurationException("The API-call timeout must be positive: " + apiCallTimeout);
             }

@@ -54,7 +54,7 @@ class SecretsNeverLeakTest {
                 .errorType("S3AccessError", new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
-        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(0), new JtokkitTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1));
+        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(0), new JtokkitTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO);
 
         EnrichedContext context = gatherer.gather(LambdaConfigurationCollectorTest.ALERT, Clock.systemUTC().instant().plusSeconds(60),
                 ContextGatherer.Progress.NONE);

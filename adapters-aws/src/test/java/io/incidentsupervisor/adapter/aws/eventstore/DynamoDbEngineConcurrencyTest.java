@@ -3,7 +3,6 @@ package io.incidentsupervisor.adapter.aws.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.application.AxonRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ class DynamoDbEngineConcurrencyTest {
         tables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbEventStorageEngine engine = DynamoDbEventStorageEngine.builder()
                 .dynamoDb(SharedDynamoDbLocal.client()).tables(tables)
-                .eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer())
                 .build();
 
         ExecutorService writers = Executors.newFixedThreadPool(THREADS);

@@ -1,7 +1,6 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.application.AxonRuntime;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 class DynamoDbEngineContractTest extends EventStorageEngineContractTest {
@@ -13,9 +12,8 @@ class DynamoDbEngineContractTest extends EventStorageEngineContractTest {
         return DynamoDbEventStorageEngine.builder()
                 .dynamoDb(SharedDynamoDbLocal.client())
                 .tables(tables)
-                .eventSerializer(AxonRuntime.serializer())
-                .snapshotSerializer(AxonRuntime.serializer())
                 .batchSize(40)
+                .snapshots(true)
                 .build();
     }
 }

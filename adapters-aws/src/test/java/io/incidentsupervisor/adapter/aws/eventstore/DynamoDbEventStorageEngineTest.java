@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.application.AxonRuntime;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -53,8 +52,6 @@ class DynamoDbEventStorageEngineTest {
         return DynamoDbEventStorageEngine.builder()
                 .dynamoDb(dynamoDb)
                 .tables(tables)
-                .eventSerializer(AxonRuntime.serializer())
-                .snapshotSerializer(AxonRuntime.serializer())
                 .apiCallTimeout(Duration.ofSeconds(2))
                 .gapTimeout(gapTimeout)
                 .build();
@@ -98,6 +95,31 @@ class DynamoDbEventStorageEngineTest {
         assertThat(requests.total()).as("refused before any request, the counter included").isZero();
         assertThat(engine.readEvents("A").asStream()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
         assertThat(engine.readEvents(null, false)).hasSize(2);
+    }
+
+    @Test
+    void aCommitHoldingOneSequenceNumberTwiceIsAConcurrencyConflictRefusedBeforeAnyRequest() {
+        List<EventMessage<?>> repeated = List.of(new GenericDomainEventMessage<>("Incident", "A", 0, "first"),
+                new GenericDomainEventMessage<>("Incident", "A", 1, "second"), new GenericDomainEventMessage<>("Incident", "A", 1, "again"));
+
+        assertThatThrownBy(() -> engine.appendEvents(repeated))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessage("A commit holds aggregate [A] at sequence [1] twice; nothing was written");
+        assertThat(requests.total()).as("refused before any request").isZero();
+        assertThat(engine.readEvents("A").asStream()).isEmpty();
+    }
+
+    @Test
+    void withoutSnapshotsALoadIsOneQueryAndNoSnapshotLookup() {
+        engine.appendEvents(events("A", 0, 3));
+        requests.reset();
+
+        assertThat(engine.readSnapshot("A")).isEmpty();
+        assertThat(requests.total()).as("no snapshot lookup").isZero();
+        assertThat(engine.readEvents("A").asStream()).hasSize(3);
+        assertThat(requests.snapshot()).isEqualTo(Map.of("Query", 1L));
+        assertThatThrownBy(() -> engine.storeSnapshot(new GenericDomainEventMessage<>("Incident", "A", 2, "snapshot")))
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("Snapshots are off");
     }
 
     @Test
@@ -163,7 +185,7 @@ class DynamoDbEventStorageEngineTest {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
         DynamoDbEventStorageEngine outage = DynamoDbEventStorageEngine.builder()
-                .dynamoDb(unreachable).tables(tables).eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer())
+                .dynamoDb(unreachable).tables(tables)
                 .apiCallTimeout(Duration.ofMillis(800)).gapTimeout(Duration.ofSeconds(2)).build();
 
         long started = System.nanoTime();

@@ -149,6 +149,19 @@ abstract class EventStorageEngineContractTest {
     }
 
     @Test
+    void aTokenAtAnInstantDeliversEveryEventAtOrAfterItWhenCommitsLandedOutOfTimestampOrder() {
+        Instant t1 = Instant.parse("2026-11-23T08:00:00Z");
+        appendAt(t1.plusSeconds(60), events("A", 0, 1));
+        // A slow handler: its event was stamped before A-0's, but committed after it.
+        appendAt(t1, events("B", 0, 1));
+        appendAt(t1.plusSeconds(120), events("C", 0, 1));
+
+        assertThat(payloadsFrom(engine.createTokenAt(t1.plusSeconds(30)))).containsExactly("A-0", "B-0", "C-0");
+        assertThat(payloadsFrom(engine.createTokenAt(t1.plusSeconds(61)))).containsExactly("C-0");
+        assertThat(payloadsFrom(engine.createTokenAt(t1.plusSeconds(121)))).isEmpty();
+    }
+
+    @Test
     void aTakenFirstEventIsAnAggregateStreamCreationConflict() {
         assumeTrue(rejectsTakenSequenceNumbers(), "this engine does not check sequence numbers");
         engine.appendEvents(events("A", 0, 1));

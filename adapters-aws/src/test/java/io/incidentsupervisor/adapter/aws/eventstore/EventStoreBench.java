@@ -1,14 +1,15 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
+import io.incidentsupervisor.adapter.aws.investigation.InvestigationRig;
 import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
-import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -44,8 +45,7 @@ public final class EventStoreBench {
             Supplier<EventStorageEngine> dynamoDb = () -> {
                 EventStoreTables tables = EventStoreTables.withPrefix("bench" + System.nanoTime() + "-");
                 tables.createIfMissing(client);
-                return DynamoDbEventStorageEngine.builder().dynamoDb(client).tables(tables)
-                        .eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer()).build();
+                return DynamoDbEventStorageEngine.builder().dynamoDb(client).tables(tables).build();
             };
             Supplier<EventStorageEngine> jdbc = ReferenceJdbcEngine::inMemoryHsqldb;
 
@@ -100,6 +100,9 @@ public final class EventStoreBench {
                 engine.appendEvents(events("counted-10", i * 10, 10));
             }
             rows.add(new String[] {"DynamoDB requests per 10-event commit", format(requests.total() / 100.0), "-", "-"});
+            Map<String, Long> perAlert = InvestigationRig.firstDeliveryRequests();
+            rows.add(new String[] {"DynamoDB requests per first-delivery alert", Long.toString(perAlert.values().stream().mapToLong(Long::longValue).sum()),
+                    "-", "-"});
         }
     }
 

@@ -1,6 +1,6 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
-import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.storedevents.StoredForm;
 import java.util.UUID;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.HsqlEventTableFactory;
@@ -19,7 +19,7 @@ final class ReferenceJdbcEngine {
         JDBCDataSource dataSource = new JDBCDataSource();
         dataSource.setURL("jdbc:hsqldb:mem:" + UUID.randomUUID());
         dataSource.setUser("SA");
-        Serializer serializer = AxonRuntime.serializer();
+        Serializer serializer = StoredForm.serializer();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)

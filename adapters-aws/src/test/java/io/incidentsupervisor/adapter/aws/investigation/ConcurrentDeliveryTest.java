@@ -56,7 +56,7 @@ class ConcurrentDeliveryTest {
             List<IncidentInvestigation> instances = new ArrayList<>();
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
                 instances.add(new IncidentInvestigation(runtime,
-                        new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1)),
+                        new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                         new Projections(runtime.eventStore(), states, contexts, Duration.ofSeconds(30)),
                         Set.of("data-processor"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, Duration.ofSeconds(30)));
             }
@@ -90,7 +90,6 @@ class ConcurrentDeliveryTest {
     }
 
     private static DynamoDbEventStorageEngine engine(EventStoreTables tables) {
-        return DynamoDbEventStorageEngine.builder().dynamoDb(SharedDynamoDbLocal.client()).tables(tables)
-                .eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer()).build();
+        return DynamoDbEventStorageEngine.builder().dynamoDb(SharedDynamoDbLocal.client()).tables(tables).build();
     }
 }

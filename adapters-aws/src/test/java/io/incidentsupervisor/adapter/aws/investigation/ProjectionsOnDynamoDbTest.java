@@ -25,7 +25,6 @@ import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.StartInvestigation;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import io.incidentsupervisor.domain.port.CollectorRegistry;
 import io.incidentsupervisor.domain.port.StubCollector;
@@ -66,11 +65,10 @@ class ProjectionsOnDynamoDbTest {
                                 new CollectorError("AccessDenied", "AccessDenied", "not authorized", "iam:ListAttachedRolePolicies"))))
                 .build();
 
-        try (AxonRuntime axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder().dynamoDb(dynamoDb).tables(eventTables)
-                .eventSerializer(AxonRuntime.serializer()).snapshotSerializer(AxonRuntime.serializer()).build())) {
+        try (AxonRuntime axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder().dynamoDb(dynamoDb).tables(eventTables).build())) {
             Projections projections = new Projections(axon.eventStore(), states, contexts, LEASE_FLOOR);
             IncidentInvestigation investigation = new IncidentInvestigation(axon,
-                    new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1)), projections,
+                    new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO), projections,
                     Set.of("data-processor", "report-builder"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
 
             IncidentAlert gathered = alert("data-processor");
@@ -81,8 +79,7 @@ class ProjectionsOnDynamoDbTest {
             // The second function's invocation started and was killed; its lease passed a minute ago.
             Instant startedAt = clock.instant().minusSeconds(120);
             Instant leaseEnd = startedAt.plusSeconds(60);
-            axon.send(new ReceiveIncident(killed, startedAt), Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
-            axon.send(new StartInvestigation(killed.incidentId(), startedAt, leaseEnd), Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
+            axon.send(new ReceiveIncident(killed, startedAt, leaseEnd), Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
             projections.refresh(killed.incidentId());
 
             assertThat(first).isInstanceOf(Investigated.class);

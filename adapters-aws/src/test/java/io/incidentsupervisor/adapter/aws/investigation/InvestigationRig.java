@@ -1,0 +1,94 @@
+package io.incidentsupervisor.adapter.aws.investigation;
+
+import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
+import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
+import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
+import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
+import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
+import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
+import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.local.RequestCounter;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.context.JtokkitTokenCounter;
+import io.incidentsupervisor.application.investigation.Delivery;
+import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import io.incidentsupervisor.domain.model.TokenBudget;
+import io.incidentsupervisor.domain.port.CollectorRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** One alert's whole investigation: DynamoDB Local for events and projections, the real collectors against the sample account on WireMock. */
+public final class InvestigationRig implements AutoCloseable {
+
+    static final IncidentAlert ALERT = LambdaConfigurationCollectorTest.ALERT;
+
+    final AwsStubs aws = new AwsStubs();
+    final Clock clock = Clock.systemUTC();
+    final DynamoDbClient dynamoDb;
+    final AxonRuntime axon;
+    final DynamoDbIncidentStates states;
+    final DynamoDbIncidentContexts contexts;
+    final IncidentInvestigation investigation;
+
+    /** @param interceptors see or change every DynamoDB request */
+    InvestigationRig(ExecutionInterceptor... interceptors) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+        for (ExecutionInterceptor interceptor : interceptors) {
+            overrides.addExecutionInterceptor(interceptor);
+        }
+        dynamoDb = SharedDynamoDbLocal.server().newClient(overrides.build());
+        SampleAccount.serve(aws);
+
+        EventStoreTables eventTables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        eventTables.createIfMissing(dynamoDb);
+        ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        projectionTables.createIfMissing(dynamoDb);
+        states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
+        contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
+        axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder().dynamoDb(dynamoDb).tables(eventTables).build());
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(new LambdaConfigurationCollector(aws.lambda()))
+                .errorType("S3AccessError", new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
+                        new IamRoleCollector(aws.lambda(), aws.iam()))
+                .build();
+        investigation = new IncidentInvestigation(axon,
+                new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                new Projections(axon.eventStore(), states, contexts, Duration.ofSeconds(30)), Set.of("data-processor"), new AwsFailureClassifier(),
+                clock, Duration.ofSeconds(30));
+    }
+
+    /** The DynamoDB requests, per operation, that one first delivery of the sample alert costs end to end. */
+    public static Map<String, Long> firstDeliveryRequests() {
+        RequestCounter requests = new RequestCounter();
+        try (InvestigationRig rig = new InvestigationRig(requests)) {
+            requests.reset();
+            Outcome outcome = rig.investigation.handle(ALERT, new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
+            if (!(outcome instanceof Outcome.Investigated)) {
+                throw new IllegalStateException("The sample alert was not investigated: " + outcome);
+            }
+            return requests.snapshot();
+        }
+    }
+
+    @Override
+    public void close() {
+        axon.close();
+        aws.close();
+        dynamoDb.close();
+    }
+}
