@@ -27,10 +27,14 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
 
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
     private static final Region REGION = Region.of(System.getenv("AWS_REGION"));
-    private static final DynamoDbClient DYNAMODB = DynamoDbClient.builder().httpClient(HTTP).region(REGION).build();
-    private static final LambdaClient LAMBDA = LambdaClient.builder().httpClient(HTTP).region(REGION).build();
-    private static final IamClient IAM = IamClient.builder().httpClient(HTTP).region(Region.AWS_GLOBAL).build();
-    private static final CloudWatchLogsClient LOGS = CloudWatchLogsClient.builder().httpClient(HTTP).region(REGION).build();
+    private static final DynamoDbClient DYNAMODB =
+            DynamoDbClient.builder().httpClient(HTTP).region(REGION).build();
+    private static final LambdaClient LAMBDA =
+            LambdaClient.builder().httpClient(HTTP).region(REGION).build();
+    private static final IamClient IAM =
+            IamClient.builder().httpClient(HTTP).region(Region.AWS_GLOBAL).build();
+    private static final CloudWatchLogsClient LOGS =
+            CloudWatchLogsClient.builder().httpClient(HTTP).region(REGION).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -49,33 +53,68 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
         String function = alert.get("lambda_name").asText();
         String incidentId = function + "#" + alert.get("timestamp").asText();
         try {
-            DYNAMODB.putItem(b -> b.tableName(System.getenv("STATE_TABLE")).item(Map.of("incidentId", AttributeValue.fromS(incidentId),
-                    "status", AttributeValue.fromS("RECEIVED"))).conditionExpression("attribute_not_exists(incidentId)"));
+            DYNAMODB.putItem(b -> b.tableName(System.getenv("STATE_TABLE"))
+                    .item(Map.of(
+                            "incidentId", AttributeValue.fromS(incidentId), "status", AttributeValue.fromS("RECEIVED")))
+                    .conditionExpression("attribute_not_exists(incidentId)"));
         } catch (ConditionalCheckFailedException duplicate) {
             return;
         }
         Map<String, Object> gathered = new LinkedHashMap<>();
         var configuration = LAMBDA.getFunctionConfiguration(b -> b.functionName(function));
         gathered.put("runtime", configuration.runtimeAsString());
-        gathered.put("environmentKeys", configuration.environment() == null ? null : configuration.environment().variables().keySet());
-        gathered.put("reserved", LAMBDA.getFunctionConcurrency(b -> b.functionName(function)).reservedConcurrentExecutions());
+        gathered.put(
+                "environmentKeys",
+                configuration.environment() == null
+                        ? null
+                        : configuration.environment().variables().keySet());
+        gathered.put(
+                "reserved",
+                LAMBDA.getFunctionConcurrency(b -> b.functionName(function)).reservedConcurrentExecutions());
         String group = "/aws/lambda/" + function;
-        gathered.put("groups", LOGS.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups().size());
-        gathered.put("events", LOGS.filterLogEvents(b -> b.logGroupName(group)).events().stream().map(e -> e.message()).toList());
-        String roleArn = LAMBDA.getFunction(b -> b.functionName(function)).configuration().role();
+        gathered.put(
+                "groups",
+                LOGS.describeLogGroups(b -> b.logGroupNamePrefix(group))
+                        .logGroups()
+                        .size());
+        gathered.put(
+                "events",
+                LOGS.filterLogEvents(b -> b.logGroupName(group)).events().stream()
+                        .map(e -> e.message())
+                        .toList());
+        String roleArn = LAMBDA.getFunction(b -> b.functionName(function))
+                .configuration()
+                .role();
         String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         try {
-            gathered.put("attached", IAM.listAttachedRolePolicies(b -> b.roleName(role)).attachedPolicies().size());
+            gathered.put(
+                    "attached",
+                    IAM.listAttachedRolePolicies(b -> b.roleName(role))
+                            .attachedPolicies()
+                            .size());
             for (String policy : IAM.listRolePolicies(b -> b.roleName(role)).policyNames()) {
-                gathered.put(policy, URLDecoder.decode(IAM.getRolePolicy(b -> b.roleName(role).policyName(policy)).policyDocument(), StandardCharsets.UTF_8));
+                gathered.put(
+                        policy,
+                        URLDecoder.decode(
+                                IAM.getRolePolicy(b -> b.roleName(role).policyName(policy))
+                                        .policyDocument(),
+                                StandardCharsets.UTF_8));
             }
         } catch (IamException denied) {
             gathered.put("iamError", denied.awsErrorDetails().errorCode());
         }
         String contextJson = JSON.writeValueAsString(gathered);
-        DYNAMODB.putItem(b -> b.tableName(System.getenv("CONTEXT_TABLE")).item(Map.of("incidentId", AttributeValue.fromS(incidentId),
-                "contextJson", AttributeValue.fromS(contextJson))));
-        DYNAMODB.putItem(b -> b.tableName(System.getenv("STATE_TABLE")).item(Map.of("incidentId", AttributeValue.fromS(incidentId),
-                "status", AttributeValue.fromS("CONTEXT_GATHERED"))));
+        DYNAMODB.putItem(b -> b.tableName(System.getenv("CONTEXT_TABLE"))
+                .item(Map.of(
+                        "incidentId",
+                        AttributeValue.fromS(incidentId),
+                        "contextJson",
+                        AttributeValue.fromS(contextJson))));
+        DYNAMODB.putItem(b -> b.tableName(System.getenv("STATE_TABLE"))
+                .item(Map.of(
+                        "incidentId",
+                        AttributeValue.fromS(incidentId),
+                        "status",
+                        AttributeValue.fromS("CONTEXT_GATHERED"))));
     }
 }

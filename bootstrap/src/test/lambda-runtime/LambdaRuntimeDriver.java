@@ -31,48 +31,71 @@ public final class LambdaRuntimeDriver {
         Object handler = handlerType.getDeclaredConstructor().newInstance();
         Method handleRequest = Arrays.stream(handlerType.getMethods())
                 .filter(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge())
-                .findFirst().orElseThrow(() -> new IllegalStateException(handlerClass + " has no handleRequest(event, Context)"));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(handlerClass + " has no handleRequest(event, Context)"));
 
-        // The runtime's own serializers, in a class loader of their own: the event types it knows, Jackson for anything else.
+        // The runtime's own serializers, in a class loader of their own: the event types it knows, Jackson for anything
+        // else.
         URLClassLoader runtime = new URLClassLoader(new URL[] {serializationJar}, ClassLoader.getPlatformClassLoader());
-        Class<?> serializers = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
-        Class<?> serializerType = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
-        Object jackson = runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory").getMethod("getInstance").invoke(null);
+        Class<?> serializers =
+                runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
+        Class<?> serializerType =
+                runtime.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+        Object jackson = runtime.loadClass(
+                        "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory")
+                .getMethod("getInstance")
+                .invoke(null);
         Class<?> inputType = handleRequest.getParameterTypes()[0];
-        Object inputSerializer = (boolean) serializers.getMethod("isLambdaSupportedEvent", String.class).invoke(null, inputType.getName())
-                ? serializers.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, inputType, function)
-                : jackson.getClass().getMethod("getSerializer", java.lang.reflect.Type.class).invoke(jackson, handleRequest.getGenericParameterTypes()[0]);
+        Object inputSerializer = (boolean) serializers
+                        .getMethod("isLambdaSupportedEvent", String.class)
+                        .invoke(null, inputType.getName())
+                ? serializers
+                        .getMethod("serializerFor", Class.class, ClassLoader.class)
+                        .invoke(null, inputType, function)
+                : jackson.getClass()
+                        .getMethod("getSerializer", java.lang.reflect.Type.class)
+                        .invoke(jackson, handleRequest.getGenericParameterTypes()[0]);
         Object input;
         try (InputStream json = Files.newInputStream(event)) {
             input = serializerType.getMethod("fromJson", InputStream.class).invoke(inputSerializer, json);
         }
         Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, function);
         String requestId = UUID.randomUUID().toString();
-        Object context = Proxy.newProxyInstance(function, new Class<?>[] {contextType}, (proxy, method, arguments) -> switch (method.getName()) {
-            case "getAwsRequestId" -> requestId;
-            case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
-            case "getFunctionName" -> System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor");
-            case "getFunctionVersion" -> "$LATEST";
-            case "getMemoryLimitInMB" -> 1024;
-            case "getLogGroupName" -> "/aws/lambda/incident-supervisor";
-            case "getLogStreamName" -> "driver";
-            case "toString" -> "LambdaRuntimeDriver context " + requestId;
-            default -> null;
-        });
+        Object context = Proxy.newProxyInstance(
+                function, new Class<?>[] {contextType}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> requestId;
+                    case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
+                    case "getFunctionName" ->
+                        System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor");
+                    case "getFunctionVersion" -> "$LATEST";
+                    case "getMemoryLimitInMB" -> 1024;
+                    case "getLogGroupName" -> "/aws/lambda/incident-supervisor";
+                    case "getLogStreamName" -> "driver";
+                    case "toString" -> "LambdaRuntimeDriver context " + requestId;
+                    default -> null;
+                });
 
         Object output = handleRequest.invoke(handler, input, context);
         if (output != null) {
-            Object outputSerializer = jackson.getClass().getMethod("getSerializer", java.lang.reflect.Type.class).invoke(jackson, handleRequest.getGenericReturnType());
+            Object outputSerializer = jackson.getClass()
+                    .getMethod("getSerializer", java.lang.reflect.Type.class)
+                    .invoke(jackson, handleRequest.getGenericReturnType());
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            serializerType.getMethod("toJson", Object.class, java.io.OutputStream.class).invoke(outputSerializer, output, answer);
+            serializerType
+                    .getMethod("toJson", Object.class, java.io.OutputStream.class)
+                    .invoke(outputSerializer, output, answer);
             System.out.println("RESULT " + answer.toString(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         long handledAt = System.currentTimeMillis();
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        long peakRssKb = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
-        System.out.println("HANDLED {\"epochMillis\":" + handledAt + ",\"classesLoaded\":" + classes + ",\"peakRssKb\":" + peakRssKb + "}");
+        long peakRssKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(-1);
+        System.out.println("HANDLED {\"epochMillis\":" + handledAt + ",\"classesLoaded\":" + classes + ",\"peakRssKb\":"
+                + peakRssKb + "}");
         System.exit(0);
     }
 }

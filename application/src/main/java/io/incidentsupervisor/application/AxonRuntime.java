@@ -1,22 +1,22 @@
 package io.incidentsupervisor.application;
 
+import io.incidentsupervisor.application.storedevents.StoredForm;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import io.incidentsupervisor.application.storedevents.StoredForm;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -48,7 +48,8 @@ public final class AxonRuntime implements AutoCloseable {
 
     /** Builds and starts the configuration; close it to shut Axon down. */
     public static AxonRuntime start(EventStorageEngine storageEngine) {
-        // Axon reads both switches only as system properties: no phoning home, no advertisement in every cold start's log.
+        // Axon reads both switches only as system properties: no phoning home, no advertisement in every cold start's
+        // log.
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = StoredForm.serializer();
@@ -58,7 +59,8 @@ public final class AxonRuntime implements AutoCloseable {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                .configureCorrelationDataProviders(c -> List.of(
+                        new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new))))
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(IncidentAggregate.class)
@@ -85,7 +87,8 @@ public final class AxonRuntime implements AutoCloseable {
     /** As {@link #send(IncidentCommand)}, with metadata that the applied events inherit (see {@link #DELIVERY_METADATA}). */
     @SuppressWarnings("unchecked")
     public List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
-        return (List<IncidentEvent>) commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        return (List<IncidentEvent>) commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }
 
     public EventStore eventStore() {

@@ -21,6 +21,7 @@ class IncidentAggregate {
 
     @AggregateIdentifier
     private String incidentId;
+
     private Incident state = Incident.absent();
 
     IncidentAggregate() {

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON form of this project's values: events, projections and what agents read share it. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Records by their components, {@code java.time} as ISO-8601 text, unknown properties ignored on reading. */
     public static ObjectMapper mapper() {

@@ -1,6 +1,5 @@
 package io.incidentsupervisor.application;
 
-import io.incidentsupervisor.application.storedevents.StoredForm;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static io.incidentsupervisor.domain.model.SampleIncidents.LEASE;
@@ -9,6 +8,7 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentsupervisor.application.storedevents.StoredForm;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
@@ -28,15 +28,21 @@ class AxonRuntimeTest {
     @Test
     void runsAnIncidentThroughItsLifeAndStoresEveryEventInOrder() {
         try (AxonRuntime axon = AxonRuntime.start(new InMemoryEventStorageEngine())) {
-            assertThat(axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE)))).hasSize(2);
-            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(1), T0.plus(LEASE)))).as("duplicate delivery").isEmpty();
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE))))
+                    .hasSize(2);
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(1), T0.plus(LEASE))))
+                    .as("duplicate delivery")
+                    .isEmpty();
             axon.send(new RecordCollectorOutcome(ID, 1, "lambda-configuration", true, T0, T0.plus(LEASE)));
             axon.send(new RecordContext(ID, 1, context(T0), T0));
 
-            List<? extends DomainEventMessage<?>> stored = axon.eventStore().readEvents(ID.value()).asStream().toList();
+            List<? extends DomainEventMessage<?>> stored =
+                    axon.eventStore().readEvents(ID.value()).asStream().toList();
             assertThat(stored).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L, 3L);
-            assertThat(stored).extracting(m -> m.getPayload().getClass().getSimpleName())
-                    .containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished", "ContextGathered");
+            assertThat(stored)
+                    .extracting(m -> m.getPayload().getClass().getSimpleName())
+                    .containsExactly(
+                            "IncidentReceived", "InvestigationStarted", "CollectorFinished", "ContextGathered");
         }
     }
 
@@ -65,7 +71,8 @@ class AxonRuntimeTest {
             assertThat(json.getData()).doesNotContain("\"timestamp\":1").contains("2026-11-23T08:00");
             assertThat(json.getType().getName()).isEqualTo(event.getClass().getSimpleName());
             assertThat(json.getType().getRevision()).isEqualTo("1");
-            Object back = serializer.deserialize(new SimpleSerializedObject<>(json.getData(), String.class, json.getType()));
+            Object back =
+                    serializer.deserialize(new SimpleSerializedObject<>(json.getData(), String.class, json.getType()));
             assertThat(back).isEqualTo(event);
         }
     }

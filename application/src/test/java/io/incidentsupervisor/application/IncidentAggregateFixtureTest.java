@@ -14,8 +14,8 @@ import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.FailInvestigation;
 import io.incidentsupervisor.domain.model.FailureReason;
-import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
+import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.NotInvestigating;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
@@ -43,7 +43,8 @@ class IncidentAggregateFixtureTest {
 
     @BeforeEach
     void createFixture() {
-        fixture = new AggregateTestFixture<>(IncidentAggregate.class).registerCommandTargetResolver(AxonRuntime.INCIDENT_TARGET);
+        fixture = new AggregateTestFixture<>(IncidentAggregate.class)
+                .registerCommandTargetResolver(AxonRuntime.INCIDENT_TARGET);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.incidentsupervisor.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,8 +15,7 @@ final class ArchitectureRules {
 
     static final String ROOT = "io.incidentsupervisor";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The rings point inward: adapters → application → ports → model; adapters never see one another. */
     static ArchRule onion(String root) {
@@ -26,7 +25,8 @@ final class ArchitectureRules {
                 .applicationServices(root + ".application..")
                 .adapter("aws", root + ".adapter.aws..")
                 .adapter("lambda", root + ".adapter.lambda..")
-                // Bootstrap wires every ring, adapters included, and the deployment stack reads the wiring's table definitions;
+                // Bootstrap wires every ring, adapters included, and the deployment stack reads the wiring's table
+                // definitions;
                 // what they may not be is depended on (bootstrapIsOutermost, infrastructureIsOutermost).
                 .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
                 .ignoreDependency(resideInAPackage(root + ".infrastructure.."), alwaysTrue());
@@ -34,20 +34,32 @@ final class ArchitectureRules {
 
     /** Bootstrap wires everything and is seen by nothing but the deployment stack, which takes its settings' defaults. */
     static ArchRule bootstrapIsOutermost(String root) {
-        return noClasses().that().resideOutsideOfPackages(root + ".bootstrap..", root + ".infrastructure..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..");
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(root + ".bootstrap..", root + ".infrastructure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".bootstrap..");
     }
 
     /** The deployment stack is seen by nothing: the service never depends on how it is deployed. */
     static ArchRule infrastructureIsOutermost(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".infrastructure..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".infrastructure..");
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".infrastructure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".infrastructure..");
     }
 
     /** The domain is plain Java: it depends on itself and {@code java..} only. */
     static ArchRule domainPurity(String root) {
-        return classes().that().resideInAPackage(root + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".domain..", "java..");
+        return classes()
+                .that()
+                .resideInAPackage(root + ".domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(root + ".domain..", "java..");
     }
 
     /** Throwing Throwable, Exception or RuntimeException says nothing about what went wrong. */
@@ -62,13 +74,21 @@ final class ArchitectureRules {
 
     /** Only the command-line interface talks to standard out and err. */
     static ArchRule standardStreamsOnlyInTheCli(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap.cli..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".bootstrap.cli..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("only the CLI writes to a terminal; everything else logs");
     }
 
     static List<ArchRule> all(String root) {
-        return List.of(onion(root), bootstrapIsOutermost(root), infrastructureIsOutermost(root), domainPurity(root), noGenericExceptions(), noJavaUtilLogging(),
+        return List.of(
+                onion(root),
+                bootstrapIsOutermost(root),
+                infrastructureIsOutermost(root),
+                domainPurity(root),
+                noGenericExceptions(),
+                noJavaUtilLogging(),
                 standardStreamsOnlyInTheCli(root));
     }
 }

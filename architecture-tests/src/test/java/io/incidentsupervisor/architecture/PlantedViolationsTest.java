@@ -20,17 +20,26 @@ class PlantedViolationsTest {
 
     @Test
     void theOnionRuleFailsWhenOneAdapterSeesAnother() {
-        assertViolates(ArchitectureRules.onion(PLANTED + ".adapters"), PLANTED + ".adapters", "AwsAdapterCallingLambdaAdapter");
+        assertViolates(
+                ArchitectureRules.onion(PLANTED + ".adapters"),
+                PLANTED + ".adapters",
+                "AwsAdapterCallingLambdaAdapter");
     }
 
     @Test
     void theBootstrapRuleFailsWhenAnInnerRingSeesBootstrap() {
-        assertViolates(ArchitectureRules.bootstrapIsOutermost(PLANTED + ".bootstrap"), PLANTED + ".bootstrap", "ServiceCallingBootstrap");
+        assertViolates(
+                ArchitectureRules.bootstrapIsOutermost(PLANTED + ".bootstrap"),
+                PLANTED + ".bootstrap",
+                "ServiceCallingBootstrap");
     }
 
     @Test
     void theInfrastructureRuleFailsWhenTheServiceSeesTheStack() {
-        assertViolates(ArchitectureRules.infrastructureIsOutermost(PLANTED + ".infrastructure"), PLANTED + ".infrastructure", "WiringReadingTheStack");
+        assertViolates(
+                ArchitectureRules.infrastructureIsOutermost(PLANTED + ".infrastructure"),
+                PLANTED + ".infrastructure",
+                "WiringReadingTheStack");
     }
 
     @Test
@@ -52,13 +61,18 @@ class PlantedViolationsTest {
     void theStreamsRuleFailsOutsideTheCliAndHoldsInsideIt() {
         String root = PLANTED + ".streams";
         assertViolates(ArchitectureRules.standardStreamsOnlyInTheCli(root), root, "PrintsOutsideTheCli");
-        EvaluationResult result = ArchitectureRules.standardStreamsOnlyInTheCli(root).evaluate(importPackage(root));
-        assertThat(result.getFailureReport().toString()).as("printing from the CLI package is allowed").doesNotContain("PrintsInTheCli");
+        EvaluationResult result =
+                ArchitectureRules.standardStreamsOnlyInTheCli(root).evaluate(importPackage(root));
+        assertThat(result.getFailureReport().toString())
+                .as("printing from the CLI package is allowed")
+                .doesNotContain("PrintsInTheCli");
     }
 
     private static void assertViolates(ArchRule rule, String plantedPackage, String offender) {
         EvaluationResult result = rule.evaluate(importPackage(plantedPackage));
-        assertThat(result.hasViolation()).as("rule '%s' must fail on the planted %s", rule.getDescription(), offender).isTrue();
+        assertThat(result.hasViolation())
+                .as("rule '%s' must fail on the planted %s", rule.getDescription(), offender)
+                .isTrue();
         assertThat(result.getFailureReport().toString()).contains(offender);
     }
 

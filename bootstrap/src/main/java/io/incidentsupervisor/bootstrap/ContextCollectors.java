@@ -14,13 +14,18 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /** Which collectors run for which error type. A new collector is one class and one line here. */
 final class ContextCollectors {
 
-    private ContextCollectors() {
-    }
+    private ContextCollectors() {}
 
-    static CollectorRegistry registry(LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs, Map<String, String> logGroupOverrides,
-            Duration logWindowBefore, Duration logWindowAfter) {
+    static CollectorRegistry registry(
+            LambdaClient lambda,
+            IamClient iam,
+            CloudWatchLogsClient logs,
+            Map<String, String> logGroupOverrides,
+            Duration logWindowBefore,
+            Duration logWindowAfter) {
         ContextCollector configuration = new LambdaConfigurationCollector(lambda);
-        ContextCollector recentLogs = new CloudWatchLogsCollector(logs, logGroupOverrides, logWindowBefore, logWindowAfter);
+        ContextCollector recentLogs =
+                new CloudWatchLogsCollector(logs, logGroupOverrides, logWindowBefore, logWindowAfter);
         ContextCollector role = new IamRoleCollector(lambda, iam);
         return CollectorRegistry.builder()
                 .everyErrorType(configuration)

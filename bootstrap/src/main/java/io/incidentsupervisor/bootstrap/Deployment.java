@@ -9,6 +9,5 @@ public final class Deployment {
     public static final String HANDLER = LambdaEntry.class.getName() + "::handleRequest";
     public static final String RECOVERY_HANDLER = StaleRecoveryEntry.class.getName() + "::handleRequest";
 
-    private Deployment() {
-    }
+    private Deployment() {}
 }

@@ -19,10 +19,10 @@ import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** The whole service wired by hand, once: SDK clients on one HTTP client, the event store, the use case and the SNS handler. */
@@ -42,11 +42,30 @@ public final class IncidentSupervisor implements AutoCloseable {
             SdkHttpClient http = UrlConnectionHttpClient.create();
             Region regional = Region.of(region);
             ClientOverrideConfiguration bounded = ClientOverrideConfiguration.builder()
-                    .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT).build();
-            return new AwsClients(DynamoDbClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build(),
-                    LambdaClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build(),
-                    IamClient.builder().httpClient(http).region(Region.AWS_GLOBAL).overrideConfiguration(bounded).build(),
-                    CloudWatchLogsClient.builder().httpClient(http).region(regional).overrideConfiguration(bounded).build());
+                    .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                    .apiCallTimeout(CALL_TIMEOUT)
+                    .build();
+            return new AwsClients(
+                    DynamoDbClient.builder()
+                            .httpClient(http)
+                            .region(regional)
+                            .overrideConfiguration(bounded)
+                            .build(),
+                    LambdaClient.builder()
+                            .httpClient(http)
+                            .region(regional)
+                            .overrideConfiguration(bounded)
+                            .build(),
+                    IamClient.builder()
+                            .httpClient(http)
+                            .region(Region.AWS_GLOBAL)
+                            .overrideConfiguration(bounded)
+                            .build(),
+                    CloudWatchLogsClient.builder()
+                            .httpClient(http)
+                            .region(regional)
+                            .overrideConfiguration(bounded)
+                            .build());
         }
     }
 
@@ -79,12 +98,27 @@ public final class IncidentSupervisor implements AutoCloseable {
         this.contexts = new DynamoDbIncidentContexts(clients.dynamoDb(), projectionTables);
         this.rejected = new DynamoDbRejectedAlerts(clients.dynamoDb(), settings.rejectedTable());
         ContextGatherer gatherer = new ContextGatherer(
-                ContextCollectors.registry(clients.lambda(), clients.iam(), clients.logs(), settings.logGroupOverrides(), settings.logWindowBefore(),
+                ContextCollectors.registry(
+                        clients.lambda(),
+                        clients.iam(),
+                        clients.logs(),
+                        settings.logGroupOverrides(),
+                        settings.logWindowBefore(),
                         settings.logWindowAfter()),
-                settings.tokenBudget(), new JtokkitTokenCounter(), clock, MINIMUM_COLLECTOR_SHARE, RECORDING_RESERVE);
+                settings.tokenBudget(),
+                new JtokkitTokenCounter(),
+                clock,
+                MINIMUM_COLLECTOR_SHARE,
+                RECORDING_RESERVE);
         this.projections = new Projections(axon.eventStore(), states, contexts, settings.staleThreshold());
-        this.investigation = new IncidentInvestigation(axon, gatherer, projections, settings.supervisedFunctions(),
-                new AwsFailureClassifier(), clock, settings.staleThreshold());
+        this.investigation = new IncidentInvestigation(
+                axon,
+                gatherer,
+                projections,
+                settings.supervisedFunctions(),
+                new AwsFailureClassifier(),
+                clock,
+                settings.staleThreshold());
         this.snsHandler = new SnsAlertHandler(investigation, rejected, metrics, clock);
         this.staleRecovery = new StaleRecovery(states, investigation, clock);
     }

@@ -5,14 +5,14 @@ import io.incidentsupervisor.adapter.lambda.EmfAlertMetrics;
 /** The service as the Lambda entries share it: wired once per execution environment, on first use, from the environment. */
 final class LambdaWiring {
 
-    private LambdaWiring() {
-    }
+    private LambdaWiring() {}
 
     private static final class Holder {
         static final IncidentSupervisor SUPERVISOR = start(Settings.from(System.getenv()));
 
         private static IncidentSupervisor start(Settings settings) {
-            return new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), new EmfAlertMetrics());
+            return new IncidentSupervisor(
+                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), new EmfAlertMetrics());
         }
     }
 

@@ -14,8 +14,18 @@ import java.util.regex.Pattern;
  * Everything the service reads from its environment, validated once at start-up: a bad value fails with a message that
  * names the variable. AWS endpoints are not here: the SDK reads {@code AWS_ENDPOINT_URL_<SERVICE>} itself.
  */
-public record Settings(String region, String eventsTable, String snapshotsTable, String stateTable, String contextTable, String rejectedTable, TokenBudget tokenBudget,
-        Set<String> supervisedFunctions, Map<String, String> logGroupOverrides, Duration staleThreshold, Duration logWindowBefore,
+public record Settings(
+        String region,
+        String eventsTable,
+        String snapshotsTable,
+        String stateTable,
+        String contextTable,
+        String rejectedTable,
+        TokenBudget tokenBudget,
+        Set<String> supervisedFunctions,
+        Map<String, String> logGroupOverrides,
+        Duration staleThreshold,
+        Duration logWindowBefore,
         Duration logWindowAfter) {
 
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -38,23 +48,28 @@ public record Settings(String region, String eventsTable, String snapshotsTable,
 
     private static String region(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidConfiguration("AWS_REGION", "must name the region of the tables and the supervised functions, e.g. eu-west-1 (Lambda sets it)");
+            throw new InvalidConfiguration(
+                    "AWS_REGION",
+                    "must name the region of the tables and the supervised functions, e.g. eu-west-1 (Lambda sets it)");
         }
         if (!value.trim().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-            throw new InvalidConfiguration("AWS_REGION", "is '" + value + "', which is not a region name such as eu-west-1");
+            throw new InvalidConfiguration(
+                    "AWS_REGION", "is '" + value + "', which is not a region name such as eu-west-1");
         }
         return value.trim();
     }
 
     private static Set<String> functions(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidConfiguration("SUPERVISED_FUNCTIONS", "must list the supervised function names, comma-separated");
+            throw new InvalidConfiguration(
+                    "SUPERVISED_FUNCTIONS", "must list the supervised function names, comma-separated");
         }
         Set<String> names = new LinkedHashSet<>();
         for (String name : value.split(",")) {
             String trimmed = name.trim();
             if (!FUNCTION_NAME.matcher(trimmed).matches()) {
-                throw new InvalidConfiguration("SUPERVISED_FUNCTIONS", "holds '" + trimmed + "', which is not a Lambda function name");
+                throw new InvalidConfiguration(
+                        "SUPERVISED_FUNCTIONS", "holds '" + trimmed + "', which is not a Lambda function name");
             }
             names.add(trimmed);
         }
@@ -68,8 +83,12 @@ public record Settings(String region, String eventsTable, String snapshotsTable,
         }
         for (String pair : value.split(",")) {
             String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || !FUNCTION_NAME.matcher(parts[0].trim()).matches() || !parts[1].trim().startsWith("/")) {
-                throw new InvalidConfiguration("LOG_GROUP_OVERRIDES", "must be function=/log/group pairs, comma-separated; '" + pair + "' is not");
+            if (parts.length != 2
+                    || !FUNCTION_NAME.matcher(parts[0].trim()).matches()
+                    || !parts[1].trim().startsWith("/")) {
+                throw new InvalidConfiguration(
+                        "LOG_GROUP_OVERRIDES",
+                        "must be function=/log/group pairs, comma-separated; '" + pair + "' is not");
             }
             overrides.put(parts[0].trim(), parts[1].trim());
         }
@@ -82,9 +101,12 @@ public record Settings(String region, String eventsTable, String snapshotsTable,
         }
         Duration parsed;
         try {
-            parsed = value.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value.trim())) : Duration.parse(value.trim());
+            parsed = value.trim().matches("\\d+")
+                    ? Duration.ofSeconds(Long.parseLong(value.trim()))
+                    : Duration.parse(value.trim());
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidConfiguration(setting, "must be whole seconds or an ISO-8601 duration such as PT1M, not '" + value + "'");
+            throw new InvalidConfiguration(
+                    setting, "must be whole seconds or an ISO-8601 duration such as PT1M, not '" + value + "'");
         }
         if (parsed.isNegative() || parsed.isZero()) {
             throw new InvalidConfiguration(setting, "must be positive, not " + value);

@@ -21,8 +21,8 @@ public final class StaleRecovery {
     static final Duration TIME_NEEDED_PER_INCIDENT = Duration.ofSeconds(15);
 
     /** What one run did: how many incidents were stale, recovered, refused (recovered by someone else meanwhile) and failed. */
-    public record Report(int stale, List<String> recovered, List<String> refused, List<String> failed, int leftForNextRun) {
-    }
+    public record Report(
+            int stale, List<String> recovered, List<String> refused, List<String> failed, int leftForNextRun) {}
 
     private final IncidentStates states;
     private final HandleIncidentAlert alerts;
@@ -52,13 +52,22 @@ public final class StaleRecovery {
                 refused.add(id.value());
             } catch (RuntimeException e) {
                 // Recorded on the incident already; the next run tries again, and the others go on.
-                LOG.atError().addKeyValue("incidentId", id.value()).addKeyValue("outcome", "Failed").setCause(e).log("Recovery failed");
+                LOG.atError()
+                        .addKeyValue("incidentId", id.value())
+                        .addKeyValue("outcome", "Failed")
+                        .setCause(e)
+                        .log("Recovery failed");
                 failed.add(id.value());
             }
         }
         Report report = new Report(stale.size(), recovered, refused, failed, left);
-        LOG.atInfo().addKeyValue("stale", report.stale()).addKeyValue("recovered", recovered.size()).addKeyValue("refused", refused.size())
-                .addKeyValue("failed", failed.size()).addKeyValue("leftForNextRun", left).log("Stale recovery run");
+        LOG.atInfo()
+                .addKeyValue("stale", report.stale())
+                .addKeyValue("recovered", recovered.size())
+                .addKeyValue("refused", refused.size())
+                .addKeyValue("failed", failed.size())
+                .addKeyValue("leftForNextRun", left)
+                .log("Stale recovery run");
         return report;
     }
 }

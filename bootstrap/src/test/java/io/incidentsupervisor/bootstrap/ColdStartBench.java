@@ -31,23 +31,39 @@ public final class ColdStartBench {
         Path event = module.resolve("../examples/sns-s3-access-error.json");
         Path classes = Files.createDirectories(module.resolve("target/cold-start-bench"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int compiled = javac.run(null, null, null, "--release", "17", "-d", classes.toString(), "-cp", jar.toString(),
-                module.resolve("src/test/lambda-runtime/LambdaRuntimeDriver.java").toString(), module.resolve("src/test/lambda-runtime/BaselineHandler.java").toString());
+        int compiled = javac.run(
+                null,
+                null,
+                null,
+                "--release",
+                "17",
+                "-d",
+                classes.toString(),
+                "-cp",
+                jar.toString(),
+                module.resolve("src/test/lambda-runtime/LambdaRuntimeDriver.java")
+                        .toString(),
+                module.resolve("src/test/lambda-runtime/BaselineHandler.java").toString());
         if (compiled != 0) {
             throw new IllegalStateException("The driver and the baseline did not compile");
         }
         String classPath = jar + File.pathSeparator + classes;
-        System.out.printf("Cold start, median of %d fresh JVMs each (%s, %d cores), jar %.1f MB%n", ROUNDS, Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Files.size(jar) / 1_000_000.0);
-        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory(); AwsStubs aws = new AwsStubs()) {
+        System.out.printf(
+                "Cold start, median of %d fresh JVMs each (%s, %d cores), jar %.1f MB%n",
+                ROUNDS, Runtime.version(), Runtime.getRuntime().availableProcessors(), Files.size(jar) / 1_000_000.0);
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
+                AwsStubs aws = new AwsStubs()) {
             SampleAccount.serve(aws);
-            // The JVM's defaults, then the C1-only setting AWS suggests for Lambda cold starts (given as JAVA_TOOL_OPTIONS).
+            // The JVM's defaults, then the C1-only setting AWS suggests for Lambda cold starts (given as
+            // JAVA_TOOL_OPTIONS).
             for (String jvmOptions : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
                 List<LambdaJarProcess.Result> supervisor = new ArrayList<>();
                 List<LambdaJarProcess.Result> baseline = new ArrayList<>();
                 for (int round = 0; round <= ROUNDS; round++) {
-                    // Alternating, so that drift on the machine falls on both alike; round 0 warms the servers and is dropped.
-                    LambdaJarProcess.Result s = invoke(classPath, LambdaJarProcess.ENTRY, event, jvmOptions, dynamoDb, aws);
+                    // Alternating, so that drift on the machine falls on both alike; round 0 warms the servers and is
+                    // dropped.
+                    LambdaJarProcess.Result s =
+                            invoke(classPath, LambdaJarProcess.ENTRY, event, jvmOptions, dynamoDb, aws);
                     LambdaJarProcess.Result b = invoke(classPath, "BaselineHandler", event, jvmOptions, dynamoDb, aws);
                     if (round > 0) {
                         supervisor.add(s);
@@ -60,7 +76,8 @@ public final class ColdStartBench {
         System.exit(0);
     }
 
-    private static void print(String jvmOptions, List<LambdaJarProcess.Result> supervisor, List<LambdaJarProcess.Result> baseline) {
+    private static void print(
+            String jvmOptions, List<LambdaJarProcess.Result> supervisor, List<LambdaJarProcess.Result> baseline) {
         long sTime = median(supervisor, LambdaJarProcess.Result::spawnToHandledMillis);
         long bTime = median(baseline, LambdaJarProcess.Result::spawnToHandledMillis);
         long sClasses = median(supervisor, LambdaJarProcess.Result::classesLoaded);
@@ -72,36 +89,72 @@ public final class ColdStartBench {
         System.out.printf("%-22s %14s %16s %14s%n", "handler", "spawn→handled", "classes loaded", "peak RSS");
         System.out.printf("%-22s %11d ms %16d %11d MB%n", "bare SDK baseline", bTime, bClasses, bRss / 1024);
         System.out.printf("%-22s %11d ms %16d %11d MB%n", "incident-supervisor", sTime, sClasses, sRss / 1024);
-        System.out.printf("%-22s %13.2fx %15.2fx %13.2fx%n", "ratio", (double) sTime / bTime, (double) sClasses / bClasses, (double) sRss / bRss);
-        System.out.println("samples (ms): supervisor " + supervisor.stream().map(LambdaJarProcess.Result::spawnToHandledMillis).toList() + ", baseline "
-                + baseline.stream().map(LambdaJarProcess.Result::spawnToHandledMillis).toList());
+        System.out.printf(
+                "%-22s %13.2fx %15.2fx %13.2fx%n",
+                "ratio", (double) sTime / bTime, (double) sClasses / bClasses, (double) sRss / bRss);
+        System.out.println("samples (ms): supervisor "
+                + supervisor.stream()
+                        .map(LambdaJarProcess.Result::spawnToHandledMillis)
+                        .toList() + ", baseline "
+                + baseline.stream()
+                        .map(LambdaJarProcess.Result::spawnToHandledMillis)
+                        .toList());
     }
 
-    private static LambdaJarProcess.Result invoke(String classPath, String handler, Path event, String jvmOptions, DynamoDbLocal dynamoDb, AwsStubs aws)
+    private static LambdaJarProcess.Result invoke(
+            String classPath, String handler, Path event, String jvmOptions, DynamoDbLocal dynamoDb, AwsStubs aws)
             throws Exception {
         String prefix = "bench" + System.nanoTime() + "-";
-        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor",
-                "AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "local",
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(), "AWS_ENDPOINT_URL_LAMBDA", aws.endpoint().toString(),
-                "AWS_ENDPOINT_URL_IAM", aws.endpoint().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", aws.endpoint().toString()));
-        environment.putAll(Map.of("EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state",
-                "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "SUPERVISED_FUNCTIONS",
+                "data-processor",
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "incident-supervisor",
+                "AWS_ACCESS_KEY_ID",
+                "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY",
+                "local",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                dynamoDb.endpoint().toString(),
+                "AWS_ENDPOINT_URL_LAMBDA",
+                aws.endpoint().toString(),
+                "AWS_ENDPOINT_URL_IAM",
+                aws.endpoint().toString(),
+                "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+                aws.endpoint().toString()));
+        environment.putAll(Map.of(
+                "EVENTS_TABLE",
+                prefix + "events",
+                "SNAPSHOTS_TABLE",
+                prefix + "snapshots",
+                "STATE_TABLE",
+                prefix + "state",
+                "CONTEXT_TABLE",
+                prefix + "context",
+                "REJECTED_TABLE",
+                prefix + "rejected"));
         if (!jvmOptions.isEmpty()) {
             environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
         }
         Settings settings = Settings.from(environment);
-        try (IncidentSupervisor tables = new IncidentSupervisor(settings,
-                new IncidentSupervisor.AwsClients(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
+        try (IncidentSupervisor tables = new IncidentSupervisor(
+                settings,
+                new IncidentSupervisor.AwsClients(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()),
+                AlertMetrics.NONE)) {
             tables.createTablesIfMissing();
         }
-        LambdaJarProcess.Result result = LambdaJarProcess.invoke(classPath, "LambdaRuntimeDriver", handler, event, environment);
+        LambdaJarProcess.Result result =
+                LambdaJarProcess.invoke(classPath, "LambdaRuntimeDriver", handler, event, environment);
         if (result.exitCode() != 0 || result.spawnToHandledMillis() < 0) {
             throw new IllegalStateException(handler + " failed: " + result.stderr() + result.stdout());
         }
         return result;
     }
 
-    private static long median(List<LambdaJarProcess.Result> results, java.util.function.ToLongFunction<LambdaJarProcess.Result> metric) {
+    private static long median(
+            List<LambdaJarProcess.Result> results, java.util.function.ToLongFunction<LambdaJarProcess.Result> metric) {
         long[] values = results.stream().mapToLong(metric).sorted().toArray();
         return values[values.length / 2];
     }

@@ -17,31 +17,49 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 class ContextCollectorsTest {
 
     private final CollectorRegistry registry = ContextCollectors.registry(
-            LambdaClient.builder().region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-            IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-            CloudWatchLogsClient.builder().region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-            Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1));
+            LambdaClient.builder()
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build(),
+            IamClient.builder()
+                    .region(Region.AWS_GLOBAL)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build(),
+            CloudWatchLogsClient.builder()
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build(),
+            Map.of(),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(1));
 
     @Test
     void accessErrorsGetConfigurationThenLogsThenTheRole() {
-        assertThat(registry.collectorsFor("S3AccessError")).extracting(ContextCollector::name)
+        assertThat(registry.collectorsFor("S3AccessError"))
+                .extracting(ContextCollector::name)
                 .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
-        assertThat(registry.collectorsFor("CloudWatchAccessError")).extracting(ContextCollector::name)
+        assertThat(registry.collectorsFor("CloudWatchAccessError"))
+                .extracting(ContextCollector::name)
                 .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
     }
 
     @Test
     void anyOtherTypeGetsTheConfigurationOnly() {
-        assertThat(registry.collectorsFor("DynamoDBThrottled")).extracting(ContextCollector::name).containsExactly("lambda-configuration");
+        assertThat(registry.collectorsFor("DynamoDBThrottled"))
+                .extracting(ContextCollector::name)
+                .containsExactly("lambda-configuration");
     }
 
     @Test
     void theTrimOrderIsLogsThenRoleThenConfiguration() {
-        assertThat(registry.collectorsFor("S3AccessError")).extracting(ContextCollector::name, ContextCollector::trimOrder)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("lambda-configuration", 3), org.assertj.core.groups.Tuple.tuple("cloudwatch-logs", 1),
+        assertThat(registry.collectorsFor("S3AccessError"))
+                .extracting(ContextCollector::name, ContextCollector::trimOrder)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("lambda-configuration", 3),
+                        org.assertj.core.groups.Tuple.tuple("cloudwatch-logs", 1),
                         org.assertj.core.groups.Tuple.tuple("iam-role", 2));
     }
 }

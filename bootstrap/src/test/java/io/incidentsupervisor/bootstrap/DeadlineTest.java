@@ -39,14 +39,34 @@ class DeadlineTest {
     @Test
     void aFortyFiveSecondApiEndsAsATimeoutBeforeTheDeadlineAndTheIncidentIsNeverStaleMeanwhile() throws Exception {
         String prefix = SharedDynamoDbLocal.uniquePrefix();
-        // A short floor, so the lease is exactly the invocation's deadline: the run must end before it, not lean on the floor.
-        Settings settings = Settings.from(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor", "STALE_THRESHOLD", "5",
-                "EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state", "CONTEXT_TABLE",
-                prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
-        try (AwsStubs aws = new AwsStubs(); SdkEndpoints endpoints = SdkEndpoints.pointAt(aws, SharedDynamoDbLocal.server().endpoint().toString());
-                IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion("eu-west-1"), AlertMetrics.NONE)) {
+        // A short floor, so the lease is exactly the invocation's deadline: the run must end before it, not lean on the
+        // floor.
+        Settings settings = Settings.from(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "SUPERVISED_FUNCTIONS",
+                "data-processor",
+                "STALE_THRESHOLD",
+                "5",
+                "EVENTS_TABLE",
+                prefix + "events",
+                "SNAPSHOTS_TABLE",
+                prefix + "snapshots",
+                "STATE_TABLE",
+                prefix + "state",
+                "CONTEXT_TABLE",
+                prefix + "context",
+                "REJECTED_TABLE",
+                prefix + "rejected"));
+        try (AwsStubs aws = new AwsStubs();
+                SdkEndpoints endpoints = SdkEndpoints.pointAt(
+                        aws, SharedDynamoDbLocal.server().endpoint().toString());
+                IncidentSupervisor supervisor = new IncidentSupervisor(
+                        settings, IncidentSupervisor.AwsClients.forRegion("eu-west-1"), AlertMetrics.NONE)) {
             SampleAccount.serve(aws);
-            aws.server.stubFor(post(urlEqualTo("/")).atPriority(1).withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+            aws.server.stubFor(post(urlEqualTo("/"))
+                    .atPriority(1)
+                    .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
                     .willReturn(AwsStubs.logsOk("{\"events\":[]}").withFixedDelay(45_000)));
             supervisor.createTablesIfMissing();
 
@@ -55,7 +75,8 @@ class DeadlineTest {
             Thread watcher = new Thread(() -> {
                 AuditHistory history = new AuditHistory(supervisor.axon.eventStore());
                 while (running.get()) {
-                    List<IncidentEvent> events = history.of(INCIDENT).stream().map(AuditEntry::event).toList();
+                    List<IncidentEvent> events =
+                            history.of(INCIDENT).stream().map(AuditEntry::event).toList();
                     Instant now = Instant.now();
                     if (!events.isEmpty() && Incident.replay(events).isStale(now, settings.staleThreshold())) {
                         staleSightings.add(now + " after " + events.size() + " events");
@@ -66,25 +87,40 @@ class DeadlineTest {
             watcher.start();
 
             Instant started = Instant.now();
-            supervisor.snsHandler.handleRequest(EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+            supervisor.snsHandler.handleRequest(
+                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
                     new TestLambdaContext("request-45s", (int) INVOCATION_TIMEOUT.toMillis()));
             Duration took = Duration.between(started, Instant.now());
             running.set(false);
             watcher.join();
 
-            assertThat(took).as("ended before the deadline, with the recording reserve to spare").isLessThan(INVOCATION_TIMEOUT.minusSeconds(5));
-            assertThat(staleSightings).as("never stale while the invocation ran").isEmpty();
+            assertThat(took)
+                    .as("ended before the deadline, with the recording reserve to spare")
+                    .isLessThan(INVOCATION_TIMEOUT.minusSeconds(5));
+            assertThat(staleSightings)
+                    .as("never stale while the invocation ran")
+                    .isEmpty();
             List<AuditEntry> history = new AuditHistory(supervisor.axon.eventStore()).of(INCIDENT);
-            ContextGathered gathered = (ContextGathered) history.get(history.size() - 1).event();
+            ContextGathered gathered =
+                    (ContextGathered) history.get(history.size() - 1).event();
             assertThat(gathered.context().results()).anySatisfy(result -> {
                 assertThat(result.source()).isEqualTo("cloudwatch-logs");
                 assertThat(result.error().kind()).isEqualTo("Timeout");
             });
-            assertThat(gathered.context().results()).filteredOn(result -> !result.source().equals("cloudwatch-logs"))
-                    .hasSize(2).noneSatisfy(result -> assertThat(result.succeeded() ? "" : result.error().kind()).isEqualTo("Timeout"));
-            assertThat(gathered.context().results()).filteredOn(result -> result.source().equals("lambda-configuration"))
-                    .singleElement().satisfies(result -> assertThat(result.succeeded()).isTrue());
-            assertThat(supervisor.states.find(INCIDENT)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+            assertThat(gathered.context().results())
+                    .filteredOn(result -> !result.source().equals("cloudwatch-logs"))
+                    .hasSize(2)
+                    .noneSatisfy(result -> assertThat(
+                                    result.succeeded() ? "" : result.error().kind())
+                            .isEqualTo("Timeout"));
+            assertThat(gathered.context().results())
+                    .filteredOn(result -> result.source().equals("lambda-configuration"))
+                    .singleElement()
+                    .satisfies(result -> assertThat(result.succeeded()).isTrue());
+            assertThat(supervisor.states.find(INCIDENT))
+                    .get()
+                    .extracting(row -> row.status())
+                    .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
         }
     }
 
@@ -100,9 +136,19 @@ class DeadlineTest {
     private record SdkEndpoints(List<String> properties) implements AutoCloseable {
 
         static SdkEndpoints pointAt(AwsStubs aws, String dynamoDb) {
-            Map<String, String> values = Map.of("aws.endpointUrlLambda", aws.endpoint().toString(), "aws.endpointUrlIam", aws.endpoint().toString(),
-                    "aws.endpointUrlCloudWatchLogs", aws.endpoint().toString(), "aws.endpointUrlDynamoDb", dynamoDb, "aws.accessKeyId", "local",
-                    "aws.secretAccessKey", "local");
+            Map<String, String> values = Map.of(
+                    "aws.endpointUrlLambda",
+                    aws.endpoint().toString(),
+                    "aws.endpointUrlIam",
+                    aws.endpoint().toString(),
+                    "aws.endpointUrlCloudWatchLogs",
+                    aws.endpoint().toString(),
+                    "aws.endpointUrlDynamoDb",
+                    dynamoDb,
+                    "aws.accessKeyId",
+                    "local",
+                    "aws.secretAccessKey",
+                    "local");
             values.forEach(System::setProperty);
             return new SdkEndpoints(List.copyOf(values.keySet()));
         }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.TestLambdaContext;
-import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -23,24 +23,61 @@ class IncidentSupervisorTest {
     @Test
     void handlesTheExampleEventsEndToEnd() {
         String prefix = SharedDynamoDbLocal.uniquePrefix();
-        Settings settings = Settings.from(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor", "EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE",
-                prefix + "snapshots", "STATE_TABLE", prefix + "state", "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
+        Settings settings = Settings.from(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "SUPERVISED_FUNCTIONS",
+                "data-processor",
+                "EVENTS_TABLE",
+                prefix + "events",
+                "SNAPSHOTS_TABLE",
+                prefix + "snapshots",
+                "STATE_TABLE",
+                prefix + "state",
+                "CONTEXT_TABLE",
+                prefix + "context",
+                "REJECTED_TABLE",
+                prefix + "rejected"));
         try (AwsStubs aws = new AwsStubs();
-                IncidentSupervisor supervisor = new IncidentSupervisor(settings,
-                        new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE)) {
+                IncidentSupervisor supervisor = new IncidentSupervisor(
+                        settings,
+                        new IncidentSupervisor.AwsClients(
+                                SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                        AlertMetrics.NONE)) {
             SampleAccount.serve(aws);
             supervisor.createTablesIfMissing();
 
-            supervisor.snsHandler.handleRequest(EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"), new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
-            supervisor.snsHandler.handleRequest(EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"), new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
-            supervisor.snsHandler.handleRequest(EventLoader.loadSNSEvent("../examples/sns-malformed.json"), new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
+            supervisor.snsHandler.handleRequest(
+                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
+            supervisor.snsHandler.handleRequest(
+                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
+            supervisor.snsHandler.handleRequest(
+                    EventLoader.loadSNSEvent("../examples/sns-malformed.json"),
+                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
 
-            assertThat(new AuditHistory(supervisor.axon.eventStore()).of(INCIDENT)).extracting(e -> e.type()).containsExactly("IncidentReceived",
-                    "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
-            assertThat(supervisor.states.find(INCIDENT)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-            assertThat(supervisor.contexts.find(INCIDENT, Instant.now())).get().extracting(row -> row.contextJson()).asString()
-                    .contains("iam:ListAttachedRolePolicies").doesNotContain("hunter2-Sup3rS3cret");
-            assertThat(supervisor.rejected.latest(10)).singleElement()
+            assertThat(new AuditHistory(supervisor.axon.eventStore()).of(INCIDENT))
+                    .extracting(e -> e.type())
+                    .containsExactly(
+                            "IncidentReceived",
+                            "InvestigationStarted",
+                            "CollectorFinished",
+                            "CollectorFinished",
+                            "CollectorFinished",
+                            "ContextGathered");
+            assertThat(supervisor.states.find(INCIDENT))
+                    .get()
+                    .extracting(row -> row.status())
+                    .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+            assertThat(supervisor.contexts.find(INCIDENT, Instant.now()))
+                    .get()
+                    .extracting(row -> row.contextJson())
+                    .asString()
+                    .contains("iam:ListAttachedRolePolicies")
+                    .doesNotContain("hunter2-Sup3rS3cret");
+            assertThat(supervisor.rejected.latest(10))
+                    .singleElement()
                     .satisfies(kept -> assertThat(kept.messageId()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c"));
         }
     }

@@ -33,12 +33,31 @@ class LambdaJarIT {
 
     /** The environment Lambda would give the function: region, credentials, fresh tables, loopback endpoints. */
     private static Map<String, String> environment(AwsStubs aws) {
-        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1", "SUPERVISED_FUNCTIONS", "data-processor",
-                "AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "local",
-                "AWS_ENDPOINT_URL_DYNAMODB", SharedDynamoDbLocal.server().endpoint().toString()));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "SUPERVISED_FUNCTIONS",
+                "data-processor",
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "incident-supervisor",
+                "AWS_ACCESS_KEY_ID",
+                "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY",
+                "local",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                SharedDynamoDbLocal.server().endpoint().toString()));
         String prefix = SharedDynamoDbLocal.uniquePrefix();
-        environment.putAll(Map.of("EVENTS_TABLE", prefix + "events", "SNAPSHOTS_TABLE", prefix + "snapshots", "STATE_TABLE", prefix + "state",
-                "CONTEXT_TABLE", prefix + "context", "REJECTED_TABLE", prefix + "rejected"));
+        environment.putAll(Map.of(
+                "EVENTS_TABLE",
+                prefix + "events",
+                "SNAPSHOTS_TABLE",
+                prefix + "snapshots",
+                "STATE_TABLE",
+                prefix + "state",
+                "CONTEXT_TABLE",
+                prefix + "context",
+                "REJECTED_TABLE",
+                prefix + "rejected"));
         for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS")) {
             environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
         }
@@ -47,8 +66,10 @@ class LambdaJarIT {
 
     /** The same service in this JVM, on the same tables, to arrange and inspect what the spawned one does. */
     private static IncidentSupervisor inspector(Map<String, String> environment, AwsStubs aws) {
-        IncidentSupervisor inspector = new IncidentSupervisor(Settings.from(environment),
-                new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()), AlertMetrics.NONE);
+        IncidentSupervisor inspector = new IncidentSupervisor(
+                Settings.from(environment),
+                new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                AlertMetrics.NONE);
         inspector.createTablesIfMissing();
         return inspector;
     }
@@ -60,11 +81,18 @@ class LambdaJarIT {
             Map<String, String> environment = environment(aws);
             IncidentSupervisor inspector = inspector(environment, aws);
 
-            LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),
-                    LambdaJarProcess.ENTRY, Path.of("../examples/sns-s3-access-error.json"), environment);
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(
+                    LambdaJarProcess.LAMBDA_JAR.toString(),
+                    LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    LambdaJarProcess.ENTRY,
+                    Path.of("../examples/sns-s3-access-error.json"),
+                    environment);
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            assertThat(result.stdout()).contains("HANDLED ").doesNotContain("hunter2-Sup3rS3cret").doesNotContain("tok_live_");
+            assertThat(result.stdout())
+                    .contains("HANDLED ")
+                    .doesNotContain("hunter2-Sup3rS3cret")
+                    .doesNotContain("tok_live_");
             List<JsonNode> lines = jsonLines(result.stdout());
             assertThat(lines).as("one JSON log line for the record").anySatisfy(line -> {
                 assertThat(line.path("message").asText()).isEqualTo("Handled alert");
@@ -74,16 +102,31 @@ class LambdaJarIT {
                 assertThat(line.path("requestId").asText()).isNotBlank();
             });
             assertThat(lines).as("EMF metrics").anySatisfy(line -> {
-                assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("IncidentSupervisor");
+                assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
+                        .isEqualTo("IncidentSupervisor");
                 assertThat(line.path("AlertsReceived").asDouble()).isEqualTo(1);
                 assertThat(line.path("ContextTokens").asDouble()).isPositive();
             });
 
-            assertThat(new AuditHistory(inspector.axon.eventStore()).of(INCIDENT)).extracting(AuditEntry::type).containsExactly("IncidentReceived",
-                    "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
-            assertThat(inspector.states.find(INCIDENT)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-            assertThat(inspector.contexts.find(INCIDENT, Instant.now())).get().extracting(row -> row.contextJson()).asString()
-                    .contains("iam:ListAttachedRolePolicies").doesNotContain("hunter2-Sup3rS3cret");
+            assertThat(new AuditHistory(inspector.axon.eventStore()).of(INCIDENT))
+                    .extracting(AuditEntry::type)
+                    .containsExactly(
+                            "IncidentReceived",
+                            "InvestigationStarted",
+                            "CollectorFinished",
+                            "CollectorFinished",
+                            "CollectorFinished",
+                            "ContextGathered");
+            assertThat(inspector.states.find(INCIDENT))
+                    .get()
+                    .extracting(row -> row.status())
+                    .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+            assertThat(inspector.contexts.find(INCIDENT, Instant.now()))
+                    .get()
+                    .extracting(row -> row.contextJson())
+                    .asString()
+                    .contains("iam:ListAttachedRolePolicies")
+                    .doesNotContain("hunter2-Sup3rS3cret");
             inspector.close();
         }
     }
@@ -95,20 +138,35 @@ class LambdaJarIT {
             Map<String, String> environment = environment(aws);
             environment.put("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor-recovery");
             IncidentSupervisor inspector = inspector(environment, aws);
-            IncidentAlert killed = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
+            IncidentAlert killed = IncidentAlert.of(
+                    "S3AccessError",
+                    "Access Denied for s3:GetObject",
+                    "AccessDenied",
+                    "data-processor",
                     "2026-11-23T07:30:00Z");
             Instant past = Instant.now().minusSeconds(600);
             inspector.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
             inspector.projections.refresh(killed.incidentId());
 
-            LambdaJarProcess.Result result = LambdaJarProcess.invoke(LambdaJarProcess.LAMBDA_JAR.toString(), LambdaJarProcess.DRIVER_SOURCE.toString(),
-                    "io.incidentsupervisor.bootstrap.StaleRecoveryEntry", Path.of("src/test/resources/events/scheduled-event.json"), environment);
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(
+                    LambdaJarProcess.LAMBDA_JAR.toString(),
+                    LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    "io.incidentsupervisor.bootstrap.StaleRecoveryEntry",
+                    Path.of("src/test/resources/events/scheduled-event.json"),
+                    environment);
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            String answer = result.stdout().lines().filter(line -> line.startsWith("RESULT ")).findFirst().orElseThrow().substring("RESULT ".length());
+            String answer = result.stdout()
+                    .lines()
+                    .filter(line -> line.startsWith("RESULT "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("RESULT ".length());
             JsonNode report = JSON.readTree(answer);
             assertThat(report.get("stale").asInt()).isEqualTo(1);
-            assertThat(report.get("recovered")).extracting(JsonNode::asText).containsExactly(killed.incidentId().value());
+            assertThat(report.get("recovered"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly(killed.incidentId().value());
             assertThat(inspector.states.find(killed.incidentId())).get().satisfies(row -> {
                 assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
                 assertThat(row.attempt()).isEqualTo(2);
@@ -119,19 +177,35 @@ class LambdaJarIT {
 
     @Test
     void theJarHoldsNeitherDynamoDbLocalNorAnyTestOrCliLibrary() throws Exception {
-        List<String> forbidden = List.of("com/amazonaws/services/dynamodbv2/local/", "org/junit/", "org/assertj/", "com/github/tomakehurst/",
-                "wiremock/", "org/mockito/", "org/hamcrest/", "picocli/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
-                "io/incidentsupervisor/bootstrap/cli/", "io/incidentsupervisor/adapter/aws/local/");
+        List<String> forbidden = List.of(
+                "com/amazonaws/services/dynamodbv2/local/",
+                "org/junit/",
+                "org/assertj/",
+                "com/github/tomakehurst/",
+                "wiremock/",
+                "org/mockito/",
+                "org/hamcrest/",
+                "picocli/",
+                "com/almworks/sqlite4java/",
+                "org/eclipse/jetty/",
+                "io/incidentsupervisor/bootstrap/cli/",
+                "io/incidentsupervisor/adapter/aws/local/");
         List<String> found = new ArrayList<>();
         try (ZipFile jar = new ZipFile(LambdaJarProcess.LAMBDA_JAR.toFile())) {
-            jar.stream().map(ZipEntry::getName).filter(name -> forbidden.stream().anyMatch(name::startsWith)).forEach(found::add);
-            assertThat(jar.getEntry("io/incidentsupervisor/bootstrap/LambdaEntry.class")).isNotNull();
+            jar.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> forbidden.stream().anyMatch(name::startsWith))
+                    .forEach(found::add);
+            assertThat(jar.getEntry("io/incidentsupervisor/bootstrap/LambdaEntry.class"))
+                    .isNotNull();
             assertThat(jar.getEntry("logback.xml")).isNotNull();
         }
         assertThat(found).isEmpty();
         long bytes = Files.size(LambdaJarProcess.LAMBDA_JAR);
         System.out.printf("incident-supervisor-lambda.jar: %d bytes (%.1f MB)%n", bytes, bytes / 1_000_000.0);
-        assertThat(bytes).as("Lambda's limit for a direct upload is 50 MB zipped").isLessThan(50_000_000);
+        assertThat(bytes)
+                .as("Lambda's limit for a direct upload is 50 MB zipped")
+                .isLessThan(50_000_000);
     }
 
     private static List<JsonNode> jsonLines(String stdout) throws Exception {

@@ -24,20 +24,33 @@ final class LambdaJarProcess {
     static final String ENTRY = "io.incidentsupervisor.bootstrap.LambdaEntry";
 
     /** What the invocation printed and measured; {@code spawnToHandledMillis} runs from process start to the handler's return. */
-    record Result(int exitCode, String stdout, String stderr, long spawnToHandledMillis, long classesLoaded, long peakRssKb) {
-    }
+    record Result(
+            int exitCode,
+            String stdout,
+            String stderr,
+            long spawnToHandledMillis,
+            long classesLoaded,
+            long peakRssKb) {}
 
-    private LambdaJarProcess() {
-    }
+    private LambdaJarProcess() {}
 
     /** @param driver the driver's source file (run by the source launcher) or its class name (compiled, on {@code classPath}) */
-    static Result invoke(String classPath, String driver, String handlerClass, Path event, Map<String, String> environment)
+    static Result invoke(
+            String classPath, String driver, String handlerClass, Path event, Map<String, String> environment)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, driver,
-                handlerClass, event.toString(), serializationJar().toString(), "60000"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                driver,
+                handlerClass,
+                event.toString(),
+                serializationJar().toString(),
+                "60000"));
         Path out = Files.createTempFile("lambda-jar", ".out");
         Path err = Files.createTempFile("lambda-jar", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         long spawned = System.currentTimeMillis();
@@ -67,7 +80,11 @@ final class LambdaJarProcess {
     /** The runtime's event serializer, which the runtime keeps outside the function's class path. */
     static Path serializationJar() {
         try {
-            return Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(LambdaEventSerializers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static Map<String, String> environment(String... pairs) {
-        Map<String, String> environment = new HashMap<>(Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder", "AWS_REGION", "eu-west-1"));
+        Map<String, String> environment = new HashMap<>(
+                Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder", "AWS_REGION", "eu-west-1"));
         for (int i = 0; i < pairs.length; i += 2) {
             environment.put(pairs[i], pairs[i + 1]);
         }
@@ -32,23 +33,39 @@ class SettingsTest {
 
     @Test
     void everyBadValueNamesItsVariable() {
-        assertThatThrownBy(() -> Settings.from(environment("TOKEN_BUDGET", "-1"))).isInstanceOf(InvalidConfiguration.class)
+        assertThatThrownBy(() -> Settings.from(environment("TOKEN_BUDGET", "-1")))
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageStartingWith("TOKEN_BUDGET ");
-        assertThatThrownBy(() -> Settings.from(Map.of("AWS_REGION", "eu-west-1"))).isInstanceOf(InvalidConfiguration.class)
+        assertThatThrownBy(() -> Settings.from(Map.of("AWS_REGION", "eu-west-1")))
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageStartingWith("SUPERVISED_FUNCTIONS ");
-        assertThatThrownBy(() -> Settings.from(Map.of("SUPERVISED_FUNCTIONS", "data-processor"))).hasMessageStartingWith("AWS_REGION ");
-        assertThatThrownBy(() -> Settings.from(environment("AWS_REGION", "Ireland"))).hasMessageStartingWith("AWS_REGION is 'Ireland'");
-        assertThatThrownBy(() -> Settings.from(environment("SUPERVISED_FUNCTIONS", "ok,not ok"))).hasMessageContaining("'not ok'");
-        assertThatThrownBy(() -> Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor:/x"))).hasMessageStartingWith("LOG_GROUP_OVERRIDES ");
-        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "soon"))).hasMessageStartingWith("STALE_THRESHOLD ");
-        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "0"))).hasMessageStartingWith("STALE_THRESHOLD must be positive");
+        assertThatThrownBy(() -> Settings.from(Map.of("SUPERVISED_FUNCTIONS", "data-processor")))
+                .hasMessageStartingWith("AWS_REGION ");
+        assertThatThrownBy(() -> Settings.from(environment("AWS_REGION", "Ireland")))
+                .hasMessageStartingWith("AWS_REGION is 'Ireland'");
+        assertThatThrownBy(() -> Settings.from(environment("SUPERVISED_FUNCTIONS", "ok,not ok")))
+                .hasMessageContaining("'not ok'");
+        assertThatThrownBy(() -> Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor:/x")))
+                .hasMessageStartingWith("LOG_GROUP_OVERRIDES ");
+        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "soon")))
+                .hasMessageStartingWith("STALE_THRESHOLD ");
+        assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "0")))
+                .hasMessageStartingWith("STALE_THRESHOLD must be positive");
     }
 
     @Test
     void overridesAndDurationsAreRead() {
-        Settings settings = Settings.from(environment("LOG_GROUP_OVERRIDES", "data-processor=/custom/orders, report-builder=/x/y",
-                "STALE_THRESHOLD", "900", "LOG_WINDOW_BEFORE", "PT5M", "TOKEN_BUDGET", "0"));
-        assertThat(settings.logGroupOverrides()).isEqualTo(Map.of("data-processor", "/custom/orders", "report-builder", "/x/y"));
+        Settings settings = Settings.from(environment(
+                "LOG_GROUP_OVERRIDES",
+                "data-processor=/custom/orders, report-builder=/x/y",
+                "STALE_THRESHOLD",
+                "900",
+                "LOG_WINDOW_BEFORE",
+                "PT5M",
+                "TOKEN_BUDGET",
+                "0"));
+        assertThat(settings.logGroupOverrides())
+                .isEqualTo(Map.of("data-processor", "/custom/orders", "report-builder", "/x/y"));
         assertThat(settings.staleThreshold()).isEqualTo(Duration.ofMinutes(15));
         assertThat(settings.logWindowBefore()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.tokenBudget().unlimited()).isTrue();

@@ -11,7 +11,11 @@ import software.constructs.Node;
  * What an operator chooses at deployment, as CDK context ({@code cdk deploy -c key=value}): the supervised functions
  * and their roles, an existing alert topic, reserved concurrency, and where the Lambda jar is.
  */
-record StackConfig(List<String> supervisedFunctions, List<String> supervisedRoleArns, Optional<String> alertTopicArn, Optional<Integer> reservedConcurrency,
+record StackConfig(
+        List<String> supervisedFunctions,
+        List<String> supervisedRoleArns,
+        Optional<String> alertTopicArn,
+        Optional<Integer> reservedConcurrency,
         String lambdaJar) {
 
     static final String DEFAULT_LAMBDA_JAR = "../bootstrap/target/incident-supervisor-lambda.jar";
@@ -21,8 +25,9 @@ record StackConfig(List<String> supervisedFunctions, List<String> supervisedRole
             throw new IllegalArgumentException("supervisedFunctions: name at least one function to supervise");
         }
         if (supervisedRoleArns.size() != supervisedFunctions.size()) {
-            throw new IllegalArgumentException("supervisedRoleArns: give one execution-role ARN per supervised function, in the same order ("
-                    + supervisedFunctions.size() + " functions, " + supervisedRoleArns.size() + " roles)");
+            throw new IllegalArgumentException(
+                    "supervisedRoleArns: give one execution-role ARN per supervised function, in the same order ("
+                            + supervisedFunctions.size() + " functions, " + supervisedRoleArns.size() + " roles)");
         }
         for (String arn : supervisedRoleArns) {
             if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
@@ -44,14 +49,20 @@ record StackConfig(List<String> supervisedFunctions, List<String> supervisedRole
     static StackConfig fromContext(Node node) {
         return new StackConfig(
                 list(node.tryGetContext("supervisedFunctions"), "data-processor"),
-                list(node.tryGetContext("supervisedRoleArns"), "arn:aws:iam::123456789012:role/service-role/data-processor-role"),
+                list(
+                        node.tryGetContext("supervisedRoleArns"),
+                        "arn:aws:iam::123456789012:role/service-role/data-processor-role"),
                 Optional.ofNullable((String) node.tryGetContext("alertTopicArn")),
-                Optional.ofNullable(node.tryGetContext("reservedConcurrency")).map(value -> Integer.valueOf(value.toString())),
+                Optional.ofNullable(node.tryGetContext("reservedConcurrency"))
+                        .map(value -> Integer.valueOf(value.toString())),
                 Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR));
     }
 
     private static List<String> list(Object value, String fallback) {
         String text = value == null ? fallback : value.toString();
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -61,6 +61,7 @@ public final class SupervisorStack extends Stack {
     public static final String NAME = "IncidentSupervisor";
     /** Measured: see README "Sizing". A cold start plus three collectors fits in a few seconds; the rest is room for retries. */
     static final int MEMORY_MB = 1024;
+
     static final Duration TIMEOUT = Duration.seconds(60);
     static final Duration RECOVERY_TIMEOUT = Duration.minutes(5);
     static final Duration RECOVERY_RATE = Duration.minutes(5);
@@ -72,20 +73,33 @@ public final class SupervisorStack extends Stack {
         super(scope, id, props);
         Settings settings = config.settings();
 
-        List<CreateTableRequest> eventStore = new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions();
-        List<CreateTableRequest> projections = new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions();
-        Table events = table("EventsTable", eventStore.get(0), b -> b.deletionProtection(true).stream(StreamViewType.NEW_IMAGE));
-        Table snapshots = table("SnapshotsTable", eventStore.get(1), b -> { });
-        Table states = table("IncidentStateTable", projections.get(0), b -> { });
-        Table contexts = table("IncidentContextTable", projections.get(1), b -> b.timeToLiveAttribute(ProjectionTables.TTL));
-        Table rejected = table("RejectedAlertsTable", DynamoDbRejectedAlerts.definition(settings.rejectedTable()), b -> { });
+        List<CreateTableRequest> eventStore =
+                new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions();
+        List<CreateTableRequest> projections =
+                new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions();
+        Table events = table(
+                "EventsTable", eventStore.get(0), b -> b.deletionProtection(true).stream(StreamViewType.NEW_IMAGE));
+        Table snapshots = table("SnapshotsTable", eventStore.get(1), b -> {});
+        Table states = table("IncidentStateTable", projections.get(0), b -> {});
+        Table contexts =
+                table("IncidentContextTable", projections.get(1), b -> b.timeToLiveAttribute(ProjectionTables.TTL));
+        Table rejected =
+                table("RejectedAlertsTable", DynamoDbRejectedAlerts.definition(settings.rejectedTable()), b -> {});
 
-        Role role = Role.Builder.create(this, "SupervisorRole").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("incident-supervisor: exactly the operations its code performs").build();
-        LogGroup logGroup = LogGroup.Builder.create(this, "SupervisorLogs").logGroupName("/aws/lambda/" + Deployment.FUNCTION)
-                .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
-        LogGroup recoveryLogGroup = LogGroup.Builder.create(this, "RecoveryLogs").logGroupName("/aws/lambda/" + Deployment.RECOVERY_FUNCTION)
-                .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
+        Role role = Role.Builder.create(this, "SupervisorRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("incident-supervisor: exactly the operations its code performs")
+                .build();
+        LogGroup logGroup = LogGroup.Builder.create(this, "SupervisorLogs")
+                .logGroupName("/aws/lambda/" + Deployment.FUNCTION)
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        LogGroup recoveryLogGroup = LogGroup.Builder.create(this, "RecoveryLogs")
+                .logGroupName("/aws/lambda/" + Deployment.RECOVERY_FUNCTION)
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SUPERVISED_FUNCTIONS", String.join(",", config.supervisedFunctions()));
@@ -94,39 +108,80 @@ public final class SupervisorStack extends Stack {
         environment.put("STATE_TABLE", states.getTableName());
         environment.put("CONTEXT_TABLE", contexts.getTableName());
         environment.put("REJECTED_TABLE", rejected.getTableName());
-        // The lease floor is the function's timeout: an investigation killed at its timeout is stale once the timeout has passed.
+        // The lease floor is the function's timeout: an investigation killed at its timeout is stale once the timeout
+        // has passed.
         environment.put("STALE_THRESHOLD", Long.toString(TIMEOUT.toSeconds().longValue()));
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        // C1 only: measured 16% faster from spawn to handled (ColdStartBench); the work is I/O-bound, so C2's peak speed is not missed.
+        // C1 only: measured 16% faster from spawn to handled (ColdStartBench); the work is I/O-bound, so C2's peak
+        // speed is not missed.
         environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
 
-        Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction").functionName(Deployment.FUNCTION)
-                .runtime(Runtime.JAVA_21).handler(Deployment.HANDLER).code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(MEMORY_MB).timeout(TIMEOUT).tracing(Tracing.ACTIVE).role(role).logGroup(logGroup).environment(environment);
+        Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction")
+                .functionName(Deployment.FUNCTION)
+                .runtime(Runtime.JAVA_21)
+                .handler(Deployment.HANDLER)
+                .code(Code.fromAsset(config.lambdaJar()))
+                .memorySize(MEMORY_MB)
+                .timeout(TIMEOUT)
+                .tracing(Tracing.ACTIVE)
+                .role(role)
+                .logGroup(logGroup)
+                .environment(environment);
         config.reservedConcurrency().ifPresent(supervisor::reservedConcurrentExecutions);
         Function function = supervisor.build();
 
-        Queue failed = Queue.Builder.create(this, "FailedAlerts").retentionPeriod(Duration.days(14)).encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true).build();
-        function.configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(2).maxEventAge(Duration.hours(6))
-                .onFailure(new SqsDestination(failed)).build());
-        ITopic topic = config.alertTopicArn().map(arn -> Topic.fromTopicArn(this, "AlertTopic", arn))
-                .orElseGet(() -> Topic.Builder.create(this, "AlertTopic").displayName("incident-supervisor alerts").build());
+        Queue failed = Queue.Builder.create(this, "FailedAlerts")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(6))
+                .onFailure(new SqsDestination(failed))
+                .build());
+        ITopic topic = config.alertTopicArn()
+                .map(arn -> Topic.fromTopicArn(this, "AlertTopic", arn))
+                .orElseGet(() -> Topic.Builder.create(this, "AlertTopic")
+                        .displayName("incident-supervisor alerts")
+                        .build());
         topic.addSubscription(new LambdaSubscription(function));
 
-        Alarm.Builder.create(this, "FailedAlertsAlarm").alarmDescription("Alerts the supervisor gave up on are waiting in the failure queue")
-                .metric(failed.metricApproximateNumberOfMessagesVisible()).threshold(1).evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).treatMissingData(TreatMissingData.NOT_BREACHING).build();
-        Alarm.Builder.create(this, "SupervisorErrorsAlarm").alarmDescription("The supervisor function failed invocations")
-                .metric(function.metricErrors()).threshold(1).evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).treatMissingData(TreatMissingData.NOT_BREACHING).build();
+        Alarm.Builder.create(this, "FailedAlertsAlarm")
+                .alarmDescription("Alerts the supervisor gave up on are waiting in the failure queue")
+                .metric(failed.metricApproximateNumberOfMessagesVisible())
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "SupervisorErrorsAlarm")
+                .alarmDescription("The supervisor function failed invocations")
+                .metric(function.metricErrors())
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
 
-        Function recovery = Function.Builder.create(this, "RecoveryFunction").functionName(Deployment.RECOVERY_FUNCTION)
-                .runtime(Runtime.JAVA_21).handler(Deployment.RECOVERY_HANDLER).code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(MEMORY_MB).timeout(RECOVERY_TIMEOUT).tracing(Tracing.ACTIVE).role(role).logGroup(recoveryLogGroup)
-                .reservedConcurrentExecutions(1).environment(environment).build();
-        Rule.Builder.create(this, "StaleRecoverySchedule").description("Recovers stale investigations")
-                .schedule(Schedule.rate(RECOVERY_RATE)).targets(List.of(new LambdaFunction(recovery))).build();
+        Function recovery = Function.Builder.create(this, "RecoveryFunction")
+                .functionName(Deployment.RECOVERY_FUNCTION)
+                .runtime(Runtime.JAVA_21)
+                .handler(Deployment.RECOVERY_HANDLER)
+                .code(Code.fromAsset(config.lambdaJar()))
+                .memorySize(MEMORY_MB)
+                .timeout(RECOVERY_TIMEOUT)
+                .tracing(Tracing.ACTIVE)
+                .role(role)
+                .logGroup(recoveryLogGroup)
+                .reservedConcurrentExecutions(1)
+                .environment(environment)
+                .build();
+        Rule.Builder.create(this, "StaleRecoverySchedule")
+                .description("Recovers stale investigations")
+                .schedule(Schedule.rate(RECOVERY_RATE))
+                .targets(List.of(new LambdaFunction(recovery)))
+                .build();
 
         grantWhatTheCodeDoes(role, config, List.of(logGroup, recoveryLogGroup));
     }
@@ -134,37 +189,71 @@ public final class SupervisorStack extends Stack {
     /** Each statement names the code that needs it; nothing is granted on "*" but what AWS cannot scope (X-Ray, added by CDK for tracing). */
     private void grantWhatTheCodeDoes(Role role, StackConfig config, List<LogGroup> ownLogs) {
         // The functions' own log output.
-        role.addToPolicy(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
-        // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global stream
+        role.addToPolicy(allow(
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
+        // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global
+        // stream
         // (projection rebuilds). Snapshots are off, so the snapshots table is never read or written: it gets no grant.
-        role.addToPolicy(allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"), List.of(table("EventsTable").getTableArn())));
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                List.of(table("EventsTable").getTableArn())));
         role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("EventsTable", "global-order"))));
-        // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale query.
-        role.addToPolicy(allow(List.of("dynamodb:PutItem"), List.of(table("IncidentStateTable").getTableArn(), table("IncidentContextTable").getTableArn())));
+        // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale
+        // query.
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem"),
+                List.of(
+                        table("IncidentStateTable").getTableArn(),
+                        table("IncidentContextTable").getTableArn())));
         role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("IncidentStateTable", "open-by-stale-at"))));
         // Rejected alerts: kept, never read by the functions.
-        role.addToPolicy(allow(List.of("dynamodb:PutItem"), List.of(table("RejectedAlertsTable").getTableArn())));
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem"),
+                List.of(table("RejectedAlertsTable").getTableArn())));
 
         List<String> functionArns = new ArrayList<>();
         List<String> logGroupArns = new ArrayList<>();
         for (String name : config.supervisedFunctions()) {
-            functionArns.add(formatArn(ArnComponents.builder().service("lambda").resource("function").resourceName(name)
-                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()));
-            logGroupArns.add(formatArn(ArnComponents.builder().service("logs").resource("log-group").resourceName("/aws/lambda/" + name + ":*")
-                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()));
+            functionArns.add(formatArn(ArnComponents.builder()
+                    .service("lambda")
+                    .resource("function")
+                    .resourceName(name)
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                    .build()));
+            logGroupArns.add(formatArn(ArnComponents.builder()
+                    .service("logs")
+                    .resource("log-group")
+                    .resourceName("/aws/lambda/" + name + ":*")
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                    .build()));
         }
         // lambda-configuration and iam-role collectors.
-        role.addToPolicy(allow(List.of("lambda:GetFunctionConfiguration", "lambda:GetFunctionConcurrency", "lambda:GetFunction"), functionArns));
-        role.addToPolicy(allow(List.of("iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"), config.supervisedRoleArns()));
-        // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log groups,
+        role.addToPolicy(allow(
+                List.of("lambda:GetFunctionConfiguration", "lambda:GetFunctionConcurrency", "lambda:GetFunction"),
+                functionArns));
+        role.addToPolicy(allow(
+                List.of("iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"),
+                config.supervisedRoleArns()));
+        // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log
+        // groups,
         // not one group, so it is scoped to this account and region's log-group ARNs.
         role.addToPolicy(allow(List.of("logs:FilterLogEvents"), logGroupArns));
-        role.addToPolicy(allow(List.of("logs:DescribeLogGroups"), List.of(formatArn(ArnComponents.builder().service("logs").resource("log-group")
-                .resourceName("*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))));
+        role.addToPolicy(allow(
+                List.of("logs:DescribeLogGroups"),
+                List.of(formatArn(ArnComponents.builder()
+                        .service("logs")
+                        .resource("log-group")
+                        .resourceName("*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .build()))));
     }
 
     private static PolicyStatement allow(List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
+        return PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(resources)
+                .build();
     }
 
     private Table table(String id) {
@@ -176,8 +265,12 @@ public final class SupervisorStack extends Stack {
     }
 
     private Table table(String id, CreateTableRequest definition, java.util.function.Consumer<Table.Builder> extra) {
-        Table.Builder builder = Table.Builder.create(this, id).tableName(definition.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+        Table.Builder builder = Table.Builder.create(this, id)
+                .tableName(definition.tableName())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .partitionKey(attribute(definition, definition.keySchema(), KeyType.HASH));
         if (definition.keySchema().size() > 1) {
@@ -186,7 +279,8 @@ public final class SupervisorStack extends Stack {
         extra.accept(builder);
         Table table = builder.build();
         definition.globalSecondaryIndexes().forEach(index -> {
-            GlobalSecondaryIndexProps.Builder props = GlobalSecondaryIndexProps.builder().indexName(index.indexName())
+            GlobalSecondaryIndexProps.Builder props = GlobalSecondaryIndexProps.builder()
+                    .indexName(index.indexName())
                     .partitionKey(attribute(definition, index.keySchema(), KeyType.HASH))
                     .projectionType(ProjectionType.valueOf(index.projection().projectionTypeAsString()));
             if (index.keySchema().size() > 1) {
@@ -199,14 +293,25 @@ public final class SupervisorStack extends Stack {
     }
 
     private static Attribute attribute(CreateTableRequest definition, List<KeySchemaElement> keys, KeyType type) {
-        String name = keys.stream().filter(k -> k.keyType() == type).findFirst().orElseThrow().attributeName();
-        ScalarAttributeType scalar = definition.attributeDefinitions().stream().filter(a -> a.attributeName().equals(name)).findFirst().orElseThrow()
+        String name = keys.stream()
+                .filter(k -> k.keyType() == type)
+                .findFirst()
+                .orElseThrow()
+                .attributeName();
+        ScalarAttributeType scalar = definition.attributeDefinitions().stream()
+                .filter(a -> a.attributeName().equals(name))
+                .findFirst()
+                .orElseThrow()
                 .attributeType();
-        return Attribute.builder().name(name).type(switch (scalar) {
-            case S -> AttributeType.STRING;
-            case N -> AttributeType.NUMBER;
-            case B -> AttributeType.BINARY;
-            default -> throw new IllegalArgumentException("No CDK attribute type for " + scalar);
-        }).build();
+        return Attribute.builder()
+                .name(name)
+                .type(
+                        switch (scalar) {
+                            case S -> AttributeType.STRING;
+                            case N -> AttributeType.NUMBER;
+                            case B -> AttributeType.BINARY;
+                            default -> throw new IllegalArgumentException("No CDK attribute type for " + scalar);
+                        })
+                .build();
     }
 }

@@ -16,15 +16,16 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
     /** One operation: the SDK's service name (DynamoDB, Lambda, Iam, CloudWatchLogs), the operation, and the request. */
-    record AwsCall(String service, String operation, SdkRequest request) {
-    }
+    record AwsCall(String service, String operation, SdkRequest request) {}
 
     private static final List<AwsCall> CALLS = new ArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         synchronized (CALLS) {
-            CALLS.add(new AwsCall(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+            CALLS.add(new AwsCall(
+                    attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
                     context.request()));
         }
     }

@@ -15,12 +15,12 @@ import io.incidentsupervisor.bootstrap.StaleRecovery;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import java.time.Instant;
-import software.amazon.awssdk.core.exception.SdkException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The synthesized role against the code: every AWS operation the production wiring performs — alerts (valid, duplicate,
@@ -30,28 +30,45 @@ import org.junit.jupiter.api.Test;
 class IamMatchesCodeTest {
 
     private static final Map<String, String> ROLE_ARNS = Map.of("data-processor-role", SynthesizedStack.ACCOUNT_ROLE);
-    private static final List<String> EXAMPLES = List.of("sns-s3-access-error.json", "sns-s3-access-error.json", "sns-cloudwatch-access-error.json",
-            "sns-unknown-error-type.json", "sns-malformed.json");
+    private static final List<String> EXAMPLES = List.of(
+            "sns-s3-access-error.json",
+            "sns-s3-access-error.json",
+            "sns-cloudwatch-access-error.json",
+            "sns-unknown-error-type.json",
+            "sns-malformed.json");
 
     private final RolePolicy policy = RolePolicy.of(SynthesizedStack.template());
     private final RequiredPermissions permissions = new RequiredPermissions(ROLE_ARNS);
 
     @Test
     void everyOperationTheCodePerformsIsAllowedAndTheRoleGrantsNothingElse() {
-        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(supervisor -> { });
+        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(supervisor -> {});
 
-        assertThat(required).extracting(RequiredPermissions.Permission::action).as("the scenarios reach every kind of call")
-                .contains("dynamodb:Query", "lambda:GetFunctionConfiguration", "lambda:GetFunction", "iam:GetRolePolicy", "logs:FilterLogEvents")
+        assertThat(required)
+                .extracting(RequiredPermissions.Permission::action)
+                .as("the scenarios reach every kind of call")
+                .contains(
+                        "dynamodb:Query",
+                        "lambda:GetFunctionConfiguration",
+                        "lambda:GetFunction",
+                        "iam:GetRolePolicy",
+                        "logs:FilterLogEvents")
                 .anyMatch(action -> action.equals("dynamodb:PutItem"));
-        assertThat(required).extracting(RequiredPermissions.Permission::resource)
-                .contains("arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events/index/global-order",
+        assertThat(required)
+                .extracting(RequiredPermissions.Permission::resource)
+                .contains(
+                        "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events/index/global-order",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-state/index/open-by-stale-at",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-rejected-alerts");
 
-        assertThat(notAllowed(required)).as("operations the role does not allow").isEmpty();
-        assertThat(policy.grants()).filteredOn(grant -> !forTheLambdaPlatform(grant))
+        assertThat(notAllowed(required))
+                .as("operations the role does not allow")
+                .isEmpty();
+        assertThat(policy.grants())
+                .filteredOn(grant -> !forTheLambdaPlatform(grant))
                 .filteredOn(grant -> required.stream().noneMatch(p -> grant.allows(p.action(), p.resource())))
-                .as("grants no recorded operation uses").isEmpty();
+                .as("grants no recorded operation uses")
+                .isEmpty();
     }
 
     @Test
@@ -65,24 +82,35 @@ class IamMatchesCodeTest {
             }
         });
 
-        assertThat(notAllowed(required)).extracting(RequiredPermissions.Permission::action, RequiredPermissions.Permission::resource).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("dynamodb:Scan", "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events"),
-                org.assertj.core.groups.Tuple.tuple("lambda:ListFunctions", "arn:aws:lambda:eu-west-1:123456789012:function:*"));
+        assertThat(notAllowed(required))
+                .extracting(RequiredPermissions.Permission::action, RequiredPermissions.Permission::resource)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dynamodb:Scan",
+                                "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "lambda:ListFunctions", "arn:aws:lambda:eu-west-1:123456789012:function:*"));
     }
 
     private List<RequiredPermissions.Permission> notAllowed(List<RequiredPermissions.Permission> required) {
-        return required.stream().filter(p -> !policy.allows(p.action(), p.resource())).distinct().toList();
+        return required.stream()
+                .filter(p -> !policy.allows(p.action(), p.resource()))
+                .distinct()
+                .toList();
     }
 
     /** Granted for Lambda itself, not for the code: its log output, X-Ray segments, and the on-failure destination. */
     private static boolean forTheLambdaPlatform(RolePolicy.Grant grant) {
-        return grant.action().startsWith("xray:") || grant.action().startsWith("sqs:") || grant.action().equals("logs:CreateLogStream")
+        return grant.action().startsWith("xray:")
+                || grant.action().startsWith("sqs:")
+                || grant.action().equals("logs:CreateLogStream")
                 || grant.action().equals("logs:PutLogEvents");
     }
 
     private List<RequiredPermissions.Permission> exerciseTheDeployedCode(Consumer<IncidentSupervisor> planted) {
         Map<String, String> properties = new LinkedHashMap<>();
-        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory(); AwsStubs aws = new AwsStubs()) {
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
+                AwsStubs aws = new AwsStubs()) {
             SampleAccount.serve(aws);
             IamRoleCollectorTest.stubRole(aws.server);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
@@ -93,26 +121,38 @@ class IamMatchesCodeTest {
             properties.put("aws.secretAccessKey", "local");
             properties.forEach(System::setProperty);
             // The stack's table names: the service's defaults.
-            Settings settings = Settings.from(Map.of("AWS_REGION", RolePolicy.REGION, "SUPERVISED_FUNCTIONS", "data-processor"));
-            try (IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE)) {
+            Settings settings =
+                    Settings.from(Map.of("AWS_REGION", RolePolicy.REGION, "SUPERVISED_FUNCTIONS", "data-processor"));
+            try (IncidentSupervisor supervisor = new IncidentSupervisor(
+                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE)) {
                 supervisor.createTablesIfMissing();
                 AwsCallRecorder.drain(); // in AWS the stack creates the tables
 
                 for (String example : EXAMPLES) {
-                    supervisor.snsHandler.handleRequest(EventLoader.loadSNSEvent("../examples/" + example), new TestLambdaContext("request-1", 60_000));
+                    supervisor.snsHandler.handleRequest(
+                            EventLoader.loadSNSEvent("../examples/" + example),
+                            new TestLambdaContext("request-1", 60_000));
                 }
 
-                IncidentAlert killed = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
+                IncidentAlert killed = IncidentAlert.of(
+                        "S3AccessError",
+                        "Access Denied for s3:GetObject",
+                        "AccessDenied",
+                        "data-processor",
                         "2026-11-23T09:00:00Z");
                 Instant past = Instant.now().minusSeconds(600);
                 supervisor.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
                 supervisor.projections.refresh(killed.incidentId());
-                StaleRecovery.Report report = supervisor.staleRecovery.recoverAll("request-2", Instant.now().plusSeconds(60));
-                assertThat(report.recovered()).containsExactly(killed.incidentId().value());
+                StaleRecovery.Report report = supervisor.staleRecovery.recoverAll(
+                        "request-2", Instant.now().plusSeconds(60));
+                assertThat(report.recovered())
+                        .containsExactly(killed.incidentId().value());
 
-                assertThat(supervisor.projections.rebuild(events -> { })).isEqualTo(4);
+                assertThat(supervisor.projections.rebuild(events -> {})).isEqualTo(4);
                 planted.accept(supervisor);
-                return AwsCallRecorder.drain().stream().flatMap(call -> permissions.of(call).stream()).toList();
+                return AwsCallRecorder.drain().stream()
+                        .flatMap(call -> permissions.of(call).stream())
+                        .toList();
             }
         } finally {
             properties.keySet().forEach(System::clearProperty);

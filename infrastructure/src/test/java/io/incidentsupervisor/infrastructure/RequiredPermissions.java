@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 final class RequiredPermissions {
 
     /** One action on one resource ARN, and the call it came from. */
-    record Permission(String action, String resource, String call) {
-    }
+    record Permission(String action, String resource, String call) {}
 
     private final Map<String, String> roleArnsByName;
 
@@ -33,36 +32,67 @@ final class RequiredPermissions {
                 if (call.request() instanceof TransactWriteItemsRequest transaction) {
                     for (TransactWriteItem item : transaction.transactItems()) {
                         if (item.put() != null) {
-                            required.add(new Permission("dynamodb:PutItem", table(item.put().tableName()), name));
+                            required.add(new Permission(
+                                    "dynamodb:PutItem", table(item.put().tableName()), name));
                         }
                         if (item.update() != null) {
-                            required.add(new Permission("dynamodb:UpdateItem", table(item.update().tableName()), name));
+                            required.add(new Permission(
+                                    "dynamodb:UpdateItem", table(item.update().tableName()), name));
                         }
                         if (item.conditionCheck() != null) {
-                            required.add(new Permission("dynamodb:ConditionCheckItem", table(item.conditionCheck().tableName()), name));
+                            required.add(new Permission(
+                                    "dynamodb:ConditionCheckItem",
+                                    table(item.conditionCheck().tableName()),
+                                    name));
                         }
                         if (item.delete() != null) {
-                            required.add(new Permission("dynamodb:DeleteItem", table(item.delete().tableName()), name));
+                            required.add(new Permission(
+                                    "dynamodb:DeleteItem", table(item.delete().tableName()), name));
                         }
                     }
                 } else {
-                    String table = table(call.request().getValueForField("TableName", String.class).orElse("*"));
-                    String index = call.request().getValueForField("IndexName", String.class).orElse(null);
-                    required.add(new Permission("dynamodb:" + call.operation(), index == null ? table : table + "/index/" + index, name));
+                    String table = table(call.request()
+                            .getValueForField("TableName", String.class)
+                            .orElse("*"));
+                    String index = call.request()
+                            .getValueForField("IndexName", String.class)
+                            .orElse(null);
+                    required.add(new Permission(
+                            "dynamodb:" + call.operation(), index == null ? table : table + "/index/" + index, name));
                 }
             }
-            case "lambda" -> required.add(new Permission("lambda:" + call.operation(), "arn:aws:lambda:" + region + ":" + account + ":function:"
-                    + call.request().getValueForField("FunctionName", String.class).orElse("*"), name));
+            case "lambda" ->
+                required.add(new Permission(
+                        "lambda:" + call.operation(),
+                        "arn:aws:lambda:" + region + ":" + account + ":function:"
+                                + call.request()
+                                        .getValueForField("FunctionName", String.class)
+                                        .orElse("*"),
+                        name));
             case "iam" -> {
-                String role = call.request().getValueForField("RoleName", String.class).orElse("*");
-                required.add(new Permission("iam:" + call.operation(), roleArnsByName.getOrDefault(role, "arn:aws:iam::" + account + ":role/" + role), name));
+                String role = call.request()
+                        .getValueForField("RoleName", String.class)
+                        .orElse("*");
+                required.add(new Permission(
+                        "iam:" + call.operation(),
+                        roleArnsByName.getOrDefault(role, "arn:aws:iam::" + account + ":role/" + role),
+                        name));
             }
             case "cloudwatchlogs" -> {
-                String group = call.request().getValueForField("logGroupName", String.class)
-                        .orElseGet(() -> call.request().getValueForField("logGroupNamePrefix", String.class).map(prefix -> prefix + "*").orElse("*"));
-                required.add(new Permission("logs:" + call.operation(), "arn:aws:logs:" + region + ":" + account + ":log-group:" + group + ":*", name));
+                String group = call.request()
+                        .getValueForField("logGroupName", String.class)
+                        .orElseGet(() -> call.request()
+                                .getValueForField("logGroupNamePrefix", String.class)
+                                .map(prefix -> prefix + "*")
+                                .orElse("*"));
+                required.add(new Permission(
+                        "logs:" + call.operation(),
+                        "arn:aws:logs:" + region + ":" + account + ":log-group:" + group + ":*",
+                        name));
             }
-            default -> required.add(new Permission(call.service().toLowerCase(java.util.Locale.ROOT) + ":" + call.operation(), "*", name));
+            default ->
+                required.add(new Permission(
+                        call.service().toLowerCase(java.util.Locale.ROOT) + ":" + call.operation(), "*", name));
         }
         return required;
     }

@@ -19,7 +19,8 @@ final class RolePolicy {
     record Grant(String action, String resource) {
 
         boolean allows(String action, String arn) {
-            return this.action.equalsIgnoreCase(action) && glob(resource).matcher(arn).matches();
+            return this.action.equalsIgnoreCase(action)
+                    && glob(resource).matcher(arn).matches();
         }
 
         private static Pattern glob(String pattern) {
@@ -46,7 +47,8 @@ final class RolePolicy {
             if (!"AWS::IAM::Policy".equals(resource.get("Type"))) {
                 continue;
             }
-            Map<String, Object> document = (Map<String, Object>) ((Map<String, Object>) resource.get("Properties")).get("PolicyDocument");
+            Map<String, Object> document =
+                    (Map<String, Object>) ((Map<String, Object>) resource.get("Properties")).get("PolicyDocument");
             for (Object s : (List<Object>) document.get("Statement")) {
                 Map<String, Object> statement = (Map<String, Object>) s;
                 if (!"Allow".equals(statement.get("Effect"))) {
@@ -104,10 +106,13 @@ final class RolePolicy {
             Map<String, Object> properties = (Map<String, Object>) target.get("Properties");
             String prefix = "arn:aws:%s:" + REGION + ":" + ACCOUNT + ":";
             return switch ((String) target.get("Type")) {
-                case "AWS::DynamoDB::Table" -> String.format(prefix, "dynamodb") + "table/" + properties.get("TableName");
-                case "AWS::Logs::LogGroup" -> String.format(prefix, "logs") + "log-group:" + properties.get("LogGroupName") + ":*";
+                case "AWS::DynamoDB::Table" ->
+                    String.format(prefix, "dynamodb") + "table/" + properties.get("TableName");
+                case "AWS::Logs::LogGroup" ->
+                    String.format(prefix, "logs") + "log-group:" + properties.get("LogGroupName") + ":*";
                 case "AWS::SQS::Queue" -> String.format(prefix, "sqs") + getAtt.get(0);
-                case "AWS::Lambda::Function" -> String.format(prefix, "lambda") + "function:" + properties.get("FunctionName");
+                case "AWS::Lambda::Function" ->
+                    String.format(prefix, "lambda") + "function:" + properties.get("FunctionName");
                 default -> throw new IllegalArgumentException("Unresolved GetAtt in the role policy: " + function);
             };
         }

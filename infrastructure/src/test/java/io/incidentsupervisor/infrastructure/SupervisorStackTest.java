@@ -25,72 +25,175 @@ class SupervisorStackTest {
     @Test
     void theEventStoreTablesHaveTheCodesKeysAndTheEventsTableIsProtectedAndStreamed() {
         template.resourceCountIs("AWS::DynamoDB::Table", 5);
-        template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
-                "TableName", "incident-supervisor-events",
-                "BillingMode", "PAY_PER_REQUEST",
-                "KeySchema", List.of(Map.of("AttributeName", "aggregateId", "KeyType", "HASH"), Map.of("AttributeName", "seq", "KeyType", "RANGE")),
-                "GlobalSecondaryIndexes", List.of(Map.of("IndexName", "global-order",
-                        "KeySchema", List.of(Map.of("AttributeName", "bucket", "KeyType", "HASH"), Map.of("AttributeName", "globalSeq", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "ALL"))),
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-                "DeletionProtectionEnabled", true,
-                "StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"))));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "incident-supervisor-snapshots",
-                "KeySchema", List.of(Map.of("AttributeName", "aggregateId", "KeyType", "HASH"), Map.of("AttributeName", "seq", "KeyType", "RANGE"))));
+        template.hasResource(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "DeletionPolicy",
+                        "Retain",
+                        "Properties",
+                        Map.of(
+                                "TableName", "incident-supervisor-events",
+                                "BillingMode", "PAY_PER_REQUEST",
+                                "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "aggregateId", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "seq", "KeyType", "RANGE")),
+                                "GlobalSecondaryIndexes",
+                                        List.of(Map.of(
+                                                "IndexName",
+                                                "global-order",
+                                                "KeySchema",
+                                                List.of(
+                                                        Map.of("AttributeName", "bucket", "KeyType", "HASH"),
+                                                        Map.of("AttributeName", "globalSeq", "KeyType", "RANGE")),
+                                                "Projection",
+                                                Map.of("ProjectionType", "ALL"))),
+                                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                                "DeletionProtectionEnabled", true,
+                                "StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"))));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "incident-supervisor-snapshots",
+                        "KeySchema",
+                        List.of(
+                                Map.of("AttributeName", "aggregateId", "KeyType", "HASH"),
+                                Map.of("AttributeName", "seq", "KeyType", "RANGE"))));
     }
 
     @Test
     void theProjectionAndRejectedTablesHaveTheirIndexesAndTtl() {
-        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "incident-state",
-                "KeySchema", List.of(Map.of("AttributeName", "incidentId", "KeyType", "HASH")),
-                "GlobalSecondaryIndexes", List.of(Map.of("IndexName", "open-by-stale-at",
-                        "KeySchema", List.of(Map.of("AttributeName", "openBucket", "KeyType", "HASH"), Map.of("AttributeName", "staleAt", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "KEYS_ONLY"))),
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "incident-context",
-                "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true), "BillingMode", "PAY_PER_REQUEST"));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "incident-supervisor-rejected-alerts",
-                "KeySchema", List.of(Map.of("AttributeName", "messageId", "KeyType", "HASH")),
-                "GlobalSecondaryIndexes", List.of(Map.of("IndexName", "by-time",
-                        "KeySchema", List.of(Map.of("AttributeName", "bucket", "KeyType", "HASH"),
-                                Map.of("AttributeName", "rejectedAtMillis", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "ALL")))));
-        assertThat(template.findResources("AWS::DynamoDB::Table", Map.of("Properties", Map.of("DeletionProtectionEnabled", true))))
-                .as("deletion protection is on the event store").hasSize(1);
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "incident-state",
+                        "KeySchema",
+                        List.of(Map.of("AttributeName", "incidentId", "KeyType", "HASH")),
+                        "GlobalSecondaryIndexes",
+                        List.of(Map.of(
+                                "IndexName",
+                                "open-by-stale-at",
+                                "KeySchema",
+                                List.of(
+                                        Map.of("AttributeName", "openBucket", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "staleAt", "KeyType", "RANGE")),
+                                "Projection",
+                                Map.of("ProjectionType", "KEYS_ONLY"))),
+                        "PointInTimeRecoverySpecification",
+                        Map.of("PointInTimeRecoveryEnabled", true)));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "incident-context",
+                        "TimeToLiveSpecification",
+                        Map.of("AttributeName", "ttl", "Enabled", true),
+                        "BillingMode",
+                        "PAY_PER_REQUEST"));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "incident-supervisor-rejected-alerts",
+                        "KeySchema",
+                        List.of(Map.of("AttributeName", "messageId", "KeyType", "HASH")),
+                        "GlobalSecondaryIndexes",
+                        List.of(Map.of(
+                                "IndexName",
+                                "by-time",
+                                "KeySchema",
+                                List.of(
+                                        Map.of("AttributeName", "bucket", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "rejectedAtMillis", "KeyType", "RANGE")),
+                                "Projection",
+                                Map.of("ProjectionType", "ALL")))));
+        assertThat(template.findResources(
+                        "AWS::DynamoDB::Table", Map.of("Properties", Map.of("DeletionProtectionEnabled", true))))
+                .as("deletion protection is on the event store")
+                .hasSize(1);
     }
 
     @Test
     void theSupervisorFunctionRunsTheLambdaJarOnJava21WithTracingAndTheMeasuredSizing() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "FunctionName", "incident-supervisor",
-                "Runtime", "java21",
-                "Handler", "io.incidentsupervisor.bootstrap.LambdaEntry::handleRequest",
-                "MemorySize", 1024,
-                "Timeout", 60,
-                "TracingConfig", Map.of("Mode", "Active"),
-                "ReservedConcurrentExecutions", 5,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("STALE_THRESHOLD", "60", "SUPERVISED_FUNCTIONS", "data-processor",
-                        "AXONIQ_UPDATE_CHECKER_DISABLED", "true", "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "FunctionName",
+                        "incident-supervisor",
+                        "Runtime",
+                        "java21",
+                        "Handler",
+                        "io.incidentsupervisor.bootstrap.LambdaEntry::handleRequest",
+                        "MemorySize",
+                        1024,
+                        "Timeout",
+                        60,
+                        "TracingConfig",
+                        Map.of("Mode", "Active"),
+                        "ReservedConcurrentExecutions",
+                        5,
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "STALE_THRESHOLD",
+                                        "60",
+                                        "SUPERVISED_FUNCTIONS",
+                                        "data-processor",
+                                        "AXONIQ_UPDATE_CHECKER_DISABLED",
+                                        "true",
+                                        "JAVA_TOOL_OPTIONS",
+                                        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
         template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 2);
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/incident-supervisor"));
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/incident-supervisor"));
     }
 
     @Test
     void reservedConcurrencyIsOptional() {
-        Template without = SynthesizedStack.with(new StackConfig(List.of("data-processor"), List.of(SynthesizedStack.ACCOUNT_ROLE), Optional.empty(),
-                Optional.empty(), StackConfig.DEFAULT_LAMBDA_JAR));
-        without.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "incident-supervisor",
-                "ReservedConcurrentExecutions", Match.absent()));
+        Template without = SynthesizedStack.with(new StackConfig(
+                List.of("data-processor"),
+                List.of(SynthesizedStack.ACCOUNT_ROLE),
+                Optional.empty(),
+                Optional.empty(),
+                StackConfig.DEFAULT_LAMBDA_JAR));
+        without.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of("FunctionName", "incident-supervisor", "ReservedConcurrentExecutions", Match.absent()));
     }
 
     @Test
     void failedAlertsGoToAQueueKeptFourteenDaysWithAlarmsOnItsDepthAndOnErrors() {
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 21600,
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))))));
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 1209600, "SqsManagedSseEnabled", true));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible", "Namespace", "AWS/SQS",
-                "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda", "Threshold", 1));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of(
+                        "MaximumRetryAttempts",
+                        2,
+                        "MaximumEventAgeInSeconds",
+                        21600,
+                        "DestinationConfig",
+                        Map.of(
+                                "OnFailure",
+                                Map.of(
+                                        "Destination",
+                                        Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))))));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 1209600, "SqsManagedSseEnabled", true));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        "ApproximateNumberOfMessagesVisible",
+                        "Namespace",
+                        "AWS/SQS",
+                        "Threshold",
+                        1,
+                        "ComparisonOperator",
+                        "GreaterThanOrEqualToThreshold"));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda", "Threshold", 1));
     }
 
     @Test
@@ -99,37 +202,66 @@ class SupervisorStackTest {
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda"));
 
         String existing = "arn:aws:sns:eu-west-1:123456789012:incident-alerts";
-        Template withTopic = SynthesizedStack.with(new StackConfig(List.of("data-processor"), List.of(SynthesizedStack.ACCOUNT_ROLE), Optional.of(existing),
-                Optional.empty(), StackConfig.DEFAULT_LAMBDA_JAR));
+        Template withTopic = SynthesizedStack.with(new StackConfig(
+                List.of("data-processor"),
+                List.of(SynthesizedStack.ACCOUNT_ROLE),
+                Optional.of(existing),
+                Optional.empty(),
+                StackConfig.DEFAULT_LAMBDA_JAR));
         withTopic.resourceCountIs("AWS::SNS::Topic", 0);
         withTopic.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda", "TopicArn", existing));
     }
 
     @Test
     void aScheduleRunsStaleRecoveryThroughTheSecondEntry() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "incident-supervisor-recovery",
-                "Handler", "io.incidentsupervisor.bootstrap.StaleRecoveryEntry::handleRequest", "Runtime", "java21", "Timeout", 300,
-                "ReservedConcurrentExecutions", 1, "TracingConfig", Map.of("Mode", "Active")));
-        template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(5 minutes)", "State", "ENABLED"));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "FunctionName",
+                        "incident-supervisor-recovery",
+                        "Handler",
+                        "io.incidentsupervisor.bootstrap.StaleRecoveryEntry::handleRequest",
+                        "Runtime",
+                        "java21",
+                        "Timeout",
+                        300,
+                        "ReservedConcurrentExecutions",
+                        1,
+                        "TracingConfig",
+                        Map.of("Mode", "Active")));
+        template.hasResourceProperties(
+                "AWS::Events::Rule", Map.of("ScheduleExpression", "rate(5 minutes)", "State", "ENABLED"));
     }
 
     @Test
     void theRoleHasNoScanNoWildcardActionAndStarOnlyWhereAwsOffersNoScoping() {
         List<RolePolicy.Grant> grants = RolePolicy.of(template).grants();
         assertThat(grants).isNotEmpty();
-        assertThat(grants).extracting(RolePolicy.Grant::action).doesNotContain("dynamodb:Scan").noneMatch(action -> action.contains("*"));
-        assertThat(grants).filteredOn(grant -> grant.resource().equals("*")).extracting(RolePolicy.Grant::action)
-                .as("X-Ray has no resource-level permissions").allMatch(action -> action.startsWith("xray:"));
-        assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Map.of("ManagedPolicyArns", Match.anyValue()))))
-                .as("no managed policy (AWSLambdaBasicExecutionRole grants logs on *)").isEmpty();
+        assertThat(grants)
+                .extracting(RolePolicy.Grant::action)
+                .doesNotContain("dynamodb:Scan")
+                .noneMatch(action -> action.contains("*"));
+        assertThat(grants)
+                .filteredOn(grant -> grant.resource().equals("*"))
+                .extracting(RolePolicy.Grant::action)
+                .as("X-Ray has no resource-level permissions")
+                .allMatch(action -> action.startsWith("xray:"));
+        assertThat(template.findResources(
+                        "AWS::IAM::Role", Map.of("Properties", Map.of("ManagedPolicyArns", Match.anyValue()))))
+                .as("no managed policy (AWSLambdaBasicExecutionRole grants logs on *)")
+                .isEmpty();
     }
 
     @Test
     void aBadConfigurationIsRefusedNamingTheContextKey() {
-        assertThatThrownBy(() -> new StackConfig(List.of("data-processor"), List.of(), Optional.empty(), Optional.empty(), "x.jar"))
+        assertThatThrownBy(() -> new StackConfig(
+                        List.of("data-processor"), List.of(), Optional.empty(), Optional.empty(), "x.jar"))
                 .hasMessageStartingWith("supervisedRoleArns:");
-        assertThatThrownBy(() -> new StackConfig(List.of("data-processor"), List.of("not-an-arn"), Optional.empty(), Optional.empty(), "x.jar"))
+        assertThatThrownBy(() -> new StackConfig(
+                        List.of("data-processor"), List.of("not-an-arn"), Optional.empty(), Optional.empty(), "x.jar"))
                 .hasMessageContaining("not an IAM role ARN");
-        assertThat(Files.exists(Path.of(StackConfig.DEFAULT_LAMBDA_JAR))).as("the reactor built the Lambda jar before this module").isTrue();
+        assertThat(Files.exists(Path.of(StackConfig.DEFAULT_LAMBDA_JAR)))
+                .as("the reactor built the Lambda jar before this module")
+                .isTrue();
     }
 }

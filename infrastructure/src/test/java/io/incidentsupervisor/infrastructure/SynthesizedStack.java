@@ -10,18 +10,22 @@ import software.amazon.awscdk.assertions.Template;
 final class SynthesizedStack {
 
     static final String ACCOUNT_ROLE = "arn:aws:iam::123456789012:role/service-role/data-processor-role";
-    static final StackConfig CONFIG = new StackConfig(List.of("data-processor"), List.of(ACCOUNT_ROLE), Optional.empty(), Optional.of(5),
+    static final StackConfig CONFIG = new StackConfig(
+            List.of("data-processor"),
+            List.of(ACCOUNT_ROLE),
+            Optional.empty(),
+            Optional.of(5),
             StackConfig.DEFAULT_LAMBDA_JAR);
 
     private static Template template;
 
-    private SynthesizedStack() {
-    }
+    private SynthesizedStack() {}
 
     static synchronized Template template() {
         if (template == null) {
             App app = App.Builder.create().outdir("target/cdk.out").build();
-            SupervisorStack stack = new SupervisorStack(app, SupervisorStack.NAME, StackProps.builder().build(), CONFIG);
+            SupervisorStack stack = new SupervisorStack(
+                    app, SupervisorStack.NAME, StackProps.builder().build(), CONFIG);
             app.synth();
             template = Template.fromStack(stack);
         }
@@ -30,6 +34,7 @@ final class SynthesizedStack {
 
     static Template with(StackConfig config) {
         App app = new App();
-        return Template.fromStack(new SupervisorStack(app, SupervisorStack.NAME, StackProps.builder().build(), config));
+        return Template.fromStack(new SupervisorStack(
+                app, SupervisorStack.NAME, StackProps.builder().build(), config));
     }
 }

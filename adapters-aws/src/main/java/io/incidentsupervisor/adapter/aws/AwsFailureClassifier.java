@@ -37,7 +37,9 @@ public final class AwsFailureClassifier implements FailureClassifier {
             return new FailureReason("Conflict", message, true);
         }
         if (cause instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null
+                    ? ""
+                    : service.awsErrorDetails().errorCode();
             if (service.isThrottlingException()) {
                 return new FailureReason("Throttled", code + ": " + message, true);
             }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /** Creating this project's tables for local runs and tests; in AWS the stack creates them. */
 public final class DynamoDbTables {
 
-    private DynamoDbTables() {
-    }
+    private DynamoDbTables() {}
 
     /** Creates the table unless it exists (created before, or by a concurrent caller) and waits until it does. */
     public static void createIfMissing(DynamoDbClient dynamoDb, CreateTableRequest table) {
@@ -31,13 +30,18 @@ public final class DynamoDbTables {
         }
         for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
             Optional<GlobalSecondaryIndexDescription> present = actual.globalSecondaryIndexes().stream()
-                    .filter(p -> p.indexName().equals(index.indexName())).findFirst();
+                    .filter(p -> p.indexName().equals(index.indexName()))
+                    .findFirst();
             if (present.isEmpty()) {
                 return Optional.of("lacks the index " + index.indexName() + " on " + index.keySchema());
             }
-            if (!present.get().keySchema().equals(index.keySchema()) || present.get().projection().projectionType() != index.projection().projectionType()) {
-                return Optional.of("has the index " + index.indexName() + " on " + present.get().keySchema() + " projecting "
-                        + present.get().projection().projectionTypeAsString() + "; expected " + index.keySchema() + " projecting "
+            if (!present.get().keySchema().equals(index.keySchema())
+                    || present.get().projection().projectionType()
+                            != index.projection().projectionType()) {
+                return Optional.of("has the index " + index.indexName() + " on "
+                        + present.get().keySchema() + " projecting "
+                        + present.get().projection().projectionTypeAsString() + "; expected " + index.keySchema()
+                        + " projecting "
                         + index.projection().projectionTypeAsString());
             }
         }

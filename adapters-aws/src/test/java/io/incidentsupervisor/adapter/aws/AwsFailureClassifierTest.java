@@ -21,9 +21,14 @@ class AwsFailureClassifierTest {
 
     @Test
     void throttlingBehindTheEventStoreIsRetryable() {
-        EventStoreException wrapped = new EventStoreException("Could not reserve global sequence numbers",
-                ProvisionedThroughputExceededException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build());
+        EventStoreException wrapped = new EventStoreException(
+                "Could not reserve global sequence numbers",
+                ProvisionedThroughputExceededException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .build())
+                        .build());
         FailureReason reason = classifier.classify(wrapped);
         assertThat(reason.type()).isEqualTo("Throttled");
         assertThat(reason.retryable()).isTrue();
@@ -31,23 +36,32 @@ class AwsFailureClassifierTest {
 
     @Test
     void fiveHundredsTimeoutsAndConflictsAreRetryable() {
-        assertThat(classifier.classify(service(503, "InternalServerError")).retryable()).isTrue();
-        assertThat(classifier.classify(ApiCallTimeoutException.create(10_000)).type()).isEqualTo("Timeout");
-        assertThat(classifier.classify(SdkClientException.create("Connection refused")).type()).isEqualTo("Unreachable");
-        assertThat(classifier.classify(new ConcurrencyException("taken")).retryable()).isTrue();
+        assertThat(classifier.classify(service(503, "InternalServerError")).retryable())
+                .isTrue();
+        assertThat(classifier.classify(ApiCallTimeoutException.create(10_000)).type())
+                .isEqualTo("Timeout");
+        assertThat(classifier
+                        .classify(SdkClientException.create("Connection refused"))
+                        .type())
+                .isEqualTo("Unreachable");
+        assertThat(classifier.classify(new ConcurrencyException("taken")).retryable())
+                .isTrue();
     }
 
     @Test
     void accessDeniedOnOurOwnTablesAndValidationErrorsAreNot() {
-        FailureReason denied = classifier.classify(new EventStoreException("append failed", service(400, "AccessDeniedException")));
+        FailureReason denied =
+                classifier.classify(new EventStoreException("append failed", service(400, "AccessDeniedException")));
         assertThat(denied.type()).isEqualTo("AccessDeniedException");
         assertThat(denied.retryable()).isFalse();
-        assertThat(classifier.classify(service(400, "ValidationException")).retryable()).isFalse();
+        assertThat(classifier.classify(service(400, "ValidationException")).retryable())
+                .isFalse();
     }
 
     @Test
     void domainRefusalsAreNotRetryable() {
-        FailureReason refusal = classifier.classify(new NotInvestigating(new IncidentId("fn#2026-11-23T08:00:00Z"), IncidentStatus.FAILED));
+        FailureReason refusal = classifier.classify(
+                new NotInvestigating(new IncidentId("fn#2026-11-23T08:00:00Z"), IncidentStatus.FAILED));
         assertThat(refusal.type()).isEqualTo("NotInvestigating");
         assertThat(refusal.retryable()).isFalse();
     }
@@ -61,7 +75,13 @@ class AwsFailureClassifierTest {
     }
 
     private static DynamoDbException service(int status, String code) {
-        return (DynamoDbException) DynamoDbException.builder().statusCode(status).message(code)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+        return (DynamoDbException) DynamoDbException.builder()
+                .statusCode(status)
+                .message(code)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(code)
+                        .build())
+                .build();
     }
 }

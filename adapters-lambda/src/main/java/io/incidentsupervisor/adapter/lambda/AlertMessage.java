@@ -25,17 +25,21 @@ final class AlertMessage {
     static final int MAX_MESSAGE_CHARACTERS = 64 * 1024;
     /** An alert is one flat object; this leaves room for a producer's own nested extras. */
     static final int MAX_NESTING_DEPTH = 16;
+
     static final int MAX_NUMBER_DIGITS = 50;
-    private static final List<String> FIELDS = List.of("error_type", "error_message", "error_code", "lambda_name", "timestamp");
+    private static final List<String> FIELDS =
+            List.of("error_type", "error_message", "error_code", "lambda_name", "timestamp");
 
     /** Duplicate keys are refused: two parsers keeping different copies would read two different alerts from one message. */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_DIGITS)
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
-    private AlertMessage() {
-    }
+    private AlertMessage() {}
 
     /** @param receivedAt when the alert arrived: its timestamp must lie in the sane window around it */
     static IncidentAlert parse(String message, Instant receivedAt) {
@@ -43,14 +47,19 @@ final class AlertMessage {
             throw new InvalidAlert("the message is empty");
         }
         if (message.length() > MAX_MESSAGE_CHARACTERS) {
-            throw new InvalidAlert("the message is " + message.length() + " characters; at most " + MAX_MESSAGE_CHARACTERS + " are accepted");
+            throw new InvalidAlert("the message is " + message.length() + " characters; at most "
+                    + MAX_MESSAGE_CHARACTERS + " are accepted");
         }
         JsonNode json = tree(message);
         if (!json.isObject()) {
             throw new InvalidAlert("the message is JSON but not an object");
         }
-        IncidentAlert alert = IncidentAlert.of(text(json, "error_type"), text(json, "error_message"), text(json, "error_code"),
-                text(json, "lambda_name"), text(json, "timestamp"));
+        IncidentAlert alert = IncidentAlert.of(
+                text(json, "error_type"),
+                text(json, "error_message"),
+                text(json, "error_code"),
+                text(json, "lambda_name"),
+                text(json, "timestamp"));
         alert.requireTimestampNear(receivedAt);
         return alert;
     }
@@ -65,7 +74,8 @@ final class AlertMessage {
                 throw new InvalidAlert(duplicateKey(e));
             }
             JsonLocation at = e.getLocation();
-            throw new InvalidAlert("the message is not JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new InvalidAlert("the message is not JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 
@@ -90,7 +100,9 @@ final class AlertMessage {
                 key = null;
             }
         }
-        return FIELDS.contains(key) ? "the key " + key + " appears more than once" : "a key appears more than once in the message";
+        return FIELDS.contains(key)
+                ? "the key " + key + " appears more than once"
+                : "a key appears more than once in the message";
     }
 
     private static String text(JsonNode json, String field) {
@@ -99,7 +111,8 @@ final class AlertMessage {
             return null;
         }
         if (!value.isTextual()) {
-            throw new InvalidAlert(field + " must be a string, not " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new InvalidAlert(field + " must be a string, not "
+                    + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value.textValue();
     }

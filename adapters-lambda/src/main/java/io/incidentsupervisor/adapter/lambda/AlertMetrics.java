@@ -19,23 +19,18 @@ public interface AlertMetrics {
     /** For runs outside Lambda (the CLI), where there is no CloudWatch Logs to read metrics from the output. */
     AlertMetrics NONE = new AlertMetrics() {
         @Override
-        public void received() {
-        }
+        public void received() {}
 
         @Override
-        public void rejected() {
-        }
+        public void rejected() {}
 
         @Override
-        public void failed() {
-        }
+        public void failed() {}
 
         @Override
-        public void handled(Outcome outcome) {
-        }
+        public void handled(Outcome outcome) {}
 
         @Override
-        public void publish() {
-        }
+        public void publish() {}
     };
 }

@@ -26,7 +26,11 @@ public final class EmfAlertMetrics implements AlertMetrics {
     public EmfAlertMetrics() {
         // Standard output, as in Lambda, wherever this runs: without it the EMF library probes for a CloudWatch agent.
         EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
-        this.metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService(SERVICE).withRaiseOnEmptyMetrics(false).build();
+        this.metrics = MetricsBuilder.builder()
+                .withNamespace(NAMESPACE)
+                .withService(SERVICE)
+                .withRaiseOnEmptyMetrics(false)
+                .build();
     }
 
     @Override
@@ -50,8 +54,13 @@ public final class EmfAlertMetrics implements AlertMetrics {
             metrics.addMetric("AlertsDuplicate", 1, MetricUnit.COUNT);
         } else if (outcome instanceof Investigated investigated) {
             metrics.addMetric("ContextTokens", investigated.context().tokenCount(), MetricUnit.COUNT);
-            for (Map.Entry<String, Duration> latency : investigated.collectorLatency().entrySet()) {
-                metrics.flushSingleMetric("CollectorLatency", latency.getValue().toMillis(), MetricUnit.MILLISECONDS, NAMESPACE,
+            for (Map.Entry<String, Duration> latency :
+                    investigated.collectorLatency().entrySet()) {
+                metrics.flushSingleMetric(
+                        "CollectorLatency",
+                        latency.getValue().toMillis(),
+                        MetricUnit.MILLISECONDS,
+                        NAMESPACE,
                         DimensionSet.of("Service", SERVICE, "Collector", latency.getKey()));
             }
         }

@@ -59,7 +59,10 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
         } catch (InvalidAlert invalid) {
             rejected.keep(new RejectedAlert(sns.getMessageId(), invalid.getMessage(), sns.getMessage(), started));
             metrics.rejected();
-            LOG.atWarn().addKeyValue("messageId", sns.getMessageId()).addKeyValue("outcome", "Rejected").addKeyValue("reason", invalid.getMessage())
+            LOG.atWarn()
+                    .addKeyValue("messageId", sns.getMessageId())
+                    .addKeyValue("outcome", "Rejected")
+                    .addKeyValue("reason", invalid.getMessage())
                     .log("Rejected alert");
             return;
         }
@@ -69,14 +72,22 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
             outcome = alerts.handle(alert, new Delivery(sns.getMessageId(), context.getAwsRequestId(), deadline));
         } catch (RuntimeException failure) {
             metrics.failed();
-            LOG.atError().addKeyValue("messageId", sns.getMessageId()).addKeyValue("incidentId", alert.incidentId().value()).addKeyValue("outcome", "Failed")
-                    .addKeyValue("durationMs", millisSince(started)).addKeyValue("error", failure.getClass().getName())
+            LOG.atError()
+                    .addKeyValue("messageId", sns.getMessageId())
+                    .addKeyValue("incidentId", alert.incidentId().value())
+                    .addKeyValue("outcome", "Failed")
+                    .addKeyValue("durationMs", millisSince(started))
+                    .addKeyValue("error", failure.getClass().getName())
                     .log("Alert failed; thrown for Lambda to retry");
             throw failure;
         }
         metrics.handled(outcome);
-        LOG.atInfo().addKeyValue("messageId", sns.getMessageId()).addKeyValue("incidentId", outcome.incidentId().value())
-                .addKeyValue("outcome", outcome.getClass().getSimpleName()).addKeyValue("durationMs", millisSince(started)).log("Handled alert");
+        LOG.atInfo()
+                .addKeyValue("messageId", sns.getMessageId())
+                .addKeyValue("incidentId", outcome.incidentId().value())
+                .addKeyValue("outcome", outcome.getClass().getSimpleName())
+                .addKeyValue("durationMs", millisSince(started))
+                .log("Handled alert");
     }
 
     private long millisSince(Instant started) {

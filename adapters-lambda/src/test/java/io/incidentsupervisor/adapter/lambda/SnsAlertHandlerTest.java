@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.application.intake.RejectedAlert;
 import io.incidentsupervisor.application.intake.RejectedAlerts;
 import io.incidentsupervisor.application.investigation.Delivery;
@@ -60,21 +60,31 @@ class SnsAlertHandlerTest {
 
     @Test
     void aValidAlertIsHandledWithTheInvocationsDeadlineAndIds() {
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
+                        new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).singleElement().satisfies(alert -> {
             assertThat(alert.errorType()).isEqualTo("S3AccessError");
             assertThat(alert.lambdaName()).isEqualTo("data-processor");
             assertThat(alert.timestamp()).isEqualTo(Instant.parse("2026-11-23T08:00:00.512Z"));
         });
-        assertThat(deliveries).containsExactly(new Delivery("95df01b4-ee98-5cb9-9903-4c221d41eb5e", "request-7f1c", NOW.plusSeconds(45)));
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=95df01b4-ee98-5cb9-9903-4c221d41eb5e")
-                .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z").contains("outcome=Duplicate");
+        assertThat(deliveries)
+                .containsExactly(
+                        new Delivery("95df01b4-ee98-5cb9-9903-4c221d41eb5e", "request-7f1c", NOW.plusSeconds(45)));
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("messageId=95df01b4-ee98-5cb9-9903-4c221d41eb5e")
+                .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
+                .contains("outcome=Duplicate");
     }
 
     @Test
     void aDuplicateIsCountedAndReturnsNormally() {
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
+                        new TestLambdaContext("request-7f1c", 45_000));
 
         JsonNode metrics = emfLines().get(0);
         assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(EmfAlertMetrics.NAMESPACE);
@@ -85,19 +95,27 @@ class SnsAlertHandlerTest {
 
     @Test
     void anInvestigatedAlertPublishesItsTokensAndEachCollectorsLatency() {
-        useCase = alert -> new Outcome.Investigated(alert.incidentId(), 1, SampleIncidents.context(NOW),
+        useCase = alert -> new Outcome.Investigated(
+                alert.incidentId(),
+                1,
+                SampleIncidents.context(NOW),
                 Map.of("lambda-configuration", Duration.ofMillis(42)));
 
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
+                        new TestLambdaContext("request-7f1c", 45_000));
 
         List<JsonNode> lines = emfLines();
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("CollectorLatency").asDouble()).isEqualTo(42);
             assertThat(line.path("Collector").asText()).isEqualTo("lambda-configuration");
-            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText()).isEqualTo("Milliseconds");
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText())
+                    .isEqualTo("Milliseconds");
         });
         assertThat(lines).anySatisfy(line -> {
-            assertThat(line.path("ContextTokens").asDouble()).isEqualTo(SampleIncidents.context(NOW).tokenCount());
+            assertThat(line.path("ContextTokens").asDouble())
+                    .isEqualTo(SampleIncidents.context(NOW).tokenCount());
             assertThat(line.path("AlertsReceived").asDouble()).isEqualTo(1);
         });
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains("outcome=Investigated");
@@ -105,17 +123,26 @@ class SnsAlertHandlerTest {
 
     @Test
     void everyExampleWithAValidAlertParsesAndOffsetsAreNormalised() {
-        for (String example : List.of("sns-s3-access-error.json", "sns-cloudwatch-access-error.json", "sns-unknown-error-type.json")) {
-            handler().handleRequest(EventLoader.loadSNSEvent("examples/" + example), new TestLambdaContext("request-7f1c", 45_000));
+        for (String example : List.of(
+                "sns-s3-access-error.json", "sns-cloudwatch-access-error.json", "sns-unknown-error-type.json")) {
+            handler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("examples/" + example),
+                            new TestLambdaContext("request-7f1c", 45_000));
         }
-        assertThat(handled).extracting(IncidentAlert::errorType).containsExactly("S3AccessError", "CloudWatchAccessError", "DownstreamTimeout");
+        assertThat(handled)
+                .extracting(IncidentAlert::errorType)
+                .containsExactly("S3AccessError", "CloudWatchAccessError", "DownstreamTimeout");
         assertThat(handled.get(2).incidentId()).isEqualTo(new IncidentId("data-processor#2026-11-23T08:00:00Z"));
         assertThat(rejected).isEmpty();
     }
 
     @Test
     void theMalformedExampleIsKeptNotRetriedAndItsBodyIsNotLogged() {
-        handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-malformed.json"), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        EventLoader.loadSNSEvent("examples/sns-malformed.json"),
+                        new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -123,20 +150,28 @@ class SnsAlertHandlerTest {
             assertThat(kept.reason()).startsWith("timestamp is not an ISO-8601 date-time");
             assertThat(kept.body()).contains("rm -rf /");
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("timestamp is not an ISO-8601")
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("messageId=5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c")
+                .contains("timestamp is not an ISO-8601")
                 .doesNotContain("rm -rf");
         assertThat(emfLines().get(0).path("AlertsRejected").asDouble()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "not JSON|{\"error_type\": \"S3AccessError\", password=" + SECRET + "|the message is not JSON",
-        "not an object|[\"S3AccessError\"]|the message is JSON but not an object",
-        "missing field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name is missing",
-        "mistyped field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":42,\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must be a string, not number",
-        "bad lambda_name|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"a/b\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must match",
-        "unparseable timestamp|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"23/11/2026\"}|timestamp is not an ISO-8601 date-time"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not JSON|{\"error_type\": \"S3AccessError\", password=" + SECRET + "|the message is not JSON",
+                "not an object|[\"S3AccessError\"]|the message is JSON but not an object",
+                "missing field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET
+                        + "\",\"error_code\":\"AccessDenied\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name is missing",
+                "mistyped field|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET
+                        + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":42,\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must be a string, not number",
+                "bad lambda_name|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET
+                        + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"a/b\",\"timestamp\":\"2026-11-23T08:00:00Z\"}|lambda_name must match",
+                "unparseable timestamp|{\"error_type\":\"S3AccessError\",\"error_message\":\"denied " + SECRET
+                        + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"23/11/2026\"}|timestamp is not an ISO-8601 date-time"
+            })
     void eachKindOfMalformedAlertIsKeptWithItsReasonAndNeverLogsTheBody(String kind, String message, String reason) {
         handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
 
@@ -149,12 +184,14 @@ class SnsAlertHandlerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "sns-deep-nesting.json|0b1c2d3e-0001-4000-8000-000000000001|the message nests deeper than 16 levels",
-        "sns-long-number.json|0b1c2d3e-0002-4000-8000-000000000002|a number in the message is longer than 50 characters",
-        "sns-duplicate-keys.json|0b1c2d3e-0003-4000-8000-000000000003|the key lambda_name appears more than once",
-        "sns-year-99999.json|0b1c2d3e-0004-4000-8000-000000000004|timestamp is more than 24 hours after the time the alert was received"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sns-deep-nesting.json|0b1c2d3e-0001-4000-8000-000000000001|the message nests deeper than 16 levels",
+                "sns-long-number.json|0b1c2d3e-0002-4000-8000-000000000002|a number in the message is longer than 50 characters",
+                "sns-duplicate-keys.json|0b1c2d3e-0003-4000-8000-000000000003|the key lambda_name appears more than once",
+                "sns-year-99999.json|0b1c2d3e-0004-4000-8000-000000000004|timestamp is more than 24 hours after the time the alert was received"
+            })
     void aHostileAlertIsRejectedWithASpecificReasonNeverThrown(String example, String messageId, String reason) {
         SNSEvent event = EventLoader.loadSNSEvent("examples/hostile/" + example);
 
@@ -165,17 +202,26 @@ class SnsAlertHandlerTest {
             assertThat(kept.messageId()).isEqualTo(messageId);
             assertThat(kept.reason()).isEqualTo(reason);
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("messageId=" + messageId).contains(reason).doesNotContain("99999")
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("messageId=" + messageId)
+                .contains(reason)
+                .doesNotContain("99999")
                 .doesNotContain("billing");
     }
 
     @Test
     void aTimestampBefore2000IsRejected() {
-        handler().handleRequest(withMessage("{\"error_type\":\"S3AccessError\",\"error_message\":\"denied\",\"error_code\":\"AccessDenied\","
-                + "\"lambda_name\":\"data-processor\",\"timestamp\":\"1970-01-01T00:00:00Z\"}"), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        withMessage(
+                                "{\"error_type\":\"S3AccessError\",\"error_message\":\"denied\",\"error_code\":\"AccessDenied\","
+                                        + "\"lambda_name\":\"data-processor\",\"timestamp\":\"1970-01-01T00:00:00Z\"}"),
+                        new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(handled).isEmpty();
-        assertThat(rejected).singleElement().satisfies(kept -> assertThat(kept.reason()).startsWith("timestamp is before 2000-01-01"));
+        assertThat(rejected)
+                .singleElement()
+                .satisfies(kept -> assertThat(kept.reason()).startsWith("timestamp is before 2000-01-01"));
     }
 
     @Test
@@ -186,7 +232,8 @@ class SnsAlertHandlerTest {
         handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
 
         assertThat(rejected).singleElement().satisfies(kept -> {
-            assertThat(kept.reason()).isEqualTo("the message is " + message.length() + " characters; at most 65536 are accepted");
+            assertThat(kept.reason())
+                    .isEqualTo("the message is " + message.length() + " characters; at most 65536 are accepted");
             assertThat(kept.body()).hasSize(RejectedAlert.MAX_BODY_CHARACTERS);
         });
     }
@@ -198,11 +245,18 @@ class SnsAlertHandlerTest {
             throw dynamoDbUnavailable;
         };
 
-        assertThatThrownBy(() -> handler().handleRequest(EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"), new TestLambdaContext("request-7f1c", 45_000)))
+        assertThatThrownBy(() -> handler()
+                        .handleRequest(
+                                EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
+                                new TestLambdaContext("request-7f1c", 45_000)))
                 .isSameAs(dynamoDbUnavailable);
         assertThat(rejected).isEmpty();
-        assertThat(emfLines().get(0).path("InvestigationsFailed").asDouble()).as("published although the invocation throws").isEqualTo(1);
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("outcome=Failed").contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
+        assertThat(emfLines().get(0).path("InvestigationsFailed").asDouble())
+                .as("published although the invocation throws")
+                .isEqualTo(1);
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .contains("outcome=Failed")
+                .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
                 .doesNotContain("DynamoDB unavailable");
     }
 

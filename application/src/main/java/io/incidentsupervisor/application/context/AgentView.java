@@ -14,8 +14,7 @@ public final class AgentView {
 
     private static final ObjectWriter WRITER = Json.mapper().writer();
 
-    private AgentView() {
-    }
+    private AgentView() {}
 
     public static String render(IncidentAlert alert, List<CollectorResult> results) {
         Map<String, Object> view = new LinkedHashMap<>();

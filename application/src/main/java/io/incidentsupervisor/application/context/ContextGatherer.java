@@ -43,7 +43,7 @@ public final class ContextGatherer {
     public interface Progress {
         void collectorFinished(String collector, boolean succeeded, Duration took);
 
-        Progress NONE = (collector, succeeded, took) -> { };
+        Progress NONE = (collector, succeeded, took) -> {};
     }
 
     private final CollectorRegistry registry;
@@ -63,7 +63,12 @@ public final class ContextGatherer {
      * @param minimumPerCollector a collector whose share of the time left is shorter is not started
      * @param recordingReserve the time before the deadline kept for recording what was gathered
      */
-    public ContextGatherer(CollectorRegistry registry, TokenBudget budget, TokenCounter counter, Clock clock, Duration minimumPerCollector,
+    public ContextGatherer(
+            CollectorRegistry registry,
+            TokenBudget budget,
+            TokenCounter counter,
+            Clock clock,
+            Duration minimumPerCollector,
             Duration recordingReserve) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -82,16 +87,27 @@ public final class ContextGatherer {
             ContextCollector collector = toRun.get(i);
             Duration share = Duration.between(clock.instant(), gatheringEnds).dividedBy(toRun.size() - i);
             if (share.compareTo(minimumPerCollector) < 0) {
-                results.add(CollectorResult.failed(collector.name(), new CollectorError("Skipped", "", "not started: its share of the time left before"
-                        + " the deadline was " + Math.max(0, share.toMillis()) + " ms; a collector is given at least " + minimumPerCollector.toMillis() + " ms")));
+                results.add(CollectorResult.failed(
+                        collector.name(),
+                        new CollectorError(
+                                "Skipped",
+                                "",
+                                "not started: its share of the time left before" + " the deadline was "
+                                        + Math.max(0, share.toMillis()) + " ms; a collector is given at least "
+                                        + minimumPerCollector.toMillis() + " ms")));
                 continue;
             }
             Instant started = clock.instant();
             CollectorResult result = collectWithin(collector, alert, share);
             results.add(result);
-            progress.collectorFinished(collector.name(), result.succeeded(), Duration.between(started, clock.instant()));
+            progress.collectorFinished(
+                    collector.name(), result.succeeded(), Duration.between(started, clock.instant()));
         }
-        TokenBudget.Fitted fitted = budget.fit(alert, results, source -> trimOrder.getOrDefault(source, Integer.MAX_VALUE), counter.tokenizer(),
+        TokenBudget.Fitted fitted = budget.fit(
+                alert,
+                results,
+                source -> trimOrder.getOrDefault(source, Integer.MAX_VALUE),
+                counter.tokenizer(),
                 (a, r) -> counter.count(AgentView.render(a, r)));
         return new EnrichedContext(fitted.alert(), fitted.results(), clock.instant(), fitted.tokens(), fitted.report());
     }
@@ -102,13 +118,21 @@ public final class ContextGatherer {
             return running.get(share.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            return CollectorResult.failed(collector.name(), new CollectorError("Timeout", "CollectorTimeout",
-                    "cut off after " + share.toMillis() + " ms, its share of the time left before the invocation's deadline"));
+            return CollectorResult.failed(
+                    collector.name(),
+                    new CollectorError(
+                            "Timeout",
+                            "CollectorTimeout",
+                            "cut off after " + share.toMillis()
+                                    + " ms, its share of the time left before the invocation's deadline"));
         } catch (ExecutionException e) {
-            // A collector should report provider failures as results; anything thrown is a bug in it, and must not stop the others.
+            // A collector should report provider failures as results; anything thrown is a bug in it, and must not stop
+            // the others.
             Throwable cause = e.getCause();
             LOG.warn("Collector {} failed unexpectedly for {}", collector.name(), alert.incidentId(), cause);
-            return CollectorResult.failed(collector.name(), new CollectorError("Unexpected", cause.getClass().getSimpleName(), cause.getMessage()));
+            return CollectorResult.failed(
+                    collector.name(),
+                    new CollectorError("Unexpected", cause.getClass().getSimpleName(), cause.getMessage()));
         } catch (InterruptedException e) {
             running.cancel(true);
             Thread.currentThread().interrupt();

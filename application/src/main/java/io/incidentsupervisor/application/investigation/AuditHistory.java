@@ -19,13 +19,20 @@ public final class AuditHistory {
 
     /** Every event of the incident in order; empty if it was never received. */
     public List<AuditEntry> of(IncidentId incidentId) {
-        return eventStore.readEvents(incidentId.value()).asStream()
+        return eventStore
+                .readEvents(incidentId.value())
+                .asStream()
                 .map(AuditHistory::entry)
                 .collect(Collectors.toList());
     }
 
     private static AuditEntry entry(DomainEventMessage<?> message) {
         IncidentEvent event = (IncidentEvent) message.getPayload();
-        return new AuditEntry(message.getSequenceNumber(), message.getTimestamp(), event.getClass().getSimpleName(), event, message.getMetaData());
+        return new AuditEntry(
+                message.getSequenceNumber(),
+                message.getTimestamp(),
+                event.getClass().getSimpleName(),
+                event,
+                message.getMetaData());
     }
 }

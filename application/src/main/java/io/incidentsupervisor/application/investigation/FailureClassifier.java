@@ -9,5 +9,6 @@ public interface FailureClassifier {
     FailureReason classify(Throwable failure);
 
     /** Without knowledge of the cause: retryable, typed by the exception's class. */
-    FailureClassifier UNKNOWN_IS_RETRYABLE = failure -> new FailureReason(failure.getClass().getSimpleName(), failure.getMessage(), true);
+    FailureClassifier UNKNOWN_IS_RETRYABLE =
+            failure -> new FailureReason(failure.getClass().getSimpleName(), failure.getMessage(), true);
 }

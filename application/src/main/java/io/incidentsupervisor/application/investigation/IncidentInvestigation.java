@@ -2,17 +2,17 @@ package io.incidentsupervisor.application.investigation;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
 import io.incidentsupervisor.application.investigation.Outcome.Investigated;
 import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.FailInvestigation;
 import io.incidentsupervisor.domain.model.FailureReason;
+import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
-import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
@@ -53,8 +53,14 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     private final Clock clock;
     private final Duration leaseFloor;
 
-    public IncidentInvestigation(AxonRuntime axon, ContextGatherer gatherer, Projections projections, Set<String> supervisedFunctions,
-            FailureClassifier classifier, Clock clock, Duration leaseFloor) {
+    public IncidentInvestigation(
+            AxonRuntime axon,
+            ContextGatherer gatherer,
+            Projections projections,
+            Set<String> supervisedFunctions,
+            FailureClassifier classifier,
+            Clock clock,
+            Duration leaseFloor) {
         this.axon = Objects.requireNonNull(axon, "axon");
         this.projections = Objects.requireNonNull(projections, "projections");
         this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
@@ -73,7 +79,9 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         List<IncidentEvent> events = new ArrayList<>();
         Instant now = clock.instant();
         try {
-            events.addAll(axon.send(new ReceiveIncident(alert, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor)), metadata));
+            events.addAll(axon.send(
+                    new ReceiveIncident(alert, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor)),
+                    metadata));
         } catch (AggregateStreamCreationException | ConcurrencyException concurrentFirstDelivery) {
             // Another delivery of the same alert created the incident between our load and our append.
         }
@@ -87,12 +95,15 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     @Override
     public Outcome recover(IncidentId incidentId, Delivery delivery) {
         axon.forgetCachedIncidents();
-        List<IncidentEvent> events = history.of(incidentId).stream().map(AuditEntry::event).collect(Collectors.toCollection(ArrayList::new));
+        List<IncidentEvent> events =
+                history.of(incidentId).stream().map(AuditEntry::event).collect(Collectors.toCollection(ArrayList::new));
         if (events.isEmpty()) {
             throw new UnknownIncident(incidentId);
         }
         Instant now = clock.instant();
-        events.addAll(axon.send(new RecoverInvestigation(incidentId, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor), leaseFloor),
+        events.addAll(axon.send(
+                new RecoverInvestigation(
+                        incidentId, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor), leaseFloor),
                 delivery.metadata()));
         return investigate(Incident.replay(events).alert(), events, delivery);
     }
@@ -106,8 +117,11 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         Map<String, Duration> latency = new LinkedHashMap<>();
         try {
             if (!supervisedFunctions.contains(alert.lambdaName())) {
-                FailureReason notSupervised = new FailureReason("NotSupervised",
-                        "Function " + alert.lambdaName() + " is not among the supervised functions; no AWS call was made for it", false);
+                FailureReason notSupervised = new FailureReason(
+                        "NotSupervised",
+                        "Function " + alert.lambdaName()
+                                + " is not among the supervised functions; no AWS call was made for it",
+                        false);
                 events.addAll(axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata));
                 projections.project(events);
                 return new Refused(id, notSupervised);
@@ -115,8 +129,15 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded, took) -> {
                 latency.put(collector, took);
                 Instant now = clock.instant();
-                events.addAll(axon.send(new RecordCollectorOutcome(id, attempt, collector, succeeded, now,
-                        Incident.leaseUntil(now, delivery.deadline(), leaseFloor)), metadata));
+                events.addAll(axon.send(
+                        new RecordCollectorOutcome(
+                                id,
+                                attempt,
+                                collector,
+                                succeeded,
+                                now,
+                                Incident.leaseUntil(now, delivery.deadline(), leaseFloor)),
+                        metadata));
             });
             events.addAll(axon.send(new RecordContext(id, attempt, context, clock.instant()), metadata));
         } catch (RuntimeException failure) {
@@ -132,8 +153,12 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         try {
             axon.send(new FailInvestigation(id, attempt, classifier.classify(failure), clock.instant()), metadata);
         } catch (RuntimeException recordingFailure) {
-            LOG.error("Investigation of {} (attempt {}) failed, and recording that failed too; the original failure is rethrown. Original: {}",
-                    id, attempt, failure.toString(), recordingFailure);
+            LOG.error(
+                    "Investigation of {} (attempt {}) failed, and recording that failed too; the original failure is rethrown. Original: {}",
+                    id,
+                    attempt,
+                    failure.toString(),
+                    recordingFailure);
             failure.addSuppressed(recordingFailure);
         }
         try {

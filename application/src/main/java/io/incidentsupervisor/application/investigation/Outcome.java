@@ -14,7 +14,9 @@ public sealed interface Outcome {
     IncidentId incidentId();
 
     /** The context was gathered and recorded; {@code collectorLatency} says how long each collector that ran took. */
-    record Investigated(IncidentId incidentId, int attempt, EnrichedContext context, Map<String, Duration> collectorLatency) implements Outcome {
+    record Investigated(
+            IncidentId incidentId, int attempt, EnrichedContext context, Map<String, Duration> collectorLatency)
+            implements Outcome {
 
         public Investigated {
             collectorLatency = Collections.unmodifiableMap(new LinkedHashMap<>(collectorLatency));
@@ -22,10 +24,8 @@ public sealed interface Outcome {
     }
 
     /** The incident existed already: nothing was done. */
-    record Duplicate(IncidentId incidentId) implements Outcome {
-    }
+    record Duplicate(IncidentId incidentId) implements Outcome {}
 
     /** The incident was recorded but not investigated, for the recorded reason (a function outside the allowlist). */
-    record Refused(IncidentId incidentId, FailureReason reason) implements Outcome {
-    }
+    record Refused(IncidentId incidentId, FailureReason reason) implements Outcome {}
 }

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** The context an agent reads for one incident, as JSON, kept until {@code expiresAt} (the table's TTL). */
-public record IncidentContextRow(IncidentId incidentId, String errorType, String contextJson, Instant createdAt, Instant expiresAt, long lastSequence) {
+public record IncidentContextRow(
+        IncidentId incidentId,
+        String errorType,
+        String contextJson,
+        Instant createdAt,
+        Instant expiresAt,
+        long lastSequence) {
 
     public IncidentContextRow {
         Objects.requireNonNull(incidentId, "incidentId");

@@ -29,6 +29,7 @@ public final class Projections {
 
     /** How long agents can read a context. */
     public static final Duration CONTEXT_RETENTION = Duration.ofDays(7);
+
     private static final ObjectWriter JSON = Json.mapper().writer();
 
     private final EventStore eventStore;
@@ -46,7 +47,11 @@ public final class Projections {
 
     /** Brings both rows of one incident up to its latest stored event, read from the store. */
     public void refresh(IncidentId incidentId) {
-        save(eventStore.readEvents(incidentId.value()).asStream().map(Projections::payload).toList());
+        save(eventStore
+                .readEvents(incidentId.value())
+                .asStream()
+                .map(Projections::payload)
+                .toList());
     }
 
     /**
@@ -65,7 +70,9 @@ public final class Projections {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> next = stream.nextAvailable();
                 if (next instanceof DomainEventMessage<?> event) {
-                    histories.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(payload(event));
+                    histories
+                            .computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>())
+                            .add(payload(event));
                 }
                 if (++read % 1_000 == 0) {
                     progress.accept(read);
@@ -87,13 +94,26 @@ public final class Projections {
         }
         Incident incident = Incident.replay(history);
         IncidentEvent last = history.get(history.size() - 1);
-        states.save(new IncidentStateRow(incident.id(), incident.alert().errorType(), incident.status(), incident.attempt(), incident.leaseUntil(),
-                last.occurredAt(), history.size() - 1L, incident.failure(), incident.staleAt(leaseFloor).orElse(null)));
+        states.save(new IncidentStateRow(
+                incident.id(),
+                incident.alert().errorType(),
+                incident.status(),
+                incident.attempt(),
+                incident.leaseUntil(),
+                last.occurredAt(),
+                history.size() - 1L,
+                incident.failure(),
+                incident.staleAt(leaseFloor).orElse(null)));
         for (int sequence = 0; sequence < history.size(); sequence++) {
             if (history.get(sequence) instanceof ContextGathered gathered) {
-                contexts.save(new IncidentContextRow(incident.id(), incident.alert().errorType(), json(gathered), gathered.gatheredAt(),
+                contexts.save(new IncidentContextRow(
+                        incident.id(),
+                        incident.alert().errorType(),
+                        json(gathered),
+                        gathered.gatheredAt(),
                         // TTL attributes hold whole seconds.
-                        gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS), sequence));
+                        gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS),
+                        sequence));
             }
         }
     }
@@ -102,8 +122,8 @@ public final class Projections {
         if (message.getPayload() instanceof IncidentEvent event) {
             return event;
         }
-        throw new IllegalStateException("Event " + message.getIdentifier() + " of " + message.getAggregateIdentifier() + " holds a "
-                + message.getPayloadType().getName() + ", which is not an incident event");
+        throw new IllegalStateException("Event " + message.getIdentifier() + " of " + message.getAggregateIdentifier()
+                + " holds a " + message.getPayloadType().getName() + ", which is not an incident event");
     }
 
     private static String json(ContextGathered gathered) {

@@ -12,8 +12,7 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 /** Every upcaster of stored events, oldest first: what reads any history ever written into today's classes. */
 public final class StoredEventUpcasters {
 
-    private StoredEventUpcasters() {
-    }
+    private StoredEventUpcasters() {}
 
     public static EventUpcaster chain() {
         return new EventUpcasterChain(new ClassNamesToDurableNames());
@@ -35,13 +34,17 @@ public final class StoredEventUpcasters {
 
         @Override
         protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().getRevision() == null && DURABLE_NAMES.containsKey(representation.getType().getName());
+            return representation.getType().getRevision() == null
+                    && DURABLE_NAMES.containsKey(representation.getType().getName());
         }
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(new SimpleSerializedType(DURABLE_NAMES.get(representation.getType().getName()), "1"),
-                    JsonNode.class, Function.identity());
+            return representation.upcastPayload(
+                    new SimpleSerializedType(
+                            DURABLE_NAMES.get(representation.getType().getName()), "1"),
+                    JsonNode.class,
+                    Function.identity());
         }
     }
 }

@@ -10,8 +10,7 @@ public final class StoredForm {
 
     private static final Serializer SERIALIZER = serializer(StoredEventTypes.CURRENT);
 
-    private StoredForm() {
-    }
+    private StoredForm() {}
 
     /** JSON by {@link Json#mapper()}, events under their durable names and revisions. */
     public static Serializer serializer() {

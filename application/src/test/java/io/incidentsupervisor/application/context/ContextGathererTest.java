@@ -29,16 +29,28 @@ class ContextGathererTest {
     @Test
     void runsTheRegisteredCollectorsInOrderAndBeatsOncePerCollector() {
         CollectorRegistry registry = CollectorRegistry.builder()
-                .everyErrorType(collector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
-                .errorType("S3AccessError", collector("cloudwatch-logs", 1, alert -> CollectorResult.gathered("cloudwatch-logs", Map.of("events", 0))))
+                .everyErrorType(collector(
+                        "lambda-configuration",
+                        3,
+                        alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
+                .errorType(
+                        "S3AccessError",
+                        collector(
+                                "cloudwatch-logs",
+                                1,
+                                alert -> CollectorResult.gathered("cloudwatch-logs", Map.of("events", 0))))
                 .build();
 
-        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gatherer(registry)
+                .gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
 
-        assertThat(context.results()).extracting(CollectorResult::source).containsExactly("lambda-configuration", "cloudwatch-logs");
+        assertThat(context.results())
+                .extracting(CollectorResult::source)
+                .containsExactly("lambda-configuration", "cloudwatch-logs");
         assertThat(heartbeats).containsExactly("lambda-configuration:true", "cloudwatch-logs:true");
         assertThat(context.enrichedAt()).isEqualTo(NOW);
-        assertThat(context.tokenCount()).isEqualTo(new JtokkitTokenCounter().count(AgentView.render(ALERT, context.results())));
+        assertThat(context.tokenCount())
+                .isEqualTo(new JtokkitTokenCounter().count(AgentView.render(ALERT, context.results())));
         assertThat(context.truncation().tokenizer()).isEqualTo("o200k_base");
     }
 
@@ -49,10 +61,14 @@ class ContextGathererTest {
                         collector("iam-role", 2, alert -> {
                             throw new IllegalStateException("bug in the collector");
                         }),
-                        collector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
+                        collector(
+                                "lambda-configuration",
+                                3,
+                                alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .build();
 
-        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gatherer(registry)
+                .gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
 
         assertThat(context.results().get(0).error().kind()).isEqualTo("Unexpected");
         assertThat(context.results().get(0).error().code()).isEqualTo("IllegalStateException");
@@ -93,26 +109,44 @@ class ContextGathererTest {
                             }
                             return CollectorResult.gathered("cloudwatch-logs", Map.of("late", true));
                         }),
-                        collector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
+                        collector(
+                                "lambda-configuration",
+                                3,
+                                alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .build();
         Instant deadline = real.instant().plusMillis(1_800);
-        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), real, Duration.ofMillis(100),
+        ContextGatherer gatherer = new ContextGatherer(
+                registry,
+                new TokenBudget(3000),
+                new JtokkitTokenCounter(),
+                real,
+                Duration.ofMillis(100),
                 Duration.ofMillis(300));
 
         EnrichedContext context = gatherer.gather(ALERT, deadline, (name, ok, took) -> heartbeats.add(name + ":" + ok));
 
-        assertThat(real.instant()).as("gathering ends before the deadline less the recording reserve").isBefore(deadline.minusMillis(250));
+        assertThat(real.instant())
+                .as("gathering ends before the deadline less the recording reserve")
+                .isBefore(deadline.minusMillis(250));
         assertThat(context.results().get(0).error().kind()).isEqualTo("Timeout");
-        assertThat(context.results().get(0).error().message()).matches("cut off after \\d+ ms, its share of the time left .*");
+        assertThat(context.results().get(0).error().message())
+                .matches("cut off after \\d+ ms, its share of the time left .*");
         assertThat(context.results().get(1).succeeded()).isTrue();
         assertThat(heartbeats).containsExactly("cloudwatch-logs:false", "lambda-configuration:true");
     }
 
     private ContextGatherer gatherer(CollectorRegistry registry) {
-        return new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(3), Duration.ZERO);
+        return new ContextGatherer(
+                registry,
+                new TokenBudget(3000),
+                new JtokkitTokenCounter(),
+                clock,
+                Duration.ofSeconds(3),
+                Duration.ZERO);
     }
 
-    private static ContextCollector collector(String name, int trimOrder, Function<IncidentAlert, CollectorResult> collect) {
+    private static ContextCollector collector(
+            String name, int trimOrder, Function<IncidentAlert, CollectorResult> collect) {
         return new StubCollector(name, trimOrder, collect);
     }
 }

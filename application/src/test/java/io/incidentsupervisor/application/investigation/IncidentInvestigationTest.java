@@ -3,8 +3,8 @@ package io.incidentsupervisor.application.investigation;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
@@ -14,15 +14,15 @@ import io.incidentsupervisor.application.investigation.Outcome.Investigated;
 import io.incidentsupervisor.application.investigation.Outcome.Refused;
 import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
 import io.incidentsupervisor.application.projection.Projections;
-import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
+import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
-import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import io.incidentsupervisor.domain.port.CollectorRegistry;
@@ -55,7 +55,9 @@ class IncidentInvestigationTest {
             .errorType("S3AccessError", collector("cloudwatch-logs", 1), new StubCollector("iam-role", 2, alert -> {
                 collectorsCalled.add("iam-role");
                 clock.advance(Duration.ofMillis(250));
-                return CollectorResult.failed("iam-role", new CollectorError("AccessDenied", "AccessDenied", "denied", "iam:ListAttachedRolePolicies"));
+                return CollectorResult.failed(
+                        "iam-role",
+                        new CollectorError("AccessDenied", "AccessDenied", "denied", "iam:ListAttachedRolePolicies"));
             }))
             .build();
     private final InMemoryProjectionStores stores = new InMemoryProjectionStores();
@@ -70,33 +72,52 @@ class IncidentInvestigationTest {
 
     @Test
     void investigatesAnAlertAndEveryEventCarriesItsDelivery() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
 
         Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
 
         assertThat(outcome).isInstanceOf(Investigated.class);
-        assertThat(((Investigated) outcome).context().results()).extracting(CollectorResult::source)
+        assertThat(((Investigated) outcome).context().results())
+                .extracting(CollectorResult::source)
                 .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
-        assertThat(((Investigated) outcome).context().results().get(2).error().missingPermission()).isEqualTo("iam:ListAttachedRolePolicies");
-        assertThat(((Investigated) outcome).collectorLatency()).containsExactly(entry("lambda-configuration", Duration.ZERO),
-                entry("cloudwatch-logs", Duration.ZERO), entry("iam-role", Duration.ofMillis(250)));
+        assertThat(((Investigated) outcome).context().results().get(2).error().missingPermission())
+                .isEqualTo("iam:ListAttachedRolePolicies");
+        assertThat(((Investigated) outcome).collectorLatency())
+                .containsExactly(
+                        entry("lambda-configuration", Duration.ZERO),
+                        entry("cloudwatch-logs", Duration.ZERO),
+                        entry("iam-role", Duration.ofMillis(250)));
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
-        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
-                "CollectorFinished", "CollectorFinished", "ContextGathered");
+        assertThat(history)
+                .extracting(AuditEntry::type)
+                .containsExactly(
+                        "IncidentReceived",
+                        "InvestigationStarted",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "ContextGathered");
         assertThat(history).extracting(AuditEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(history).allSatisfy(entry -> assertThat(entry.metadata()).containsEntry("snsMessageId", "msg-1")
-                .containsEntry("requestId", "request-msg-1"));
+        assertThat(history)
+                .allSatisfy(entry -> assertThat(entry.metadata())
+                        .containsEntry("snsMessageId", "msg-1")
+                        .containsEntry("requestId", "request-msg-1"));
         assertThat(stores.find(ID)).hasValueSatisfying(row -> {
             assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
             assertThat(row.lastSequence()).isEqualTo(5);
-            assertThat(row.staleAt()).as("closed incidents leave the open index").isNull();
+            assertThat(row.staleAt())
+                    .as("closed incidents leave the open index")
+                    .isNull();
         });
-        assertThat(stores.find(ID, clock.instant())).hasValueSatisfying(row -> assertThat(row.contextJson()).contains("\"iam:ListAttachedRolePolicies\""));
+        assertThat(stores.find(ID, clock.instant()))
+                .hasValueSatisfying(row -> assertThat(row.contextJson()).contains("\"iam:ListAttachedRolePolicies\""));
     }
 
     @Test
     void aDuplicateDeliveryChangesNothing() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
         investigation.handle(ALERT, delivery("msg-1", 60));
         collectorsCalled.clear();
 
@@ -107,14 +128,17 @@ class IncidentInvestigationTest {
 
     @Test
     void aFunctionOutsideTheAllowlistIsRefusedWithoutAnyCollectorAndTheReasonIsRecorded() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
 
         Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
 
         assertThat(outcome).isInstanceOf(Refused.class);
         assertThat(collectorsCalled).isEmpty();
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
-        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationFailed");
+        assertThat(history)
+                .extracting(AuditEntry::type)
+                .containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationFailed");
         InvestigationFailed failed = (InvestigationFailed) history.get(2).event();
         assertThat(failed.reason().type()).isEqualTo("NotSupervised");
         assertThat(failed.reason().retryable()).isFalse();
@@ -123,9 +147,11 @@ class IncidentInvestigationTest {
     @Test
     void aFailureIsRecordedAndTheOriginalIsRethrown() {
         IllegalStateException broken = new IllegalStateException("tokenizer broke");
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), failingCounter(broken), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), failingCounter(broken), Set.of("data-processor"));
 
-        assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60))).isSameAs(broken);
+        assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60)))
+                .isSameAs(broken);
 
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
         assertThat(history).last().satisfies(entry -> {
@@ -148,27 +174,37 @@ class IncidentInvestigationTest {
                 super.appendEvents(events);
             }
         };
-        IncidentInvestigation investigation = investigation(refusesFailures, failingCounter(broken), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(refusesFailures, failingCounter(broken), Set.of("data-processor"));
 
         assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60)))
                 .isSameAs(broken)
-                .satisfies(thrown -> assertThat(thrown.getSuppressed()).singleElement()
+                .satisfies(thrown -> assertThat(thrown.getSuppressed())
+                        .singleElement()
                         .satisfies(suppressed -> assertThat(suppressed).hasMessageContaining("DynamoDB unavailable")));
     }
 
     @Test
     void aKilledInvestigationIsLeftAloneWhileItsLeaseLivesAndRecoveredOnceAfterwards() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
         Instant deadline = clock.instant().plusSeconds(60);
-        // The first invocation received the alert, started, and was killed at its timeout before any collector finished.
-        axon.send(new ReceiveIncident(ALERT, clock.instant(), deadline), Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
+        // The first invocation received the alert, started, and was killed at its timeout before any collector
+        // finished.
+        axon.send(
+                new ReceiveIncident(ALERT, clock.instant(), deadline),
+                Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
 
         clock.advance(Duration.ofSeconds(30));
-        assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60))).isEqualTo(new Duplicate(ID));
+        assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60)))
+                .isEqualTo(new Duplicate(ID));
         assertThat(stores.find(ID)).get().extracting(row -> row.status()).isEqualTo(IncidentStatus.INVESTIGATING);
-        assertThat(stores.staleAt(clock.instant())).as("not stale while the lease lives").isEmpty();
+        assertThat(stores.staleAt(clock.instant()))
+                .as("not stale while the lease lives")
+                .isEmpty();
         assertThat(stores.staleAt(deadline)).containsExactly(ID);
-        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60))).isInstanceOf(InvestigationInProgress.class);
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60)))
+                .isInstanceOf(InvestigationInProgress.class);
         assertThat(collectorsCalled).isEmpty();
 
         clock.advance(Duration.ofSeconds(31));
@@ -177,8 +213,17 @@ class IncidentInvestigationTest {
         assertThat(recovered).isInstanceOf(Investigated.class);
         assertThat(((Investigated) recovered).attempt()).isEqualTo(2);
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
-        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationRetried",
-                "InvestigationStarted", "CollectorFinished", "CollectorFinished", "CollectorFinished", "ContextGathered");
+        assertThat(history)
+                .extracting(AuditEntry::type)
+                .containsExactly(
+                        "IncidentReceived",
+                        "InvestigationStarted",
+                        "InvestigationRetried",
+                        "InvestigationStarted",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "ContextGathered");
         assertThat(history).filteredOn(e -> e.type().equals("ContextGathered")).hasSize(1);
         assertThat(history.get(2).metadata()).containsEntry("snsMessageId", "recovery");
         assertThat(stores.staleAt(clock.instant().plusSeconds(3600))).isEmpty();
@@ -187,11 +232,14 @@ class IncidentInvestigationTest {
     @Test
     void anIncidentKilledBeforeItsFirstAttemptIsRecoveredByStartingItOnceTheFloorPassed() {
         InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
-        IncidentInvestigation investigation = investigation(engine, new JtokkitTokenCounter(), Set.of("data-processor"));
+        IncidentInvestigation investigation =
+                investigation(engine, new JtokkitTokenCounter(), Set.of("data-processor"));
         // Written before receipt and start became one decision: an incident received, never started.
-        engine.appendEvents(new GenericDomainEventMessage<>("IncidentAggregate", ID.value(), 0, new IncidentReceived(ID, ALERT, clock.instant())));
+        engine.appendEvents(new GenericDomainEventMessage<>(
+                "IncidentAggregate", ID.value(), 0, new IncidentReceived(ID, ALERT, clock.instant())));
 
-        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60))).isInstanceOf(AwaitingFirstAttempt.class);
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery-early", 60)))
+                .isInstanceOf(AwaitingFirstAttempt.class);
         clock.advance(LEASE_FLOOR);
         Outcome recovered = investigation.recover(ID, delivery("recovery", 60));
 
@@ -201,27 +249,34 @@ class IncidentInvestigationTest {
 
     @Test
     void recoveringANonRetryablyFailedIncidentIsRefusedNamingTheFailure() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
         assertThat(investigation.handle(ALERT, delivery("msg-1", 60))).isInstanceOf(Refused.class);
 
         assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60)))
                 .isInstanceOf(RetryNotAllowed.class)
-                .hasMessageContaining("attempt 1 failed with the non-retryable NotSupervised (Function data-processor is not among the supervised");
+                .hasMessageContaining(
+                        "attempt 1 failed with the non-retryable NotSupervised (Function data-processor is not among the supervised");
         assertThat(new AuditHistory(axon.eventStore()).of(ID)).hasSize(3);
         assertThat(collectorsCalled).isEmpty();
     }
 
     @Test
     void recoveringAnUnknownIncidentIsRefused() {
-        IncidentInvestigation investigation = investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
-        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60))).isInstanceOf(UnknownIncident.class);
+        IncidentInvestigation investigation =
+                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+        assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60)))
+                .isInstanceOf(UnknownIncident.class);
     }
 
-    private IncidentInvestigation investigation(InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
+    private IncidentInvestigation investigation(
+            InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
         axon = AxonRuntime.start(engine);
-        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
+        ContextGatherer gatherer = new ContextGatherer(
+                registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
         Projections projections = new Projections(axon.eventStore(), stores, stores, LEASE_FLOOR);
-        return new IncidentInvestigation(axon, gatherer, projections, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
+        return new IncidentInvestigation(
+                axon, gatherer, projections, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
     }
 
     private Delivery delivery(String messageId, int secondsLeft) {

@@ -16,7 +16,10 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
 
     @Override
     public void save(IncidentStateRow row) {
-        states.merge(row.incidentId(), row, (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
+        states.merge(
+                row.incidentId(),
+                row,
+                (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
     }
 
     @Override
@@ -26,13 +29,19 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
 
     @Override
     public List<IncidentId> staleAt(Instant now) {
-        return states.values().stream().filter(row -> row.staleAt() != null && !row.staleAt().isAfter(now))
-                .sorted(Comparator.comparing(IncidentStateRow::staleAt)).map(IncidentStateRow::incidentId).toList();
+        return states.values().stream()
+                .filter(row -> row.staleAt() != null && !row.staleAt().isAfter(now))
+                .sorted(Comparator.comparing(IncidentStateRow::staleAt))
+                .map(IncidentStateRow::incidentId)
+                .toList();
     }
 
     @Override
     public void save(IncidentContextRow row) {
-        contexts.merge(row.incidentId(), row, (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
+        contexts.merge(
+                row.incidentId(),
+                row,
+                (stored, candidate) -> candidate.lastSequence() > stored.lastSequence() ? candidate : stored);
     }
 
     @Override

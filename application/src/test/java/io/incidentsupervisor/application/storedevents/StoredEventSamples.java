@@ -25,28 +25,59 @@ import java.util.Map;
 /** One event of each stored type, with every field of its shape filled: what the golden fixtures hold. */
 final class StoredEventSamples {
 
-    private StoredEventSamples() {
-    }
+    private StoredEventSamples() {}
 
     static Map<Class<?>, IncidentEvent> byClass() {
         Map<Class<?>, IncidentEvent> samples = new LinkedHashMap<>();
         samples.put(IncidentReceived.class, new IncidentReceived(ID, ALERT, T0));
         samples.put(InvestigationStarted.class, new InvestigationStarted(ID, 1, T0, T0.plus(LEASE)));
-        samples.put(CollectorFinished.class, new CollectorFinished(ID, 1, "iam-role", false, T0.plusSeconds(1), T0.plusSeconds(1).plus(LEASE)));
+        samples.put(
+                CollectorFinished.class,
+                new CollectorFinished(
+                        ID,
+                        1,
+                        "iam-role",
+                        false,
+                        T0.plusSeconds(1),
+                        T0.plusSeconds(1).plus(LEASE)));
         samples.put(ContextGathered.class, new ContextGathered(ID, 1, context(), T0.plusSeconds(2)));
-        samples.put(InvestigationFailed.class, new InvestigationFailed(ID, 1, new FailureReason("Throttled", "Rate exceeded", true), T0.plusSeconds(2)));
-        samples.put(InvestigationRetried.class, new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", T0.plusSeconds(3)));
+        samples.put(
+                InvestigationFailed.class,
+                new InvestigationFailed(
+                        ID, 1, new FailureReason("Throttled", "Rate exceeded", true), T0.plusSeconds(2)));
+        samples.put(
+                InvestigationRetried.class,
+                new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", T0.plusSeconds(3)));
         return samples;
     }
 
     private static EnrichedContext context() {
-        CollectorResult configuration = CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "python3.12", "MemorySize", 512));
-        CollectorResult logs = CollectorResult.gathered("cloudwatch-logs", Map.of("logGroup", "/aws/lambda/data-processor"),
-                List.of(new ContextEntry(ContextEntry.Relevance.FAILURE, Map.of("timestamp", "2026-11-23T07:59:59.900Z", "message",
-                        "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"))), true);
-        CollectorResult role = CollectorResult.failed("iam-role", new CollectorError("AccessDenied", "AccessDenied",
-                "not authorized to perform: iam:ListAttachedRolePolicies", "iam:ListAttachedRolePolicies"));
-        return new EnrichedContext(ALERT, List.of(configuration, logs, role), T0.plusSeconds(2), 210,
+        CollectorResult configuration =
+                CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "python3.12", "MemorySize", 512));
+        CollectorResult logs = CollectorResult.gathered(
+                "cloudwatch-logs",
+                Map.of("logGroup", "/aws/lambda/data-processor"),
+                List.of(
+                        new ContextEntry(
+                                ContextEntry.Relevance.FAILURE,
+                                Map.of(
+                                        "timestamp",
+                                        "2026-11-23T07:59:59.900Z",
+                                        "message",
+                                        "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"))),
+                true);
+        CollectorResult role = CollectorResult.failed(
+                "iam-role",
+                new CollectorError(
+                        "AccessDenied",
+                        "AccessDenied",
+                        "not authorized to perform: iam:ListAttachedRolePolicies",
+                        "iam:ListAttachedRolePolicies"));
+        return new EnrichedContext(
+                ALERT,
+                List.of(configuration, logs, role),
+                T0.plusSeconds(2),
+                210,
                 new TruncationReport("o200k_base", 3000, 260, 210, Map.of("cloudwatch-logs", 3), List.of(), 1));
     }
 }

@@ -46,8 +46,11 @@ class StoredEventsTest {
 
     @Test
     void everyPermittedEventHasAStoredNameAndASample() {
-        assertThat(StoredEventTypes.CURRENT.all().stream().map(StoredEventType::javaClass).collect(Collectors.toSet()))
-                .isEqualTo(Arrays.stream(IncidentEvent.class.getPermittedSubclasses()).collect(Collectors.toSet()))
+        assertThat(StoredEventTypes.CURRENT.all().stream()
+                        .map(StoredEventType::javaClass)
+                        .collect(Collectors.toSet()))
+                .isEqualTo(Arrays.stream(IncidentEvent.class.getPermittedSubclasses())
+                        .collect(Collectors.toSet()))
                 .isEqualTo(SAMPLES.keySet());
     }
 
@@ -59,61 +62,87 @@ class StoredEventsTest {
 
         SerializedObject<String> written = StoredForm.serializer().serialize(SAMPLES.get(eventClass), String.class);
 
-        assertThat(written.getType().getName()).isEqualTo(golden.get("payloadType").asText());
-        assertThat(written.getType().getRevision()).isEqualTo(golden.get("payloadRevision").asText());
-        assertThat(tree(written.getData())).as("changing a stored shape needs a new revision and an upcaster").isEqualTo(golden.get("payload"));
+        assertThat(written.getType().getName())
+                .isEqualTo(golden.get("payloadType").asText());
+        assertThat(written.getType().getRevision())
+                .isEqualTo(golden.get("payloadRevision").asText());
+        assertThat(tree(written.getData()))
+                .as("changing a stored shape needs a new revision and an upcaster")
+                .isEqualTo(golden.get("payload"));
     }
 
     @ParameterizedTest
     @MethodSource("eventClasses")
     void theGoldenFormReadsBackIntoTodaysClass(Class<?> eventClass) {
         StoredEventType type = StoredEventTypes.CURRENT.of(eventClass).orElseThrow();
-        assertThat(read(fixture("stored-events/" + type.name() + ".r" + type.revision() + ".json"), StoredForm.serializer()))
+        assertThat(read(
+                        fixture("stored-events/" + type.name() + ".r" + type.revision() + ".json"),
+                        StoredForm.serializer()))
                 .isEqualTo(SAMPLES.get(eventClass));
     }
 
     @ParameterizedTest
     @MethodSource("eventClasses")
     void historyStoredUnderClassNamesBeforeRevisionsReadsBackIntoTodaysClass(Class<?> eventClass) {
-        assertThat(read(fixture("stored-events/legacy/" + eventClass.getSimpleName() + ".json"), StoredForm.serializer()))
+        assertThat(read(
+                        fixture("stored-events/legacy/" + eventClass.getSimpleName() + ".json"),
+                        StoredForm.serializer()))
                 .isEqualTo(SAMPLES.get(eventClass));
     }
 
     @Test
     void aRenamedAndMovedClassStillReadsOldHistoryThroughTheNameTable() {
         List<StoredEventType> renamed = new ArrayList<>(StoredEventTypes.CURRENT.all());
-        renamed.replaceAll(type -> type.javaClass() == IncidentReceived.class ? new StoredEventType(type.name(), type.revision(), AlertArrived.class) : type);
+        renamed.replaceAll(type -> type.javaClass() == IncidentReceived.class
+                ? new StoredEventType(type.name(), type.revision(), AlertArrived.class)
+                : type);
         Serializer serializer = StoredForm.serializer(new StoredEventTypes(renamed));
         IncidentReceived sample = (IncidentReceived) SAMPLES.get(IncidentReceived.class);
         AlertArrived expected = new AlertArrived(sample.incidentId(), sample.alert(), sample.receivedAt());
 
-        assertThat(read(fixture("stored-events/IncidentReceived.r1.json"), serializer)).isEqualTo(expected);
-        assertThat(read(fixture("stored-events/legacy/IncidentReceived.json"), serializer)).isEqualTo(expected);
-        assertThat(serializer.serialize(expected, String.class).getType().getName()).isEqualTo("IncidentReceived");
+        assertThat(read(fixture("stored-events/IncidentReceived.r1.json"), serializer))
+                .isEqualTo(expected);
+        assertThat(read(fixture("stored-events/legacy/IncidentReceived.json"), serializer))
+                .isEqualTo(expected);
+        assertThat(serializer.serialize(expected, String.class).getType().getName())
+                .isEqualTo("IncidentReceived");
     }
 
     @Test
     void anUnknownTypeOrRevisionFailsLoudlyInsteadOfBeingSkipped() {
         JsonNode unknownType = fixture("stored-events/IncidentReceived.r1.json").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) unknownType).put("payloadType", "IncidentReopened");
-        assertThatThrownBy(() -> read(unknownType, StoredForm.serializer())).isInstanceOf(SerializationException.class)
-                .hasMessageContaining("IncidentReopened").hasMessageContaining("not an event this version knows");
+        assertThatThrownBy(() -> read(unknownType, StoredForm.serializer()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("IncidentReopened")
+                .hasMessageContaining("not an event this version knows");
 
-        JsonNode newerRevision = fixture("stored-events/IncidentReceived.r1.json").deepCopy();
+        JsonNode newerRevision =
+                fixture("stored-events/IncidentReceived.r1.json").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) newerRevision).put("payloadRevision", "2");
-        assertThatThrownBy(() -> read(newerRevision, StoredForm.serializer())).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> read(newerRevision, StoredForm.serializer()))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("has revision 2, and no upcaster brings it to revision 1");
     }
 
     /** Reads a stored form as the event store does: an entry, the upcaster chain, the serializer. */
     private static Object read(JsonNode stored, Serializer serializer) {
         JsonNode revision = stored.get("payloadRevision");
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("IncidentAggregate", "data-processor#2026-11-23T08:00:00Z", 0,
-                "event-1", "2026-11-23T08:00:02Z", stored.get("payloadType").asText(), revision.isNull() ? null : revision.asText(),
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "IncidentAggregate",
+                "data-processor#2026-11-23T08:00:00Z",
+                0,
+                "event-1",
+                "2026-11-23T08:00:02Z",
+                stored.get("payloadType").asText(),
+                revision.isNull() ? null : revision.asText(),
                 stored.get("payload").toString().getBytes(StandardCharsets.UTF_8),
                 serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
         return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, StoredForm.upcasters())
-                .asStream().map(DomainEventMessage::getPayload).findFirst().orElseThrow();
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonNode fixture(String resource) {

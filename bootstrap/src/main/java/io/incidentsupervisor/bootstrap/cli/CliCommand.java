@@ -12,6 +12,7 @@ abstract class CliCommand implements Callable<Integer> {
 
     @Mixin
     CliOptions options;
+
     @Spec
     CommandSpec spec;
 

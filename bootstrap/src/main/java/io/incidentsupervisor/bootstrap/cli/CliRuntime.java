@@ -21,7 +21,10 @@ import java.util.Map;
  */
 final class CliRuntime implements AutoCloseable {
 
-    enum Storage { PERSISTED, IN_MEMORY }
+    enum Storage {
+        PERSISTED,
+        IN_MEMORY
+    }
 
     /** The SDK's endpoint variables and the system properties that stand for them. */
     private static final Map<String, String> SAMPLE_ACCOUNT_ENDPOINTS = Map.of(
@@ -34,7 +37,11 @@ final class CliRuntime implements AutoCloseable {
     private final List<AutoCloseable> localServers;
     private final Map<String, String> propertiesSet;
 
-    private CliRuntime(IncidentSupervisor supervisor, boolean embedded, List<AutoCloseable> localServers, Map<String, String> propertiesSet) {
+    private CliRuntime(
+            IncidentSupervisor supervisor,
+            boolean embedded,
+            List<AutoCloseable> localServers,
+            Map<String, String> propertiesSet) {
         this.supervisor = supervisor;
         this.embedded = embedded;
         this.localServers = localServers;
@@ -44,9 +51,11 @@ final class CliRuntime implements AutoCloseable {
     static CliRuntime open(Map<String, String> environment, Storage storage) {
         if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB") || isSet(environment, "AWS_LAMBDA_FUNCTION_NAME")) {
             Settings settings = Settings.from(environment);
-            IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
+            IncidentSupervisor supervisor = new IncidentSupervisor(
+                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
             if (isLoopback(environment.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
-                // A DynamoDB Local of the user's own; in AWS the stack creates the tables, and verify must find them missing.
+                // A DynamoDB Local of the user's own; in AWS the stack creates the tables, and verify must find them
+                // missing.
                 supervisor.createTablesIfMissing();
             }
             return new CliRuntime(supervisor, false, List.of(), Map.of());
@@ -59,7 +68,9 @@ final class CliRuntime implements AutoCloseable {
         List<AutoCloseable> servers = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         try {
-            DynamoDbLocal dynamoDb = storage == Storage.IN_MEMORY ? DynamoDbLocal.inMemory() : DynamoDbLocal.persistedIn(home(environment).resolve("dynamodb"));
+            DynamoDbLocal dynamoDb = storage == Storage.IN_MEMORY
+                    ? DynamoDbLocal.inMemory()
+                    : DynamoDbLocal.persistedIn(home(environment).resolve("dynamodb"));
             servers.add(dynamoDb);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
             if (SAMPLE_ACCOUNT_ENDPOINTS.keySet().stream().anyMatch(variable -> !isSet(environment, variable))) {
@@ -76,7 +87,8 @@ final class CliRuntime implements AutoCloseable {
                 properties.put("aws.secretAccessKey", "local");
             }
             properties.forEach(System::setProperty);
-            IncidentSupervisor supervisor = new IncidentSupervisor(settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
+            IncidentSupervisor supervisor = new IncidentSupervisor(
+                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
             supervisor.createTablesIfMissing();
             return new CliRuntime(supervisor, true, servers, properties);
         } catch (RuntimeException e) {
@@ -116,7 +128,8 @@ final class CliRuntime implements AutoCloseable {
         }
     }
 
-    private static void closeAll(List<AutoCloseable> servers, Map<String, String> properties, RuntimeException failure) {
+    private static void closeAll(
+            List<AutoCloseable> servers, Map<String, String> properties, RuntimeException failure) {
         for (int i = servers.size() - 1; i >= 0; i--) {
             try {
                 servers.get(i).close();

@@ -9,8 +9,10 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-
-@Command(name = "context", mixinStandardHelpOptions = true, description = "Prints the context an agent reads for an incident (the incident-context projection).")
+@Command(
+        name = "context",
+        mixinStandardHelpOptions = true,
+        description = "Prints the context an agent reads for an incident (the incident-context projection).")
 final class ContextCommand extends CliCommand {
     @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}")
     String incidentId;

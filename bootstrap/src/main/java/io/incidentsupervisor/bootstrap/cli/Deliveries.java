@@ -24,11 +24,9 @@ final class Deliveries {
     static final String FAILED = "Failed";
 
     /** What became of one record: an outcome, or the reason it was rejected or failed. */
-    record Delivered(String messageId, String outcome, String incidentId, String detail) {
-    }
+    record Delivered(String messageId, String outcome, String incidentId, String detail) {}
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     static List<Delivered> deliver(IncidentSupervisor supervisor, SNSEvent event, Clock clock) {
         Map<String, Delivered> byMessage = new LinkedHashMap<>();
@@ -49,7 +47,8 @@ final class Deliveries {
             @Override
             public void keep(RejectedAlert rejected) {
                 supervisor.rejected.keep(rejected);
-                byMessage.put(rejected.messageId(), new Delivered(rejected.messageId(), REJECTED, null, rejected.reason()));
+                byMessage.put(
+                        rejected.messageId(), new Delivered(rejected.messageId(), REJECTED, null, rejected.reason()));
             }
 
             @Override
@@ -59,7 +58,8 @@ final class Deliveries {
         };
         RuntimeException failure = null;
         try {
-            new SnsAlertHandler(observed, observedRejections, AlertMetrics.NONE, clock).handleRequest(event, new CliLambdaContext(clock));
+            new SnsAlertHandler(observed, observedRejections, AlertMetrics.NONE, clock)
+                    .handleRequest(event, new CliLambdaContext(clock));
         } catch (RuntimeException e) {
             // As in Lambda, the failing record and the ones after it are not handled: each is reported failed.
             failure = e;
@@ -68,7 +68,11 @@ final class Deliveries {
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             String messageId = record.getSNS().getMessageId();
             Delivered outcome = byMessage.get(messageId);
-            delivered.add(outcome != null ? outcome : new Delivered(messageId, FAILED, null, failure == null ? "not handled" : failure.toString()));
+            delivered.add(
+                    outcome != null
+                            ? outcome
+                            : new Delivered(
+                                    messageId, FAILED, null, failure == null ? "not handled" : failure.toString()));
         }
         return delivered;
     }
@@ -76,15 +80,25 @@ final class Deliveries {
     static Delivered delivered(String messageId, Outcome outcome) {
         String incidentId = outcome.incidentId().value();
         if (outcome instanceof Outcome.Investigated investigated) {
-            return new Delivered(messageId, "Investigated", incidentId, "attempt " + investigated.attempt() + ", " + investigated.context().results().size()
-                    + " collectors, " + investigated.context().tokenCount() + " tokens of context");
+            return new Delivered(
+                    messageId,
+                    "Investigated",
+                    incidentId,
+                    "attempt " + investigated.attempt() + ", "
+                            + investigated.context().results().size() + " collectors, "
+                            + investigated.context().tokenCount() + " tokens of context");
         }
         if (outcome instanceof Outcome.Refused refused) {
-            return new Delivered(messageId, "Refused", incidentId, refused.reason().type() + ": " + refused.reason().message());
+            return new Delivered(
+                    messageId,
+                    "Refused",
+                    incidentId,
+                    refused.reason().type() + ": " + refused.reason().message());
         }
         if (outcome instanceof Outcome.Duplicate) {
             return new Delivered(messageId, "Duplicate", incidentId, "already received; nothing changed");
         }
-        throw new IllegalArgumentException("No report is defined for the outcome " + outcome.getClass().getName());
+        throw new IllegalArgumentException(
+                "No report is defined for the outcome " + outcome.getClass().getName());
     }
 }

@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
             "delivered twice (the second is a duplicate), against a fresh in-memory DynamoDB Local and the sample account on loopback;",
-            "then prints the incident's timeline and the context an agent reads. Nothing is kept."})
+            "then prints the incident's timeline and the context an agent reads. Nothing is kept."
+        })
 final class DemoCommand extends CliCommand {
 
     static final String SAMPLE_EVENT = "examples/sns-s3-access-error.json";
@@ -26,9 +30,17 @@ final class DemoCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         Map<String, String> environment = new LinkedHashMap<>(environment());
-        // The demo is self-contained: its own in-memory store and the sample account, whatever endpoints are configured.
-        List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_REGION",
-                "SUPERVISED_FUNCTIONS", "LOG_GROUP_OVERRIDES").forEach(environment::remove);
+        // The demo is self-contained: its own in-memory store and the sample account, whatever endpoints are
+        // configured.
+        List.of(
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        "AWS_ENDPOINT_URL_LAMBDA",
+                        "AWS_ENDPOINT_URL_IAM",
+                        "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+                        "AWS_REGION",
+                        "SUPERVISED_FUNCTIONS",
+                        "LOG_GROUP_OVERRIDES")
+                .forEach(environment::remove);
         PrintWriter out = out();
         try (CliRuntime runtime = CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY)) {
             List<Deliveries.Delivered> deliveries = new ArrayList<>();
@@ -37,7 +49,9 @@ final class DemoCommand extends CliCommand {
             }
             IncidentId id = new IncidentId(deliveries.get(0).incidentId());
             List<AuditEntry> history = new AuditHistory(runtime.supervisor.axon.eventStore()).of(id);
-            IncidentContextRow context = runtime.supervisor.contexts.find(id, Instant.now())
+            IncidentContextRow context = runtime.supervisor
+                    .contexts
+                    .find(id, Instant.now())
                     .orElseThrow(() -> new IllegalStateException("The demo incident has no context row"));
             if (options.json) {
                 Map<String, Object> report = new LinkedHashMap<>();
@@ -47,7 +61,8 @@ final class DemoCommand extends CliCommand {
                 Timeline.printJson(report, out);
                 return SupervisorCli.OK;
             }
-            out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT + " to SNS.");
+            out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT
+                    + " to SNS.");
             for (int i = 0; i < deliveries.size(); i++) {
                 Deliveries.Delivered d = deliveries.get(i);
                 out.printf("Delivery %d of SNS message %s: %s (%s)%n", i + 1, d.messageId(), d.outcome(), d.detail());

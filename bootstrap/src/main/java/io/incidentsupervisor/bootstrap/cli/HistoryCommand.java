@@ -7,9 +7,14 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Replays an incident's events from the event store, for audits.")
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = "Replays an incident's events from the event store, for audits.")
 final class HistoryCommand extends CliCommand {
-    @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}, e.g. data-processor#2026-11-23T08:00:00.512Z")
+    @Parameters(
+            paramLabel = "INCIDENT_ID",
+            description = "{lambda_name}#{timestamp}, e.g. data-processor#2026-11-23T08:00:00.512Z")
     String incidentId;
 
     @Override

@@ -3,12 +3,18 @@ package io.incidentsupervisor.bootstrap.cli;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "projections", mixinStandardHelpOptions = true, description = "Maintains the projections agents read.",
+@Command(
+        name = "projections",
+        mixinStandardHelpOptions = true,
+        description = "Maintains the projections agents read.",
         subcommands = ProjectionsCommand.Rebuild.class)
 final class ProjectionsCommand {
 
-    @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Recomputes every incident-state and incident-context row from the event stream, reporting progress on standard error.")
+    @Command(
+            name = "rebuild",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Recomputes every incident-state and incident-context row from the event stream, reporting progress on standard error.")
     static final class Rebuild extends CliCommand {
 
         @Override
@@ -22,7 +28,8 @@ final class ProjectionsCommand {
                 if (options.json) {
                     Timeline.printJson(Map.of("incidents", incidents, "events", read[0]), out());
                 } else {
-                    out().println("Rebuilt the projections of " + incidents + " incidents from " + read[0] + " events.");
+                    out().println("Rebuilt the projections of " + incidents + " incidents from " + read[0]
+                            + " events.");
                 }
             }
             return SupervisorCli.OK;

@@ -12,16 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "recover", mixinStandardHelpOptions = true,
+@Command(
+        name = "recover",
+        mixinStandardHelpOptions = true,
         description = "Starts the next investigation attempt of a stale or retryably failed incident, and runs it.")
 final class RecoverCommand extends CliCommand {
 
     static final class Target {
         @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}")
         String incidentId;
+
         @Option(names = "--all-stale", description = "Every incident the stale command lists.")
         boolean allStale;
     }
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
@@ -37,12 +41,20 @@ final class RecoverCommand extends CliCommand {
                 if (options.json) {
                     Timeline.printJson(report, out());
                 } else {
-                    out().printf("%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n", report.stale(),
-                            report.recovered().size(), report.recovered(), report.refused().size(), report.refused(), report.failed().size(), report.failed());
+                    out().printf(
+                                    "%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n",
+                                    report.stale(),
+                                    report.recovered().size(),
+                                    report.recovered(),
+                                    report.refused().size(),
+                                    report.refused(),
+                                    report.failed().size(),
+                                    report.failed());
                 }
                 return report.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
             }
-            Outcome outcome = runtime.supervisor.investigation.recover(single, new Delivery(requestId, requestId, deadline));
+            Outcome outcome =
+                    runtime.supervisor.investigation.recover(single, new Delivery(requestId, requestId, deadline));
             Deliveries.Delivered recovered = Deliveries.delivered(requestId, outcome);
             if (options.json) {
                 Timeline.printJson(recovered, out());

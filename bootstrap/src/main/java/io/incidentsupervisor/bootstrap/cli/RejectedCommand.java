@@ -5,8 +5,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rejected", mixinStandardHelpOptions = true,
-        description = "Lists the malformed alerts that were kept instead of investigated, newest first (--json includes their bodies).")
+@Command(
+        name = "rejected",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists the malformed alerts that were kept instead of investigated, newest first (--json includes their bodies).")
 final class RejectedCommand extends CliCommand {
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;

@@ -15,8 +15,11 @@ final class SampleAccount implements AutoCloseable {
     static final String REGION = "eu-west-1";
     static final String FUNCTION = "data-processor";
 
-    private final WireMockServer server = new WireMockServer(
-            options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("sample-account").disableRequestJournal());
+    private final WireMockServer server = new WireMockServer(options()
+            .bindAddress("127.0.0.1")
+            .dynamicPort()
+            .usingFilesUnderClasspath("sample-account")
+            .disableRequestJournal());
 
     SampleAccount() {
         server.start();

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 /** Reads SNS event JSON with the serializer the Lambda Java runtime itself uses, so a file is read as Lambda would deliver it. */
 final class SnsEvents {
 
-    private static final PojoSerializer<SNSEvent> SERIALIZER = LambdaEventSerializers.serializerFor(SNSEvent.class, SNSEvent.class.getClassLoader());
+    private static final PojoSerializer<SNSEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(SNSEvent.class, SNSEvent.class.getClassLoader());
 
-    private SnsEvents() {
-    }
+    private SnsEvents() {}
 
     static SNSEvent read(Path file) throws NoSuchFileException {
         if (!Files.isRegularFile(file)) {
@@ -36,9 +36,14 @@ final class SnsEvents {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " is not SNS event JSON: " + e.getMessage(), e);
         }
-        if (event == null || event.getRecords() == null || event.getRecords().isEmpty()
-                || event.getRecords().stream().anyMatch(record -> record.getSNS() == null || record.getSNS().getMessageId() == null)) {
-            throw new IllegalArgumentException(name + " is not an SNS event: it needs Records, each with Sns.MessageId and Sns.Message");
+        if (event == null
+                || event.getRecords() == null
+                || event.getRecords().isEmpty()
+                || event.getRecords().stream()
+                        .anyMatch(record ->
+                                record.getSNS() == null || record.getSNS().getMessageId() == null)) {
+            throw new IllegalArgumentException(
+                    name + " is not an SNS event: it needs Records, each with Sns.MessageId and Sns.Message");
         }
         return event;
     }

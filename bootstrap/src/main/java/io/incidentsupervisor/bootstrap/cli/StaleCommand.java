@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "stale", mixinStandardHelpOptions = true,
-        description = "Lists open incidents whose investigation lease has run out (killed by a timeout, or never started).")
+@Command(
+        name = "stale",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists open incidents whose investigation lease has run out (killed by a timeout, or never started).")
 final class StaleCommand extends CliCommand {
 
     @Override
@@ -23,8 +26,9 @@ final class StaleCommand extends CliCommand {
             } else if (stale.isEmpty()) {
                 out().println("No stale incidents.");
             } else {
-                stale.forEach(row -> out().printf("%s  %s  attempt %d  stale since %s%n", row.incidentId(), row.status(),
-                        row.attempt(), row.staleAt()));
+                stale.forEach(row -> out().printf(
+                                "%s  %s  attempt %d  stale since %s%n",
+                                row.incidentId(), row.status(), row.attempt(), row.staleAt()));
             }
         }
         return SupervisorCli.OK;

@@ -10,12 +10,28 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./supervisor}: the service on the command line, against the embedded default or the configured AWS endpoints. */
-@Command(name = "supervisor", mixinStandardHelpOptions = true, version = "incident-supervisor 0.1.0",
+@Command(
+        name = "supervisor",
+        mixinStandardHelpOptions = true,
+        version = "incident-supervisor 0.1.0",
         description = "Investigates Lambda failure alerts and answers questions about the incidents.",
-        subcommands = {DemoCommand.class, HandleCommand.class, HistoryCommand.class, ContextCommand.class, StaleCommand.class, RecoverCommand.class,
-            RejectedCommand.class, ProjectionsCommand.class, VerifyCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            HandleCommand.class,
+            HistoryCommand.class,
+            ContextCommand.class,
+            StaleCommand.class,
+            RecoverCommand.class,
+            RejectedCommand.class,
+            ProjectionsCommand.class,
+            VerifyCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure (nothing found, or AWS or the store failed)", "2:bad input or usage (arguments, files, configuration)"})
+        exitCodeList = {
+            "0:success",
+            "1:failure (nothing found, or AWS or the store failed)",
+            "2:bad input or usage (arguments, files, configuration)"
+        })
 public final class SupervisorCli {
 
     public static final int OK = 0;
@@ -39,10 +55,14 @@ public final class SupervisorCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> {
-            boolean badInput = failure instanceof InvalidConfiguration || failure instanceof InvalidAlert || failure instanceof IllegalArgumentException
+            boolean badInput = failure instanceof InvalidConfiguration
+                    || failure instanceof InvalidAlert
+                    || failure instanceof IllegalArgumentException
                     || failure instanceof NoSuchFileException;
             boolean explained = badInput || failure instanceof IncidentRefusal;
-            failed.getErr().println(failed.getColorScheme().errorText(explained ? failure.getMessage() : "Failed: " + failure));
+            failed.getErr()
+                    .println(
+                            failed.getColorScheme().errorText(explained ? failure.getMessage() : "Failed: " + failure));
             return badInput ? BAD_INPUT : FAILED;
         });
         return commandLine.execute(args);

@@ -20,30 +20,36 @@ final class Timeline {
 
     static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Timeline() {
-    }
+    private Timeline() {}
 
     static void print(List<AuditEntry> history, PrintWriter out) {
         for (AuditEntry entry : history) {
-            out.printf("  #%-3d %-27s %-21s %s%n", entry.sequence(), entry.timestamp(), entry.type(), describe(entry.event()));
+            out.printf(
+                    "  #%-3d %-27s %-21s %s%n",
+                    entry.sequence(), entry.timestamp(), entry.type(), describe(entry.event()));
         }
     }
 
     static String describe(IncidentEvent event) {
         if (event instanceof IncidentReceived received) {
-            return received.alert().errorType() + " (" + received.alert().errorCode() + "): " + received.alert().errorMessage();
+            return received.alert().errorType() + " (" + received.alert().errorCode() + "): "
+                    + received.alert().errorMessage();
         }
         if (event instanceof InvestigationStarted started) {
             return "attempt " + started.attempt() + ", lease until " + started.leaseUntil();
         }
         if (event instanceof CollectorFinished finished) {
-            return finished.collector() + (finished.succeeded() ? " succeeded" : " failed") + ", lease renewed to " + finished.leaseUntil();
+            return finished.collector() + (finished.succeeded() ? " succeeded" : " failed") + ", lease renewed to "
+                    + finished.leaseUntil();
         }
         if (event instanceof ContextGathered gathered) {
-            return gathered.context().results().size() + " collector results, " + gathered.context().tokenCount() + " tokens";
+            return gathered.context().results().size() + " collector results, "
+                    + gathered.context().tokenCount() + " tokens";
         }
         if (event instanceof InvestigationFailed failed) {
-            return failed.reason().type() + (failed.reason().retryable() ? " (retryable): " : ": ") + failed.reason().message();
+            return failed.reason().type()
+                    + (failed.reason().retryable() ? " (retryable): " : ": ")
+                    + failed.reason().message();
         }
         if (event instanceof InvestigationRetried retried) {
             return "attempt " + retried.abandonedAttempt() + " abandoned: " + retried.cause();

@@ -33,19 +33,21 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, both functions",
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, both functions",
             "Active with the expected runtime and handler, and a synthetic alert investigated end to end (through the deployed function",
-            "with lambda:Invoke, or in this process on the embedded default). Exit code 0 only if every check passes."})
+            "with lambda:Invoke, or in this process on the embedded default). Exit code 0 only if every check passes."
+        })
 final class VerifyCommand extends CliCommand {
 
     /** One check: what was checked, whether it passed, what was found, and how long it took. */
-    record Check(String name, boolean passed, String detail, long durationMillis) {
-    }
+    record Check(String name, boolean passed, String detail, long durationMillis) {}
 
     /** The verification report. */
-    record Report(String target, boolean passed, List<Check> checks, long durationMillis) {
-    }
+    record Report(String target, boolean passed, List<Check> checks, long durationMillis) {}
 
     @FunctionalInterface
     private interface Probe {
@@ -58,9 +60,16 @@ final class VerifyCommand extends CliCommand {
             super(message);
         }
     }
-    @Option(names = "--function", defaultValue = Deployment.FUNCTION, description = "The SNS-triggered function (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--function",
+            defaultValue = Deployment.FUNCTION,
+            description = "The SNS-triggered function (default ${DEFAULT-VALUE}).")
     String function;
-    @Option(names = "--recovery-function", defaultValue = Deployment.RECOVERY_FUNCTION,
+
+    @Option(
+            names = "--recovery-function",
+            defaultValue = Deployment.RECOVERY_FUNCTION,
             description = "The scheduled recovery function (default ${DEFAULT-VALUE}).")
     String recoveryFunction;
 
@@ -72,30 +81,49 @@ final class VerifyCommand extends CliCommand {
         try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
             IncidentSupervisor supervisor = runtime.supervisor;
             Settings settings = supervisor.settings;
-            target = runtime.embedded ? "local (embedded DynamoDB Local, sample account)" : "AWS (" + settings.region() + ")";
-            List<CreateTableRequest> tables = new ArrayList<>(new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions());
+            target = runtime.embedded
+                    ? "local (embedded DynamoDB Local, sample account)"
+                    : "AWS (" + settings.region() + ")";
+            List<CreateTableRequest> tables = new ArrayList<>(
+                    new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions());
             tables.addAll(new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions());
             tables.add(DynamoDbRejectedAlerts.definition(settings.rejectedTable()));
             for (CreateTableRequest table : tables) {
                 checks.add(check("table " + table.tableName(), () -> table(supervisor, table)));
             }
             checks.add(check("ttl on " + settings.contextTable(), () -> {
-                var ttl = supervisor.clients.dynamoDb().describeTimeToLive(b -> b.tableName(settings.contextTable())).timeToLiveDescription();
-                expect(ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED && ProjectionTables.TTL.equals(ttl.attributeName()),
-                        "TTL is " + ttl.timeToLiveStatusAsString() + " on " + ttl.attributeName() + "; expected ENABLED on " + ProjectionTables.TTL);
+                var ttl = supervisor
+                        .clients
+                        .dynamoDb()
+                        .describeTimeToLive(b -> b.tableName(settings.contextTable()))
+                        .timeToLiveDescription();
+                expect(
+                        ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                                && ProjectionTables.TTL.equals(ttl.attributeName()),
+                        "TTL is " + ttl.timeToLiveStatusAsString() + " on " + ttl.attributeName()
+                                + "; expected ENABLED on " + ProjectionTables.TTL);
                 return "ENABLED on " + ProjectionTables.TTL;
             }));
             checks.add(check("function " + function, () -> function(supervisor, function, Deployment.HANDLER)));
-            checks.add(check("function " + recoveryFunction, () -> function(supervisor, recoveryFunction, Deployment.RECOVERY_HANDLER)));
-            checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(supervisor, runtime.embedded)));
+            checks.add(check(
+                    "function " + recoveryFunction,
+                    () -> function(supervisor, recoveryFunction, Deployment.RECOVERY_HANDLER)));
+            checks.add(check(
+                    "synthetic alert investigated end to end", () -> syntheticAlert(supervisor, runtime.embedded)));
         }
         boolean passed = checks.stream().allMatch(Check::passed);
-        Report report = new Report(target, passed, checks, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        Report report = new Report(
+                target,
+                passed,
+                checks,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         if (options.json) {
             Timeline.printJson(report, out());
         } else {
             out().println("Verifying " + report.target() + ":");
-            checks.forEach(c -> out().printf("  %-4s %-45s %5d ms  %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.durationMillis(), c.detail()));
+            checks.forEach(c -> out().printf(
+                            "  %-4s %-45s %5d ms  %s%n",
+                            c.passed() ? "ok" : "FAIL", c.name(), c.durationMillis(), c.detail()));
             out().println(passed ? "All checks passed." : "Some checks failed.");
         }
         return passed ? SupervisorCli.OK : SupervisorCli.FAILED;
@@ -115,7 +143,11 @@ final class VerifyCommand extends CliCommand {
             detail = e.toString();
             passed = false;
         }
-        return new Check(name, passed, detail, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new Check(
+                name,
+                passed,
+                detail,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private static void expect(boolean condition, String failure) throws Failed {
@@ -125,28 +157,44 @@ final class VerifyCommand extends CliCommand {
     }
 
     private static String table(IncidentSupervisor supervisor, CreateTableRequest expected) throws Failed {
-        TableDescription actual = supervisor.clients.dynamoDb().describeTable(b -> b.tableName(expected.tableName())).table();
+        TableDescription actual = supervisor
+                .clients
+                .dynamoDb()
+                .describeTable(b -> b.tableName(expected.tableName()))
+                .table();
         expect(actual.tableStatus() == TableStatus.ACTIVE, "status " + actual.tableStatusAsString());
         Optional<String> mismatch = DynamoDbTables.mismatch(expected, actual);
         expect(mismatch.isEmpty(), mismatch.orElse(""));
-        return "ACTIVE, keys " + keyNames(expected) + (expected.hasGlobalSecondaryIndexes() ? ", index " + expected.globalSecondaryIndexes().get(0).indexName() : "");
+        return "ACTIVE, keys " + keyNames(expected)
+                + (expected.hasGlobalSecondaryIndexes()
+                        ? ", index " + expected.globalSecondaryIndexes().get(0).indexName()
+                        : "");
     }
 
     private static String keyNames(CreateTableRequest table) {
-        return table.keySchema().stream().map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")").toList().toString();
+        return table.keySchema().stream()
+                .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+                .toList()
+                .toString();
     }
 
     private static String function(IncidentSupervisor supervisor, String name, String handler) throws Failed {
-        GetFunctionConfigurationResponse configuration = supervisor.clients.lambda().getFunctionConfiguration(b -> b.functionName(name));
+        GetFunctionConfigurationResponse configuration =
+                supervisor.clients.lambda().getFunctionConfiguration(b -> b.functionName(name));
         expect("Active".equals(configuration.stateAsString()), "state " + configuration.stateAsString());
-        expect(Deployment.RUNTIME.equals(configuration.runtimeAsString()), "runtime " + configuration.runtimeAsString() + "; expected " + Deployment.RUNTIME);
+        expect(
+                Deployment.RUNTIME.equals(configuration.runtimeAsString()),
+                "runtime " + configuration.runtimeAsString() + "; expected " + Deployment.RUNTIME);
         expect(handler.equals(configuration.handler()), "handler " + configuration.handler() + "; expected " + handler);
         return "Active, " + configuration.runtimeAsString() + ", " + configuration.handler();
     }
 
     /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */
     private String syntheticAlert(IncidentSupervisor supervisor, boolean inThisProcess) throws Exception {
-        String lambdaName = supervisor.settings.supervisedFunctions().stream().sorted().findFirst().orElseThrow();
+        String lambdaName = supervisor.settings.supervisedFunctions().stream()
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String messageId = "verify-" + UUID.randomUUID();
         Map<String, String> alert = new LinkedHashMap<>();
@@ -156,24 +204,34 @@ final class VerifyCommand extends CliCommand {
         alert.put("lambda_name", lambdaName);
         alert.put("timestamp", now.toString());
         String eventJson = snsEventJson(messageId, Timeline.JSON.writeValueAsString(alert));
-        SNSEvent event = SnsEvents.read(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
+        SNSEvent event = SnsEvents.read(
+                new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
         IncidentId id = IncidentId.of(lambdaName, now);
         if (inThisProcess) {
             Deliveries.deliver(supervisor, event, Clock.systemUTC());
         } else {
-            InvokeResponse response = supervisor.clients.lambda().invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
-            expect(response.functionError() == null, "the function failed: " + response.functionError() + " " + response.payload().asUtf8String());
+            InvokeResponse response = supervisor
+                    .clients
+                    .lambda()
+                    .invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
+            expect(
+                    response.functionError() == null,
+                    "the function failed: " + response.functionError() + " "
+                            + response.payload().asUtf8String());
         }
         Instant giveUp = Instant.now().plusSeconds(30);
         Optional<IncidentStateRow> state = supervisor.states.find(id);
-        while ((state.isEmpty() || state.get().status() != IncidentStatus.CONTEXT_GATHERED) && Instant.now().isBefore(giveUp)) {
+        while ((state.isEmpty() || state.get().status() != IncidentStatus.CONTEXT_GATHERED)
+                && Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
             state = supervisor.states.find(id);
         }
-        expect(state.isPresent() && state.get().status() == IncidentStatus.CONTEXT_GATHERED,
+        expect(
+                state.isPresent() && state.get().status() == IncidentStatus.CONTEXT_GATHERED,
                 id + " is " + state.map(s -> s.status().name()).orElse("absent") + "; expected CONTEXT_GATHERED");
         expect(supervisor.contexts.find(id, Instant.now()).isPresent(), id + " has no context row");
-        return id + " CONTEXT_GATHERED with a context row" + (inThisProcess ? " (handled in this process)" : " (handled by " + function + ")");
+        return id + " CONTEXT_GATHERED with a context row"
+                + (inThisProcess ? " (handled in this process)" : " (handled by " + function + ")");
     }
 
     private static String snsEventJson(String messageId, String message) throws Exception {
@@ -186,7 +244,16 @@ final class VerifyCommand extends CliCommand {
         sns.put("Timestamp", Instant.now().toString());
         sns.put("SignatureVersion", "1");
         sns.put("MessageAttributes", Map.of());
-        return Timeline.JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns", "EventVersion", "1.0",
-                "EventSubscriptionArn", "arn:aws:sns:local:000000000000:incident-alerts:verify", "Sns", sns))));
+        return Timeline.JSON.writeValueAsString(Map.of(
+                "Records",
+                List.of(Map.of(
+                        "EventSource",
+                        "aws:sns",
+                        "EventVersion",
+                        "1.0",
+                        "EventSubscriptionArn",
+                        "arn:aws:sns:local:000000000000:incident-alerts:verify",
+                        "Sns",
+                        sns))));
     }
 }

@@ -21,14 +21,17 @@ class DeliveriesTest {
     @Test
     void everyPermittedOutcomeIsReportedUnderItsOwnName() {
         List<Outcome> samples = List.of(
-                new Outcome.Investigated(ID, 1, SampleIncidents.context(Instant.parse("2026-11-23T08:00:03Z")), Map.of()),
+                new Outcome.Investigated(
+                        ID, 1, SampleIncidents.context(Instant.parse("2026-11-23T08:00:03Z")), Map.of()),
                 new Outcome.Duplicate(ID),
-                new Outcome.Refused(ID, new FailureReason("NotSupervised", "not among the supervised functions", false)));
+                new Outcome.Refused(
+                        ID, new FailureReason("NotSupervised", "not among the supervised functions", false)));
         assertThat(samples.stream().map(Object::getClass).collect(Collectors.toSet()))
                 .isEqualTo(Arrays.stream(Outcome.class.getPermittedSubclasses()).collect(Collectors.toSet()));
 
         for (Outcome outcome : samples) {
-            assertThat(Deliveries.delivered("msg-1", outcome).outcome()).isEqualTo(outcome.getClass().getSimpleName());
+            assertThat(Deliveries.delivered("msg-1", outcome).outcome())
+                    .isEqualTo(outcome.getClass().getSimpleName());
         }
     }
 }

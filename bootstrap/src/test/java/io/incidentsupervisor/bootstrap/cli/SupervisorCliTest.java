@@ -20,8 +20,7 @@ class SupervisorCliTest {
     @TempDir
     Path home;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private Run run(Map<String, String> extraEnvironment, String... args) {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
@@ -41,11 +40,16 @@ class SupervisorCliTest {
         Run demo = run("demo");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("Delivery 1 of SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: Investigated")
+        assertThat(demo.out())
+                .contains("Delivery 1 of SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: Investigated")
                 .contains("Delivery 2 of SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: Duplicate")
-                .contains("Timeline of " + INCIDENT).contains("IncidentReceived").contains("ContextGathered")
-                .contains("\"failingServices\" : [ \"s3\" ]").contains("\"EnvironmentKeys\"")
-                .doesNotContain("hunter2-Sup3rS3cret").doesNotContain("tok_live_");
+                .contains("Timeline of " + INCIDENT)
+                .contains("IncidentReceived")
+                .contains("ContextGathered")
+                .contains("\"failingServices\" : [ \"s3\" ]")
+                .contains("\"EnvironmentKeys\"")
+                .doesNotContain("hunter2-Sup3rS3cret")
+                .doesNotContain("tok_live_");
         assertThat(home).as("the demo keeps nothing").isEmptyDirectory();
     }
 
@@ -60,18 +64,29 @@ class SupervisorCliTest {
         JsonNode events = new ObjectMapper().readTree(history.out());
         assertThat(events).hasSize(6);
         assertThat(events.get(0).get("type").asText()).isEqualTo("IncidentReceived");
-        assertThat(events.get(0).at("/metadata/snsMessageId").asText()).isEqualTo("95df01b4-ee98-5cb9-9903-4c221d41eb5e");
+        assertThat(events.get(0).at("/metadata/snsMessageId").asText())
+                .isEqualTo("95df01b4-ee98-5cb9-9903-4c221d41eb5e");
 
         Run again = run("handle", "--event", "../examples/sns-s3-access-error.json", "--json");
-        assertThat(new ObjectMapper().readTree(again.out()).get(0).get("outcome").asText()).isEqualTo("Duplicate");
+        assertThat(new ObjectMapper()
+                        .readTree(again.out())
+                        .get(0)
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("Duplicate");
 
         Run context = run("context", INCIDENT, "--json");
         assertThat(context.exitCode()).isZero();
-        assertThat(new ObjectMapper().readTree(context.out()).at("/context/results/0/source").asText()).isEqualTo("lambda-configuration");
+        assertThat(new ObjectMapper()
+                        .readTree(context.out())
+                        .at("/context/results/0/source")
+                        .asText())
+                .isEqualTo("lambda-configuration");
 
         Run rebuilt = run("projections", "rebuild", "--json");
         assertThat(rebuilt.exitCode()).isZero();
-        assertThat(new ObjectMapper().readTree(rebuilt.out()).get("incidents").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(rebuilt.out()).get("incidents").asInt())
+                .isEqualTo(1);
         assertThat(rebuilt.err()).contains("read 6 events");
 
         Run recover = run("recover", INCIDENT);
@@ -84,10 +99,14 @@ class SupervisorCliTest {
     void aMalformedAlertIsRejectedKeptAndListed() throws Exception {
         Run handled = run("handle", "--event", "../examples/sns-malformed.json");
         assertThat(handled.exitCode()).as("a rejected record is bad input").isEqualTo(SupervisorCli.BAD_INPUT);
-        assertThat(handled.out()).contains("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c").contains("Rejected");
-        assertThat(handled.err()).contains("Rejected 5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c: timestamp is not an ISO-8601");
+        assertThat(handled.out())
+                .contains("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c")
+                .contains("Rejected");
+        assertThat(handled.err())
+                .contains("Rejected 5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c: timestamp is not an ISO-8601");
 
-        JsonNode rejected = new ObjectMapper().readTree(run("rejected", "--json").out());
+        JsonNode rejected =
+                new ObjectMapper().readTree(run("rejected", "--json").out());
         assertThat(rejected).singleElement().satisfies(kept -> {
             assertThat(kept.get("messageId").asText()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c");
             assertThat(kept.get("reason").asText()).startsWith("timestamp is not an ISO-8601 date-time");
@@ -107,8 +126,11 @@ class SupervisorCliTest {
             assertThat(handled.err()).as(hostile.getKey()).contains("Rejected ").contains(hostile.getValue());
         }
 
-        JsonNode rejected = new ObjectMapper().readTree(run("rejected", "--json").out());
-        assertThat(rejected).extracting(kept -> kept.get("reason").asText()).containsExactlyInAnyOrderElementsOf(reasons.values());
+        JsonNode rejected =
+                new ObjectMapper().readTree(run("rejected", "--json").out());
+        assertThat(rejected)
+                .extracting(kept -> kept.get("reason").asText())
+                .containsExactlyInAnyOrderElementsOf(reasons.values());
         assertThat(run("stale").out()).as("nothing was investigated").contains("No stale incidents.");
     }
 
@@ -122,7 +144,9 @@ class SupervisorCliTest {
         assertThat(run("handle", "--event", "no/such/file.json").err()).contains("no such SNS event file");
         assertThat(run("handle", "--event", "pom.xml").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
         assertThat(run("no-such-command").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
-        assertThat(run("recover").exitCode()).as("an id or --all-stale is required").isEqualTo(SupervisorCli.BAD_INPUT);
+        assertThat(run("recover").exitCode())
+                .as("an id or --all-stale is required")
+                .isEqualTo(SupervisorCli.BAD_INPUT);
     }
 
     @Test
@@ -139,9 +163,18 @@ class SupervisorCliTest {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(verify.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
-        assertThat(report.get("checks")).extracting(check -> check.get("name").asText()).containsExactly("table incident-supervisor-events",
-                "table incident-supervisor-snapshots", "table incident-state", "table incident-context", "table incident-supervisor-rejected-alerts",
-                "ttl on incident-context", "function incident-supervisor", "function incident-supervisor-recovery", "synthetic alert investigated end to end");
+        assertThat(report.get("checks"))
+                .extracting(check -> check.get("name").asText())
+                .containsExactly(
+                        "table incident-supervisor-events",
+                        "table incident-supervisor-snapshots",
+                        "table incident-state",
+                        "table incident-context",
+                        "table incident-supervisor-rejected-alerts",
+                        "ttl on incident-context",
+                        "function incident-supervisor",
+                        "function incident-supervisor-recovery",
+                        "synthetic alert investigated end to end");
         assertThat(report.get("checks")).allSatisfy(check -> {
             assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();
             assertThat(check.get("durationMillis").isNumber()).isTrue();
@@ -155,13 +188,17 @@ class SupervisorCliTest {
         assertThat(verify.exitCode()).isEqualTo(SupervisorCli.FAILED);
         JsonNode report = new ObjectMapper().readTree(verify.out());
         assertThat(report.get("passed").asBoolean()).isFalse();
-        assertThat(report.get("checks")).filteredOn(check -> !check.get("passed").asBoolean()).singleElement()
+        assertThat(report.get("checks"))
+                .filteredOn(check -> !check.get("passed").asBoolean())
+                .singleElement()
                 .satisfies(check -> assertThat(check.get("detail").asText()).contains("ResourceNotFoundException"));
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "handle", "history", "context", "stale", "recover", "rejected", "projections", "verify"}) {
+        for (String command : new String[] {
+            "demo", "handle", "history", "context", "stale", "recover", "rejected", "projections", "verify"
+        }) {
             Run help = run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: supervisor " + command);

@@ -23,20 +23,27 @@ class SupervisorScriptIT {
     @TempDir
     Path workingDirectory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
         Path out = workingDirectory.resolve("out.txt");
         Path err = workingDirectory.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("AWS_") || variable.equals("SUPERVISOR_HOME"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(variable -> variable.startsWith("AWS_") || variable.equals("SUPERVISOR_HOME"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -44,21 +51,35 @@ class SupervisorScriptIT {
         Run demo = run(Map.of(), "demo");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("Investigated").contains("Duplicate").contains("Timeline of data-processor#2026-11-23T08:00:00.512Z")
+        assertThat(demo.out())
+                .contains("Investigated")
+                .contains("Duplicate")
+                .contains("Timeline of data-processor#2026-11-23T08:00:00.512Z")
                 .contains("\"tokenCount\"");
     }
 
     @Test
     void handleThenHistoryInASecondProcessSeesTheIncidentUnderDotSupervisor() throws Exception {
-        Run handled = run(Map.of(), "handle", "--event", EXAMPLES.resolve("sns-s3-access-error.json").toString());
+        Run handled = run(
+                Map.of(),
+                "handle",
+                "--event",
+                EXAMPLES.resolve("sns-s3-access-error.json").toString());
         assertThat(handled.exitCode()).as(handled.err()).isZero();
         assertThat(workingDirectory.resolve(".supervisor")).isDirectory();
 
         Run history = run(Map.of(), "history", "data-processor#2026-11-23T08:00:00.512Z", "--json");
         assertThat(history.exitCode()).as(history.err()).isZero();
         JsonNode events = new ObjectMapper().readTree(history.out());
-        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
-                "CollectorFinished", "CollectorFinished", "ContextGathered");
+        assertThat(events)
+                .extracting(e -> e.get("type").asText())
+                .containsExactly(
+                        "IncidentReceived",
+                        "InvestigationStarted",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "ContextGathered");
     }
 
     @Test
@@ -68,7 +89,11 @@ class SupervisorScriptIT {
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(verify.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
-        assertThat(report.get("checks")).hasSize(9).allSatisfy(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
+        assertThat(report.get("checks"))
+                .hasSize(9)
+                .allSatisfy(check -> assertThat(check.get("passed").asBoolean())
+                        .as(check.toString())
+                        .isTrue());
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One collector of an attempt finished, well or not; the attempt's lease now runs until {@code leaseUntil}. */
-public record CollectorFinished(IncidentId incidentId, int attempt, String collector, boolean succeeded, Instant finishedAt, Instant leaseUntil)
+public record CollectorFinished(
+        IncidentId incidentId, int attempt, String collector, boolean succeeded, Instant finishedAt, Instant leaseUntil)
         implements IncidentEvent {
 
     public CollectorFinished {

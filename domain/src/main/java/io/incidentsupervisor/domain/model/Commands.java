@@ -5,14 +5,14 @@ import java.util.Objects;
 
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static void requireLeaseAfterNow(Instant now, Instant leaseUntil) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         if (!leaseUntil.isAfter(now)) {
-            throw new IllegalArgumentException("A lease must end after it is taken: leaseUntil " + leaseUntil + " is not after " + now);
+            throw new IllegalArgumentException(
+                    "A lease must end after it is taken: leaseUntil " + leaseUntil + " is not after " + now);
         }
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An attempt gathered the incident's context; the incident is closed. */
-public record ContextGathered(IncidentId incidentId, int attempt, EnrichedContext context, Instant gatheredAt) implements IncidentEvent {
+public record ContextGathered(IncidentId incidentId, int attempt, EnrichedContext context, Instant gatheredAt)
+        implements IncidentEvent {
 
     public ContextGathered {
         Objects.requireNonNull(incidentId, "incidentId");

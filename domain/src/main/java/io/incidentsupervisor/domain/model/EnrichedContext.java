@@ -8,7 +8,12 @@ import java.util.Objects;
  * The diagnostic context an agent reads about one incident: the alert and each collector's result in order, when it was
  * gathered, its size in tokens, and what the token budget cut.
  */
-public record EnrichedContext(IncidentAlert alert, List<CollectorResult> results, Instant enrichedAt, int tokenCount, TruncationReport truncation) {
+public record EnrichedContext(
+        IncidentAlert alert,
+        List<CollectorResult> results,
+        Instant enrichedAt,
+        int tokenCount,
+        TruncationReport truncation) {
 
     public EnrichedContext {
         Objects.requireNonNull(alert, "alert");

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** End the given attempt's investigation as failed, saying why and whether a retry may help. */
-public record FailInvestigation(IncidentId incidentId, int attempt, FailureReason reason, Instant now) implements IncidentCommand {
+public record FailInvestigation(IncidentId incidentId, int attempt, FailureReason reason, Instant now)
+        implements IncidentCommand {
 
     public FailInvestigation {
         Objects.requireNonNull(incidentId, "incidentId");

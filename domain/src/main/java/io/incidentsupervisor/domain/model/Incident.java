@@ -33,7 +33,13 @@ public final class Incident {
     private final Instant leaseUntil;
     private final FailureReason failure;
 
-    private Incident(IncidentId id, IncidentStatus status, IncidentAlert alert, Instant receivedAt, int attempt, Instant leaseUntil,
+    private Incident(
+            IncidentId id,
+            IncidentStatus status,
+            IncidentAlert alert,
+            Instant receivedAt,
+            int attempt,
+            Instant leaseUntil,
             FailureReason failure) {
         this.id = id;
         this.status = status;
@@ -67,7 +73,8 @@ public final class Incident {
     public List<IncidentEvent> decide(IncidentCommand command) {
         if (command instanceof ReceiveIncident receive) {
             return status == IncidentStatus.ABSENT
-                    ? List.of(new IncidentReceived(receive.incidentId(), receive.alert(), receive.now()),
+                    ? List.of(
+                            new IncidentReceived(receive.incidentId(), receive.alert(), receive.now()),
                             new InvestigationStarted(receive.incidentId(), 1, receive.now(), receive.leaseUntil()))
                     : List.of();
         }
@@ -76,7 +83,8 @@ public final class Incident {
         }
         if (command instanceof RecordCollectorOutcome outcome) {
             requireInvestigating(outcome.attempt());
-            return List.of(new CollectorFinished(id, attempt, outcome.collector(), outcome.succeeded(), outcome.now(), outcome.leaseUntil()));
+            return List.of(new CollectorFinished(
+                    id, attempt, outcome.collector(), outcome.succeeded(), outcome.now(), outcome.leaseUntil()));
         }
         if (command instanceof RecordContext record) {
             requireInvestigating(record.attempt());
@@ -89,15 +97,24 @@ public final class Incident {
         if (command instanceof RecoverInvestigation recover) {
             return recover(recover);
         }
-        throw new IllegalArgumentException("No decision is defined for the command " + command.getClass().getName());
+        throw new IllegalArgumentException(
+                "No decision is defined for the command " + command.getClass().getName());
     }
 
     public Incident evolve(IncidentEvent event) {
         if (event instanceof IncidentReceived received) {
-            return new Incident(received.incidentId(), IncidentStatus.RECEIVED, received.alert(), received.receivedAt(), 0, null, null);
+            return new Incident(
+                    received.incidentId(),
+                    IncidentStatus.RECEIVED,
+                    received.alert(),
+                    received.receivedAt(),
+                    0,
+                    null,
+                    null);
         }
         if (event instanceof InvestigationStarted started) {
-            return new Incident(id, IncidentStatus.INVESTIGATING, alert, receivedAt, started.attempt(), started.leaseUntil(), null);
+            return new Incident(
+                    id, IncidentStatus.INVESTIGATING, alert, receivedAt, started.attempt(), started.leaseUntil(), null);
         }
         if (event instanceof CollectorFinished finished) {
             return new Incident(id, status, alert, receivedAt, attempt, finished.leaseUntil(), failure);
@@ -112,7 +129,8 @@ public final class Incident {
             // Changes nothing by itself: the InvestigationStarted decided with it opens the next attempt.
             return this;
         }
-        throw new IllegalArgumentException("No state change is defined for the event " + event.getClass().getName());
+        throw new IllegalArgumentException(
+                "No state change is defined for the event " + event.getClass().getName());
     }
 
     /**
@@ -153,8 +171,10 @@ public final class Incident {
                 break;
             case FAILED:
                 if (!failure.retryable()) {
-                    throw new RetryNotAllowed(id, "attempt " + attempt + " failed with the non-retryable " + failure.type()
-                            + (failure.message().isEmpty() ? "" : " (" + failure.message() + ")"));
+                    throw new RetryNotAllowed(
+                            id,
+                            "attempt " + attempt + " failed with the non-retryable " + failure.type()
+                                    + (failure.message().isEmpty() ? "" : " (" + failure.message() + ")"));
                 }
                 cause = "attempt " + attempt + " failed with the retryable " + failure.type();
                 break;

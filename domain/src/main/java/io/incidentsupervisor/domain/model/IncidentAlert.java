@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>On the wire its fields are {@code error_type}, {@code error_message}, {@code error_code}, {@code lambda_name} and
  * {@code timestamp}.
  */
-public record IncidentAlert(String errorType, String errorMessage, String errorCode, String lambdaName, Instant timestamp) {
+public record IncidentAlert(
+        String errorType, String errorMessage, String errorCode, String lambdaName, Instant timestamp) {
 
     public static final int MAX_ERROR_MESSAGE_LENGTH = 4096;
     public static final int MAX_FIELD_LENGTH = 256;
@@ -24,6 +25,7 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
     public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2000-01-01T00:00:00Z");
     /** How far a timestamp may run ahead of the clock that receives it: clock skew, never a date in the future. */
     public static final Duration MAX_AHEAD_OF_RECEIPT = Duration.ofDays(1);
+
     static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public IncidentAlert {
@@ -34,7 +36,8 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
             throw new InvalidAlert("lambda_name is missing");
         }
         if (!LAMBDA_NAME.matcher(lambdaName).matches()) {
-            throw new InvalidAlert("lambda_name must match " + LAMBDA_NAME.pattern() + " (1 to 64 letters, digits, '-' or '_')");
+            throw new InvalidAlert(
+                    "lambda_name must match " + LAMBDA_NAME.pattern() + " (1 to 64 letters, digits, '-' or '_')");
         }
         if (timestamp == null) {
             throw new InvalidAlert("timestamp is missing");
@@ -42,17 +45,20 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
     }
 
     /** Builds an alert from its wire fields, parsing the ISO-8601 timestamp; one without an offset is taken as UTC. */
-    public static IncidentAlert of(String errorType, String errorMessage, String errorCode, String lambdaName, String timestamp) {
+    public static IncidentAlert of(
+            String errorType, String errorMessage, String errorCode, String lambdaName, String timestamp) {
         return new IncidentAlert(errorType, errorMessage, errorCode, lambdaName, parseTimestamp(timestamp));
     }
 
     /** Refuses the alert if its timestamp is before 2000 or more than a day after {@code receivedAt}; never quotes it. */
     public void requireTimestampNear(Instant receivedAt) {
         if (timestamp.isBefore(EARLIEST_TIMESTAMP)) {
-            throw new InvalidAlert("timestamp is before " + EARLIEST_TIMESTAMP + ", earlier than any supervised function can have failed");
+            throw new InvalidAlert("timestamp is before " + EARLIEST_TIMESTAMP
+                    + ", earlier than any supervised function can have failed");
         }
         if (timestamp.isAfter(receivedAt.plus(MAX_AHEAD_OF_RECEIPT))) {
-            throw new InvalidAlert("timestamp is more than " + MAX_AHEAD_OF_RECEIPT.toHours() + " hours after the time the alert was received");
+            throw new InvalidAlert("timestamp is more than " + MAX_AHEAD_OF_RECEIPT.toHours()
+                    + " hours after the time the alert was received");
         }
     }
 
@@ -66,10 +72,12 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
             throw new InvalidAlert("timestamp is missing");
         }
         if (timestamp.length() > 64) {
-            throw new InvalidAlert("timestamp is " + timestamp.length() + " characters; an ISO-8601 timestamp has at most 64");
+            throw new InvalidAlert(
+                    "timestamp is " + timestamp.length() + " characters; an ISO-8601 timestamp has at most 64");
         }
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(timestamp, OffsetDateTime::from, LocalDateTime::from);
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(timestamp, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime offsetDateTime) {
                 return offsetDateTime.toInstant();
             }
@@ -87,7 +95,8 @@ public record IncidentAlert(String errorType, String errorMessage, String errorC
             throw new InvalidAlert(field + " is blank");
         }
         if (value.length() > maxLength) {
-            throw new InvalidAlert(field + " is " + value.length() + " characters; at most " + maxLength + " are accepted");
+            throw new InvalidAlert(
+                    field + " is " + value.length() + " characters; at most " + maxLength + " are accepted");
         }
     }
 }

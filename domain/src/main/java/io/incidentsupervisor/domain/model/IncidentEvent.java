@@ -4,7 +4,12 @@ import java.time.Instant;
 
 /** Something that happened to one incident; the first component of every event is the incident's id. */
 public sealed interface IncidentEvent
-        permits IncidentReceived, InvestigationStarted, CollectorFinished, ContextGathered, InvestigationFailed, InvestigationRetried {
+        permits IncidentReceived,
+                InvestigationStarted,
+                CollectorFinished,
+                ContextGathered,
+                InvestigationFailed,
+                InvestigationRetried {
 
     IncidentId incidentId();
 

@@ -11,10 +11,13 @@ public record IncidentId(String value) {
         Objects.requireNonNull(value, "incident id");
         int separator = value.indexOf('#');
         if (separator < 0
-                || !IncidentAlert.LAMBDA_NAME.matcher(value.substring(0, separator)).matches()
+                || !IncidentAlert.LAMBDA_NAME
+                        .matcher(value.substring(0, separator))
+                        .matches()
                 || !isNormalisedInstant(value.substring(separator + 1))) {
             throw new IllegalArgumentException(
-                    "An incident id is {lambda_name}#{ISO-8601 UTC timestamp, e.g. 2026-11-23T07:40:38Z}, not: " + value);
+                    "An incident id is {lambda_name}#{ISO-8601 UTC timestamp, e.g. 2026-11-23T07:40:38Z}, not: "
+                            + value);
         }
     }
 

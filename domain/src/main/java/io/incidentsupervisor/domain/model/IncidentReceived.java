@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An alert was recorded as a new incident. */
-public record IncidentReceived(IncidentId incidentId, IncidentAlert alert, Instant receivedAt) implements IncidentEvent {
+public record IncidentReceived(IncidentId incidentId, IncidentAlert alert, Instant receivedAt)
+        implements IncidentEvent {
 
     public IncidentReceived {
         Objects.requireNonNull(incidentId, "incidentId");

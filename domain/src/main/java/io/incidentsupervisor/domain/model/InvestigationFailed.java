@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An attempt failed for the given reason. */
-public record InvestigationFailed(IncidentId incidentId, int attempt, FailureReason reason, Instant failedAt) implements IncidentEvent {
+public record InvestigationFailed(IncidentId incidentId, int attempt, FailureReason reason, Instant failedAt)
+        implements IncidentEvent {
 
     public InvestigationFailed {
         Objects.requireNonNull(incidentId, "incidentId");

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An investigation attempt started and holds a lease until {@code leaseUntil}. */
-public record InvestigationStarted(IncidentId incidentId, int attempt, Instant startedAt, Instant leaseUntil) implements IncidentEvent {
+public record InvestigationStarted(IncidentId incidentId, int attempt, Instant startedAt, Instant leaseUntil)
+        implements IncidentEvent {
 
     public InvestigationStarted {
         Objects.requireNonNull(incidentId, "incidentId");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * holding a new lease. {@code startFloor} is the lease floor, which also says how long a received incident may wait for
  * its first attempt before it counts as stale (see {@link Incident#staleAt}).
  */
-public record RecoverInvestigation(IncidentId incidentId, Instant now, Instant leaseUntil, Duration startFloor) implements IncidentCommand {
+public record RecoverInvestigation(IncidentId incidentId, Instant now, Instant leaseUntil, Duration startFloor)
+        implements IncidentCommand {
 
     public RecoverInvestigation {
         Objects.requireNonNull(incidentId, "incidentId");

@@ -23,11 +23,13 @@ public record TokenBudget(int limit) {
     public static final int DEFAULT = 3000;
     /** Below this not even an alert with empty results is sure to fit. */
     public static final int MINIMUM = 500;
+
     public static final int MAX_STRING_LENGTH = 500;
 
     public TokenBudget {
         if (limit != 0 && limit < MINIMUM) {
-            throw new IllegalArgumentException("A token budget is 0 (unlimited) or at least " + MINIMUM + ", not " + limit);
+            throw new IllegalArgumentException(
+                    "A token budget is 0 (unlimited) or at least " + MINIMUM + ", not " + limit);
         }
     }
 
@@ -40,13 +42,15 @@ public record TokenBudget(int limit) {
         try {
             limit = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidConfiguration(setting, "must be a whole number of tokens (0 for unlimited), not '" + value + "'");
+            throw new InvalidConfiguration(
+                    setting, "must be a whole number of tokens (0 for unlimited), not '" + value + "'");
         }
         if (limit < 0) {
             throw new InvalidConfiguration(setting, "must not be negative: " + limit + " (0 means unlimited)");
         }
         if (limit != 0 && limit < MINIMUM) {
-            throw new InvalidConfiguration(setting, "must be 0 (unlimited) or at least " + MINIMUM + " tokens, not " + limit);
+            throw new InvalidConfiguration(
+                    setting, "must be 0 (unlimited) or at least " + MINIMUM + " tokens, not " + limit);
         }
         return new TokenBudget(limit);
     }
@@ -62,18 +66,26 @@ public record TokenBudget(int limit) {
     }
 
     /** A context cut to fit, its size, and what was cut. */
-    public record Fitted(IncidentAlert alert, List<CollectorResult> results, int tokens, TruncationReport report) {
-    }
+    public record Fitted(IncidentAlert alert, List<CollectorResult> results, int tokens, TruncationReport report) {}
 
     /**
      * Cuts the context until {@code measure} says it fits, dropping as little as the order allows.
      *
      * @param trimOrder each source's trim order (lower goes first); sources it does not know go last
      */
-    public Fitted fit(IncidentAlert alert, List<CollectorResult> results, ToIntFunction<String> trimOrder, String tokenizer, Measure measure) {
+    public Fitted fit(
+            IncidentAlert alert,
+            List<CollectorResult> results,
+            ToIntFunction<String> trimOrder,
+            String tokenizer,
+            Measure measure) {
         int before = measure.tokens(alert, results);
         if (unlimited() || before <= limit) {
-            return new Fitted(alert, results, before, new TruncationReport(tokenizer, limit, before, before, Map.of(), List.of(), 0));
+            return new Fitted(
+                    alert,
+                    results,
+                    before,
+                    new TruncationReport(tokenizer, limit, before, before, Map.of(), List.of(), 0));
         }
         StringCap cap = new StringCap(MAX_STRING_LENGTH);
         IncidentAlert cappedAlert = cap.alert(alert);
@@ -83,16 +95,19 @@ public record TokenBudget(int limit) {
         }
 
         List<Step> steps = plan(capped, trimOrder);
-        int fewest = firstFitting(steps.size(), k -> measure.tokens(cappedAlert, apply(capped, steps.subList(0, k))) <= limit);
+        int fewest = firstFitting(
+                steps.size(), k -> measure.tokens(cappedAlert, apply(capped, steps.subList(0, k))) <= limit);
         IncidentAlert finalAlert = cappedAlert;
         int cappedStrings = cap.count;
         if (fewest < 0) {
             // Even with every result emptied the alert alone is too long: cut its text further.
             fewest = steps.size();
             List<CollectorResult> emptied = apply(capped, steps);
-            int longest = lastFitting(MAX_STRING_LENGTH, length -> measure.tokens(new StringCap(length).alert(alert), emptied) <= limit);
+            int longest = lastFitting(
+                    MAX_STRING_LENGTH, length -> measure.tokens(new StringCap(length).alert(alert), emptied) <= limit);
             if (longest < 1) {
-                throw new IllegalStateException("A budget of " + limit + " tokens cannot hold even a one-character alert");
+                throw new IllegalStateException(
+                        "A budget of " + limit + " tokens cannot hold even a one-character alert");
             }
             StringCap alertCap = new StringCap(longest);
             finalAlert = alertCap.alert(alert);
@@ -100,10 +115,20 @@ public record TokenBudget(int limit) {
         }
         List<CollectorResult> fitted = apply(capped, steps.subList(0, fewest));
         int after = measure.tokens(finalAlert, fitted);
-        return new Fitted(finalAlert, fitted, after, report(tokenizer, before, after, capped, steps.subList(0, fewest), cappedStrings));
+        return new Fitted(
+                finalAlert,
+                fitted,
+                after,
+                report(tokenizer, before, after, capped, steps.subList(0, fewest), cappedStrings));
     }
 
-    private TruncationReport report(String tokenizer, int before, int after, List<CollectorResult> results, List<Step> taken, int cappedStrings) {
+    private TruncationReport report(
+            String tokenizer,
+            int before,
+            int after,
+            List<CollectorResult> results,
+            List<Step> taken,
+            int cappedStrings) {
         Map<String, Integer> droppedEntries = new TreeMap<>();
         List<String> droppedSources = new ArrayList<>();
         for (Step step : taken) {
@@ -118,15 +143,15 @@ public record TokenBudget(int limit) {
     }
 
     /** One thing the budget may drop: an entry of a result, or (entry -1) what is left of the result. */
-    private record Step(int result, int entry) {
-    }
+    private record Step(int result, int entry) {}
 
     private static List<Step> plan(List<CollectorResult> results, ToIntFunction<String> trimOrder) {
         List<Integer> sources = new ArrayList<>();
         for (int r = 0; r < results.size(); r++) {
             sources.add(r);
         }
-        sources.sort(Comparator.comparingInt(r -> trimOrder.applyAsInt(results.get(r).source())));
+        sources.sort(
+                Comparator.comparingInt(r -> trimOrder.applyAsInt(results.get(r).source())));
         List<Step> steps = new ArrayList<>();
         for (int r : sources) {
             List<ContextEntry> entries = results.get(r).entries();
@@ -171,7 +196,8 @@ public record TokenBudget(int limit) {
                     kept.add(result.entries().get(e));
                 }
             }
-            trimmed.add(new CollectorResult(result.source(), whole ? Map.of() : result.data(), kept, result.error(), true));
+            trimmed.add(
+                    new CollectorResult(result.source(), whole ? Map.of() : result.data(), kept, result.error(), true));
         }
         return trimmed;
     }
@@ -220,7 +246,11 @@ public record TokenBudget(int limit) {
         }
 
         IncidentAlert alert(IncidentAlert alert) {
-            return new IncidentAlert(string(alert.errorType()), string(alert.errorMessage()), string(alert.errorCode()), alert.lambdaName(),
+            return new IncidentAlert(
+                    string(alert.errorType()),
+                    string(alert.errorMessage()),
+                    string(alert.errorCode()),
+                    alert.lambdaName(),
                     alert.timestamp());
         }
 
@@ -229,7 +259,8 @@ public record TokenBudget(int limit) {
             for (ContextEntry entry : result.entries()) {
                 entries.add(new ContextEntry(entry.relevance(), map(entry.content())));
             }
-            return new CollectorResult(result.source(), map(result.data()), entries, result.error(), result.truncated());
+            return new CollectorResult(
+                    result.source(), map(result.data()), entries, result.error(), result.truncated());
         }
 
         private Map<String, Object> map(Map<String, Object> tree) {

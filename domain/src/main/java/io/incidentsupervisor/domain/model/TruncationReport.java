@@ -11,8 +11,14 @@ import java.util.TreeMap;
  * the named tokenizer, how many entries it dropped per source, which sources it dropped whole, and how many strings it
  * cut to {@value TokenBudget#MAX_STRING_LENGTH} characters.
  */
-public record TruncationReport(String tokenizer, int budget, int tokensBefore, int tokensAfter, Map<String, Integer> droppedEntries,
-        List<String> droppedSources, int cappedStrings) {
+public record TruncationReport(
+        String tokenizer,
+        int budget,
+        int tokensBefore,
+        int tokensAfter,
+        Map<String, Integer> droppedEntries,
+        List<String> droppedSources,
+        int cappedStrings) {
 
     public TruncationReport {
         Objects.requireNonNull(tokenizer, "tokenizer");

@@ -47,8 +47,7 @@ public final class CollectorRegistry {
         private final List<ContextCollector> defaults = new ArrayList<>();
         private final Map<String, List<ContextCollector>> byErrorType = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder everyErrorType(ContextCollector... collectors) {
             defaults.addAll(List.of(collectors));
@@ -66,7 +65,8 @@ public final class CollectorRegistry {
             CollectorRegistry registry = new CollectorRegistry(defaults, byErrorType);
             for (ContextCollector collector : registry.all()) {
                 if (!names.add(collector.name())) {
-                    throw new IllegalArgumentException("Two collectors are named " + collector.name() + "; results are told apart by name");
+                    throw new IllegalArgumentException(
+                            "Two collectors are named " + collector.name() + "; results are told apart by name");
                 }
             }
             return registry;

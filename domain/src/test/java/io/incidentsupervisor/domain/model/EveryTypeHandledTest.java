@@ -37,7 +37,8 @@ class EveryTypeHandledTest {
             ReceiveIncident.class, new ReceiveIncident(ALERT, LATER, LATER.plus(LEASE)),
             RecordCollectorOutcome.class, new RecordCollectorOutcome(ID, 1, "iam-role", true, LATER, LATER.plus(LEASE)),
             RecordContext.class, new RecordContext(ID, 1, context(LATER), LATER),
-            FailInvestigation.class, new FailInvestigation(ID, 1, new FailureReason("Throttled", "slow down", true), LATER),
+            FailInvestigation.class,
+                    new FailInvestigation(ID, 1, new FailureReason("Throttled", "slow down", true), LATER),
             RecoverInvestigation.class, new RecoverInvestigation(ID, LATER, LATER.plus(LEASE), LEASE));
 
     private static final List<Incident> EVERY_STATE = List.of(
@@ -57,7 +58,10 @@ class EveryTypeHandledTest {
     @Test
     void everyEventEvolvesAnOpenIncident() {
         Incident investigating = Incident.replay(List.of(received(), started(1, T0)));
-        EVENTS.values().forEach(event -> assertThatCode(() -> investigating.evolve(event)).as(event.getClass().getSimpleName()).doesNotThrowAnyException());
+        EVENTS.values()
+                .forEach(event -> assertThatCode(() -> investigating.evolve(event))
+                        .as(event.getClass().getSimpleName())
+                        .doesNotThrowAnyException());
     }
 
     @Test

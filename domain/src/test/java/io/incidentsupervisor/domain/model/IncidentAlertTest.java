@@ -16,13 +16,16 @@ class IncidentAlertTest {
 
     @Test
     void timestampsAreNormalisedToUtc() {
-        assertThat(alert("data-processor", "2026-11-23T10:00:00+02:00").timestamp()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
-        assertThat(alert("data-processor", "2026-11-23T08:00:00.250Z").timestamp()).isEqualTo(Instant.parse("2026-11-23T08:00:00.250Z"));
+        assertThat(alert("data-processor", "2026-11-23T10:00:00+02:00").timestamp())
+                .isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+        assertThat(alert("data-processor", "2026-11-23T08:00:00.250Z").timestamp())
+                .isEqualTo(Instant.parse("2026-11-23T08:00:00.250Z"));
     }
 
     @Test
     void aTimestampWithoutOffsetIsTakenAsUtc() {
-        assertThat(alert("data-processor", "2026-11-23T08:00:00.123456").timestamp()).isEqualTo(Instant.parse("2026-11-23T08:00:00.123456Z"));
+        assertThat(alert("data-processor", "2026-11-23T08:00:00.123456").timestamp())
+                .isEqualTo(Instant.parse("2026-11-23T08:00:00.123456Z"));
     }
 
     @Test
@@ -36,12 +39,24 @@ class IncidentAlertTest {
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-11-23", "2026-13-01T00:00:00Z", "1700000000", ""})
     void aTimestampThatIsNotIsoDateTimeIsRejected(String timestamp) {
-        assertThatThrownBy(() -> alert("data-processor", timestamp)).isInstanceOf(InvalidAlert.class).hasMessageStartingWith("timestamp is")
-                .satisfies(e -> assertThat(timestamp.isEmpty() || !e.getMessage().contains(timestamp)).as("the value is not echoed").isTrue());
+        assertThatThrownBy(() -> alert("data-processor", timestamp))
+                .isInstanceOf(InvalidAlert.class)
+                .hasMessageStartingWith("timestamp is")
+                .satisfies(
+                        e -> assertThat(timestamp.isEmpty() || !e.getMessage().contains(timestamp))
+                                .as("the value is not echoed")
+                                .isTrue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "data processor", "data.processor", "arn:aws:lambda:eu-west-1:123456789012:function:x", "fn/../x"})
+    @ValueSource(
+            strings = {
+                "",
+                "data processor",
+                "data.processor",
+                "arn:aws:lambda:eu-west-1:123456789012:function:x",
+                "fn/../x"
+            })
     void aLambdaNameOutsideThePatternIsRejected(String lambdaName) {
         assertThatThrownBy(() -> alert(lambdaName, "2026-11-23T08:00:00Z"))
                 .isInstanceOf(InvalidAlert.class)
@@ -56,18 +71,25 @@ class IncidentAlertTest {
 
     @Test
     void everyMissingFieldIsNamed() {
-        assertThatThrownBy(() -> IncidentAlert.of(null, "m", "c", "fn", "2026-11-23T08:00:00Z")).hasMessage("error_type is missing");
-        assertThatThrownBy(() -> IncidentAlert.of("t", null, "c", "fn", "2026-11-23T08:00:00Z")).hasMessage("error_message is missing");
-        assertThatThrownBy(() -> IncidentAlert.of("t", "m", null, "fn", "2026-11-23T08:00:00Z")).hasMessage("error_code is missing");
-        assertThatThrownBy(() -> IncidentAlert.of("t", "m", "c", null, "2026-11-23T08:00:00Z")).hasMessage("lambda_name is missing");
+        assertThatThrownBy(() -> IncidentAlert.of(null, "m", "c", "fn", "2026-11-23T08:00:00Z"))
+                .hasMessage("error_type is missing");
+        assertThatThrownBy(() -> IncidentAlert.of("t", null, "c", "fn", "2026-11-23T08:00:00Z"))
+                .hasMessage("error_message is missing");
+        assertThatThrownBy(() -> IncidentAlert.of("t", "m", null, "fn", "2026-11-23T08:00:00Z"))
+                .hasMessage("error_code is missing");
+        assertThatThrownBy(() -> IncidentAlert.of("t", "m", "c", null, "2026-11-23T08:00:00Z"))
+                .hasMessage("lambda_name is missing");
         assertThatThrownBy(() -> IncidentAlert.of("t", "m", "c", "fn", null)).hasMessage("timestamp is missing");
-        assertThatThrownBy(() -> IncidentAlert.of("t", " ", "c", "fn", "2026-11-23T08:00:00Z")).hasMessage("error_message is blank");
+        assertThatThrownBy(() -> IncidentAlert.of("t", " ", "c", "fn", "2026-11-23T08:00:00Z"))
+                .hasMessage("error_message is blank");
     }
 
     @Test
     void anOversizedErrorMessageIsRejectedSayingTheBound() {
         String longest = "e".repeat(IncidentAlert.MAX_ERROR_MESSAGE_LENGTH);
-        assertThat(IncidentAlert.of("t", longest, "c", "fn", "2026-11-23T08:00:00Z").errorMessage()).isEqualTo(longest);
+        assertThat(IncidentAlert.of("t", longest, "c", "fn", "2026-11-23T08:00:00Z")
+                        .errorMessage())
+                .isEqualTo(longest);
 
         assertThatThrownBy(() -> IncidentAlert.of("t", longest + "e", "c", "fn", "2026-11-23T08:00:00Z"))
                 .isInstanceOf(InvalidAlert.class)
@@ -85,11 +107,16 @@ class IncidentAlertTest {
     @Test
     void aTimestampOutsideTheSaneWindowAroundReceiptIsRejectedWithoutQuotingIt() {
         Instant receivedAt = Instant.parse("2026-11-23T08:00:05Z");
-        assertThatThrownBy(() -> alert("data-processor", "+99999-01-01T00:00:00Z").requireTimestampNear(receivedAt))
-                .isInstanceOf(InvalidAlert.class).hasMessage("timestamp is more than 24 hours after the time the alert was received");
+        assertThatThrownBy(
+                        () -> alert("data-processor", "+99999-01-01T00:00:00Z").requireTimestampNear(receivedAt))
+                .isInstanceOf(InvalidAlert.class)
+                .hasMessage("timestamp is more than 24 hours after the time the alert was received");
         assertThatThrownBy(() -> alert("data-processor", "1999-12-31T23:59:59Z").requireTimestampNear(receivedAt))
-                .isInstanceOf(InvalidAlert.class).hasMessageStartingWith("timestamp is before 2000-01-01T00:00:00Z").hasMessageNotContaining("1999");
-        assertThatThrownBy(() -> alert("data-processor", "2026-11-24T08:00:06Z").requireTimestampNear(receivedAt)).isInstanceOf(InvalidAlert.class);
+                .isInstanceOf(InvalidAlert.class)
+                .hasMessageStartingWith("timestamp is before 2000-01-01T00:00:00Z")
+                .hasMessageNotContaining("1999");
+        assertThatThrownBy(() -> alert("data-processor", "2026-11-24T08:00:06Z").requireTimestampNear(receivedAt))
+                .isInstanceOf(InvalidAlert.class);
     }
 
     @Test

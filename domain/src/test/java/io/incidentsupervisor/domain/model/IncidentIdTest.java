@@ -18,17 +18,29 @@ class IncidentIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"data-processor", "data-processor#", "#2026-11-23T08:00:00Z", "data processor#2026-11-23T08:00:00Z",
-            "data-processor#2026-11-23T09:00:00+01:00", "data-processor#2026-11-23T08:00:00.000Z", "a#b#2026-11-23T08:00:00Z"})
+    @ValueSource(
+            strings = {
+                "data-processor",
+                "data-processor#",
+                "#2026-11-23T08:00:00Z",
+                "data processor#2026-11-23T08:00:00Z",
+                "data-processor#2026-11-23T09:00:00+01:00",
+                "data-processor#2026-11-23T08:00:00.000Z",
+                "a#b#2026-11-23T08:00:00Z"
+            })
     void anythingElseCannotExist(String value) {
-        assertThatThrownBy(() -> new IncidentId(value)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(value);
+        assertThatThrownBy(() -> new IncidentId(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(value);
     }
 
     @Test
     void commandsRejectALeaseThatEndsBeforeItStarts() {
         Instant now = Instant.parse("2026-11-23T08:00:00Z");
         IncidentId id = IncidentId.of("data-processor", now);
-        assertThatThrownBy(() -> new RecoverInvestigation(id, now, now, java.time.Duration.ofSeconds(60))).hasMessageContaining("A lease must end after it is taken");
-        assertThatThrownBy(() -> new RecordContext(id, 0, SampleIncidents.context(now), now)).hasMessageContaining("Attempts are numbered from 1");
+        assertThatThrownBy(() -> new RecoverInvestigation(id, now, now, java.time.Duration.ofSeconds(60)))
+                .hasMessageContaining("A lease must end after it is taken");
+        assertThatThrownBy(() -> new RecordContext(id, 0, SampleIncidents.context(now), now))
+                .hasMessageContaining("Attempts are numbered from 1");
     }
 }

@@ -39,7 +39,8 @@ class IncidentTest {
 
         @Test
         void aNewAlertIsReceivedAndItsFirstAttemptStartsInTheSameDecision() {
-            assertThat(given().decide(new ReceiveIncident(ALERT, T0, LEASE_END))).containsExactly(received(), started(1, T0));
+            assertThat(given().decide(new ReceiveIncident(ALERT, T0, LEASE_END)))
+                    .containsExactly(received(), started(1, T0));
             Incident investigating = given(received(), started(1, T0));
             assertThat(investigating.status()).isEqualTo(IncidentStatus.INVESTIGATING);
             assertThat(investigating.attempt()).isEqualTo(1);
@@ -48,17 +49,22 @@ class IncidentTest {
 
         @Test
         void aRepeatedAlertDecidesNoEvents() {
-            assertThat(given(received()).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30)))).isEmpty();
+            assertThat(given(received())
+                            .decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30))))
+                    .isEmpty();
         }
 
         @Test
         void aRepeatedAlertWhileInvestigatingDecidesNoEvents() {
-            assertThat(given(received(), started(1, T0)).decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30)))).isEmpty();
+            assertThat(given(received(), started(1, T0))
+                            .decide(new ReceiveIncident(ALERT, T0.plusSeconds(30), LEASE_END.plusSeconds(30))))
+                    .isEmpty();
         }
 
         @Test
         void aRepeatedAlertAfterTheIncidentClosedDecidesNoEvents() {
-            assertThat(given(received(), started(1, T0), gathered(1, T0.plusSeconds(5))).decide(new ReceiveIncident(ALERT, T0.plusSeconds(60), LEASE_END.plusSeconds(60))))
+            assertThat(given(received(), started(1, T0), gathered(1, T0.plusSeconds(5)))
+                            .decide(new ReceiveIncident(ALERT, T0.plusSeconds(60), LEASE_END.plusSeconds(60))))
                     .isEmpty();
         }
 
@@ -78,23 +84,33 @@ class IncidentTest {
         @Test
         void aHeartbeatRecordsTheCollectorAndRenewsTheLease() {
             Instant now = T0.plusSeconds(240);
-            RecordCollectorOutcome heartbeat = new RecordCollectorOutcome(ID, 1, "cloudwatch-logs", false, now, now.plus(LEASE));
+            RecordCollectorOutcome heartbeat =
+                    new RecordCollectorOutcome(ID, 1, "cloudwatch-logs", false, now, now.plus(LEASE));
 
             List<IncidentEvent> events = given(received(), started(1, T0)).decide(heartbeat);
 
-            assertThat(events).containsExactly(new CollectorFinished(ID, 1, "cloudwatch-logs", false, now, now.plus(LEASE)));
+            assertThat(events)
+                    .containsExactly(new CollectorFinished(ID, 1, "cloudwatch-logs", false, now, now.plus(LEASE)));
             Incident renewed = given(received(), started(1, T0), events.get(0));
             assertThat(renewed.leaseUntil()).isEqualTo(now.plus(LEASE));
-            assertThat(renewed.isStale(LEASE_END, LEASE)).as("the first lease end no longer makes it stale").isFalse();
+            assertThat(renewed.isStale(LEASE_END, LEASE))
+                    .as("the first lease end no longer makes it stale")
+                    .isFalse();
             assertThat(renewed.isStale(now.plus(LEASE), LEASE)).isTrue();
         }
 
         @Test
         void aHeartbeatOutsideAnInvestigationIsRefused() {
             RecordCollectorOutcome heartbeat = new RecordCollectorOutcome(ID, 1, "iam-role", true, T0, LEASE_END);
-            assertThatThrownBy(() -> given(received()).decide(heartbeat)).isInstanceOf(NotInvestigating.class).hasMessageContaining("RECEIVED");
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0)).decide(heartbeat)).isInstanceOf(NotInvestigating.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(heartbeat)).isInstanceOf(IncidentClosed.class);
+            assertThatThrownBy(() -> given(received()).decide(heartbeat))
+                    .isInstanceOf(NotInvestigating.class)
+                    .hasMessageContaining("RECEIVED");
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0))
+                            .decide(heartbeat))
+                    .isInstanceOf(NotInvestigating.class);
+            assertThatThrownBy(() ->
+                            given(received(), started(1, T0), gathered(1, T0)).decide(heartbeat))
+                    .isInstanceOf(IncidentClosed.class);
             assertThatThrownBy(() -> given().decide(heartbeat)).isInstanceOf(UnknownIncident.class);
         }
 
@@ -113,7 +129,8 @@ class IncidentTest {
         @Test
         void theRunningAttemptClosesTheIncidentWithItsContext() {
             Instant now = T0.plusSeconds(3);
-            List<IncidentEvent> events = given(received(), started(1, T0)).decide(new RecordContext(ID, 1, context(now), now));
+            List<IncidentEvent> events =
+                    given(received(), started(1, T0)).decide(new RecordContext(ID, 1, context(now), now));
 
             assertThat(events).containsExactly(new ContextGathered(ID, 1, context(now), now));
             Incident closed = given(received(), started(1, T0), events.get(0));
@@ -124,7 +141,8 @@ class IncidentTest {
 
         @Test
         void aSlowAttemptWhoseLeasePassedMayStillFinishWhileNobodyRetriedIt() {
-            assertThat(given(received(), started(1, T0)).decide(new RecordContext(ID, 1, context(LEASE_END), LEASE_END)))
+            assertThat(given(received(), started(1, T0))
+                            .decide(new RecordContext(ID, 1, context(LEASE_END), LEASE_END)))
                     .containsExactly(new ContextGathered(ID, 1, context(LEASE_END), LEASE_END));
         }
 
@@ -132,16 +150,26 @@ class IncidentTest {
         void contextIsRefusedUnlessInvestigating() {
             RecordContext record = new RecordContext(ID, 1, context(T0), T0);
             assertThatThrownBy(() -> given(received()).decide(record)).isInstanceOf(NotInvestigating.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0)).decide(record)).isInstanceOf(NotInvestigating.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(record)).isInstanceOf(IncidentClosed.class);
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0))
+                            .decide(record))
+                    .isInstanceOf(NotInvestigating.class);
+            assertThatThrownBy(() ->
+                            given(received(), started(1, T0), gathered(1, T0)).decide(record))
+                    .isInstanceOf(IncidentClosed.class);
             assertThatThrownBy(() -> given().decide(record)).isInstanceOf(UnknownIncident.class);
         }
 
         @Test
         void contextFromASupersededAttemptIsRefused() {
-            Incident retried = given(received(), started(1, T0), new InvestigationRetried(ID, 1, "lease passed", LEASE_END), started(2, LEASE_END));
-            assertThatThrownBy(() -> retried.decide(new RecordContext(ID, 1, context(LEASE_END), LEASE_END))).isInstanceOf(StaleAttempt.class);
-            assertThat(retried.decide(new RecordContext(ID, 2, context(LEASE_END), LEASE_END))).hasSize(1);
+            Incident retried = given(
+                    received(),
+                    started(1, T0),
+                    new InvestigationRetried(ID, 1, "lease passed", LEASE_END),
+                    started(2, LEASE_END));
+            assertThatThrownBy(() -> retried.decide(new RecordContext(ID, 1, context(LEASE_END), LEASE_END)))
+                    .isInstanceOf(StaleAttempt.class);
+            assertThat(retried.decide(new RecordContext(ID, 2, context(LEASE_END), LEASE_END)))
+                    .hasSize(1);
         }
     }
 
@@ -151,7 +179,8 @@ class IncidentTest {
         @Test
         void theRunningAttemptFailsWithAStructuredReason() {
             FailureReason reason = new FailureReason("Throttled", "x".repeat(900), true);
-            List<IncidentEvent> events = given(received(), started(1, T0)).decide(new FailInvestigation(ID, 1, reason, T0));
+            List<IncidentEvent> events =
+                    given(received(), started(1, T0)).decide(new FailInvestigation(ID, 1, reason, T0));
 
             assertThat(events).containsExactly(new InvestigationFailed(ID, 1, reason, T0));
             assertThat(reason.message()).hasSize(FailureReason.MAX_MESSAGE_LENGTH);
@@ -163,11 +192,17 @@ class IncidentTest {
 
         @Test
         void failingIsRefusedUnlessInvestigating() {
-            FailInvestigation fail = new FailInvestigation(ID, 1, new FailureReason("Throttled", "slow down", true), T0);
+            FailInvestigation fail =
+                    new FailInvestigation(ID, 1, new FailureReason("Throttled", "slow down", true), T0);
             assertThatThrownBy(() -> given(received()).decide(fail)).isInstanceOf(NotInvestigating.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0)).decide(fail)).isInstanceOf(NotInvestigating.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(fail)).isInstanceOf(IncidentClosed.class);
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0), started(2, T0)).decide(fail))
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0))
+                            .decide(fail))
+                    .isInstanceOf(NotInvestigating.class);
+            assertThatThrownBy(() ->
+                            given(received(), started(1, T0), gathered(1, T0)).decide(fail))
+                    .isInstanceOf(IncidentClosed.class);
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, true, T0), started(2, T0))
+                            .decide(fail))
                     .isInstanceOf(StaleAttempt.class);
         }
     }
@@ -179,36 +214,46 @@ class IncidentTest {
         void attemptTwoStartsOnlyOnceTheLeaseHasPassed() {
             Incident investigating = given(received(), started(1, T0));
 
-            assertThatThrownBy(() -> investigating.decide(new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+            assertThatThrownBy(() -> investigating.decide(
+                            new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
             assertThat(investigating.isStale(JUST_BEFORE_LEASE_END, LEASE)).isFalse();
 
             assertThat(investigating.isStale(LEASE_END, LEASE)).isTrue();
-            assertThat(investigating.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE))).containsExactly(
-                    new InvestigationRetried(ID, 1, "lease of attempt 1 passed at " + LEASE_END, LEASE_END),
-                    new InvestigationStarted(ID, 2, LEASE_END, LEASE_END.plus(LEASE)));
+            assertThat(investigating.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+                    .containsExactly(
+                            new InvestigationRetried(ID, 1, "lease of attempt 1 passed at " + LEASE_END, LEASE_END),
+                            new InvestigationStarted(ID, 2, LEASE_END, LEASE_END.plus(LEASE)));
         }
 
         @Test
         void aRenewedLeaseDefersTheRetry() {
             Instant heartbeatAt = T0.plusSeconds(200);
             Instant renewedEnd = heartbeatAt.plus(LEASE);
-            Incident renewed = given(received(), started(1, T0), new CollectorFinished(ID, 1, "iam-role", true, heartbeatAt, renewedEnd));
+            Incident renewed = given(
+                    received(),
+                    started(1, T0),
+                    new CollectorFinished(ID, 1, "iam-role", true, heartbeatAt, renewedEnd));
 
-            assertThatThrownBy(() -> renewed.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+            assertThatThrownBy(
+                            () -> renewed.decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
-            assertThat(renewed.decide(new RecoverInvestigation(ID, renewedEnd, renewedEnd.plus(LEASE), LEASE))).hasSize(2);
+            assertThat(renewed.decide(new RecoverInvestigation(ID, renewedEnd, renewedEnd.plus(LEASE), LEASE)))
+                    .hasSize(2);
         }
 
         @Test
         void aRetryableFailureIsRetriedAtOnce() {
             Instant now = T0.plusSeconds(10);
-            List<IncidentEvent> events = given(received(), started(1, T0), failed(1, true, T0)).decide(new RecoverInvestigation(ID, now, now.plus(LEASE), LEASE));
+            List<IncidentEvent> events = given(received(), started(1, T0), failed(1, true, T0))
+                    .decide(new RecoverInvestigation(ID, now, now.plus(LEASE), LEASE));
 
-            assertThat(events).containsExactly(
-                    new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", now),
-                    new InvestigationStarted(ID, 2, now, now.plus(LEASE)));
-            Incident retried = Incident.replay(List.of(received(), started(1, T0), failed(1, true, T0), events.get(0), events.get(1)));
+            assertThat(events)
+                    .containsExactly(
+                            new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", now),
+                            new InvestigationStarted(ID, 2, now, now.plus(LEASE)));
+            Incident retried = Incident.replay(
+                    List.of(received(), started(1, T0), failed(1, true, T0), events.get(0), events.get(1)));
             assertThat(retried.status()).isEqualTo(IncidentStatus.INVESTIGATING);
             assertThat(retried.attempt()).isEqualTo(2);
             assertThat(retried.failure()).isNull();
@@ -216,14 +261,16 @@ class IncidentTest {
 
         @Test
         void aNonRetryableFailureIsNotRetried() {
-            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0)).decide(new RecoverInvestigation(ID, T0, LEASE_END, LEASE)))
+            assertThatThrownBy(() -> given(received(), started(1, T0), failed(1, false, T0))
+                            .decide(new RecoverInvestigation(ID, T0, LEASE_END, LEASE)))
                     .isInstanceOf(RetryNotAllowed.class)
                     .hasMessageContaining("non-retryable ValidationError (boom)");
         }
 
         @Test
         void anIncidentNeverStartedGetsItsFirstAttemptOnceTheFloorHasPassedSinceItWasReceived() {
-            assertThatThrownBy(() -> given(received()).decide(new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
+            assertThatThrownBy(() -> given(received())
+                            .decide(new RecoverInvestigation(ID, JUST_BEFORE_LEASE_END, LEASE_END.plus(LEASE), LEASE)))
                     .isInstanceOf(AwaitingFirstAttempt.class)
                     .hasMessageContaining("may still start until " + LEASE_END);
             assertThat(given(received()).decide(new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE)))
@@ -233,7 +280,9 @@ class IncidentTest {
         @Test
         void aClosedOrUnknownIncidentIsNotRetried() {
             RecoverInvestigation retry = new RecoverInvestigation(ID, LEASE_END, LEASE_END.plus(LEASE), LEASE);
-            assertThatThrownBy(() -> given(received(), started(1, T0), gathered(1, T0)).decide(retry)).isInstanceOf(IncidentClosed.class);
+            assertThatThrownBy(() ->
+                            given(received(), started(1, T0), gathered(1, T0)).decide(retry))
+                    .isInstanceOf(IncidentClosed.class);
             assertThatThrownBy(() -> given().decide(retry)).isInstanceOf(UnknownIncident.class);
         }
     }
@@ -244,13 +293,17 @@ class IncidentTest {
         assertThat(given(received()).staleAt(LEASE)).contains(T0.plus(LEASE));
         assertThat(given(received()).isStale(muchLater, LEASE)).isTrue();
         assertThat(given(received(), started(1, T0)).isStale(muchLater, LEASE)).isTrue();
-        assertThat(given(received(), started(1, T0), failed(1, true, T0)).isStale(muchLater, LEASE)).isFalse();
-        assertThat(given(received(), started(1, T0), gathered(1, T0)).staleAt(LEASE)).isEmpty();
+        assertThat(given(received(), started(1, T0), failed(1, true, T0)).isStale(muchLater, LEASE))
+                .isFalse();
+        assertThat(given(received(), started(1, T0), gathered(1, T0)).staleAt(LEASE))
+                .isEmpty();
     }
 
     @Test
     void theLeaseRunsToTheDeadlineAndNeverLessThanTheFloor() {
-        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(60), Duration.ofSeconds(30))).isEqualTo(T0.plusSeconds(60));
-        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(10), Duration.ofSeconds(30))).isEqualTo(T0.plusSeconds(30));
+        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(60), Duration.ofSeconds(30)))
+                .isEqualTo(T0.plusSeconds(60));
+        assertThat(Incident.leaseUntil(T0, T0.plusSeconds(10), Duration.ofSeconds(30)))
+                .isEqualTo(T0.plusSeconds(30));
     }
 }

@@ -11,12 +11,14 @@ public final class SampleIncidents {
     public static final Instant T0 = ALERTED_AT.plusSeconds(2);
     public static final Duration LEASE = Duration.ofMinutes(5);
     public static final IncidentAlert ALERT = IncidentAlert.of(
-            "S3AccessError", "Access Denied when calling GetObject on s3://orders/2026/11/23.csv", "AccessDenied",
-            "data-processor", "2026-11-23T08:00:00Z");
+            "S3AccessError",
+            "Access Denied when calling GetObject on s3://orders/2026/11/23.csv",
+            "AccessDenied",
+            "data-processor",
+            "2026-11-23T08:00:00Z");
     public static final IncidentId ID = ALERT.incidentId();
 
-    private SampleIncidents() {
-    }
+    private SampleIncidents() {}
 
     public static IncidentReceived received() {
         return new IncidentReceived(ID, ALERT, T0);
@@ -27,7 +29,11 @@ public final class SampleIncidents {
     }
 
     public static EnrichedContext context(Instant at) {
-        return new EnrichedContext(ALERT, List.of(CollectorResult.gathered("lambda-configuration", java.util.Map.of("Runtime", "python3.12"))), at, 42,
+        return new EnrichedContext(
+                ALERT,
+                List.of(CollectorResult.gathered("lambda-configuration", java.util.Map.of("Runtime", "python3.12"))),
+                at,
+                42,
                 new TruncationReport("o200k_base", 3000, 42, 42, java.util.Map.of(), List.of(), 0));
     }
 
@@ -36,6 +42,7 @@ public final class SampleIncidents {
     }
 
     public static InvestigationFailed failed(int attempt, boolean retryable, Instant at) {
-        return new InvestigationFailed(ID, attempt, new FailureReason(retryable ? "Throttled" : "ValidationError", "boom", retryable), at);
+        return new InvestigationFailed(
+                ID, attempt, new FailureReason(retryable ? "Throttled" : "ValidationError", "boom", retryable), at);
     }
 }

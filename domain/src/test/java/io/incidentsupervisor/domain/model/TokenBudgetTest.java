@@ -21,17 +21,26 @@ class TokenBudgetTest {
         default -> Integer.MAX_VALUE;
     };
     private static final int PER_CHARACTER = 10;
-    private static final TokenBudget.Measure CHARACTERS = (alert, results) -> PER_CHARACTER * (text(alert.errorType()) + text(alert.errorMessage())
-            + text(alert.errorCode())) + results.stream().mapToInt(TokenBudgetTest::characters).sum();
+    private static final TokenBudget.Measure CHARACTERS = (alert, results) ->
+            PER_CHARACTER * (text(alert.errorType()) + text(alert.errorMessage()) + text(alert.errorCode()))
+                    + results.stream().mapToInt(TokenBudgetTest::characters).sum();
 
-    private final CollectorResult logs = CollectorResult.gathered("cloudwatch-logs", Map.of("logGroup", "/aws/lambda/data-processor"), List.of(
-            line(Relevance.BACKGROUND, "oldest background"),
-            line(Relevance.FAILURE, "oldest AccessDenied"),
-            line(Relevance.BACKGROUND, "newer background"),
-            line(Relevance.FAILURE, "newest AccessDenied")), false);
-    private final CollectorResult iam = CollectorResult.gathered("iam-role", Map.of("roleArn", "arn:aws:iam::123456789012:role/data-processor"),
-            List.of(statement(Relevance.BACKGROUND, "dynamodb:GetItem"), statement(Relevance.FAILURE, "s3:GetObject")), false);
-    private final CollectorResult lambda = CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "python3.12", "Handler", "app.handler"));
+    private final CollectorResult logs = CollectorResult.gathered(
+            "cloudwatch-logs",
+            Map.of("logGroup", "/aws/lambda/data-processor"),
+            List.of(
+                    line(Relevance.BACKGROUND, "oldest background"),
+                    line(Relevance.FAILURE, "oldest AccessDenied"),
+                    line(Relevance.BACKGROUND, "newer background"),
+                    line(Relevance.FAILURE, "newest AccessDenied")),
+            false);
+    private final CollectorResult iam = CollectorResult.gathered(
+            "iam-role",
+            Map.of("roleArn", "arn:aws:iam::123456789012:role/data-processor"),
+            List.of(statement(Relevance.BACKGROUND, "dynamodb:GetItem"), statement(Relevance.FAILURE, "s3:GetObject")),
+            false);
+    private final CollectorResult lambda =
+            CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "python3.12", "Handler", "app.handler"));
     private final List<CollectorResult> all = List.of(lambda, logs, iam);
 
     @Test
@@ -41,12 +50,15 @@ class TokenBudgetTest {
         assertThat(fitted.results()).isEqualTo(all);
         assertThat(fitted.report().unlimited()).isTrue();
         assertThat(fitted.report().trimmed()).isFalse();
-        assertThat(fitted.report().tokensBefore()).isEqualTo(fitted.report().tokensAfter()).isEqualTo(CHARACTERS.tokens(ALERT, all));
+        assertThat(fitted.report().tokensBefore())
+                .isEqualTo(fitted.report().tokensAfter())
+                .isEqualTo(CHARACTERS.tokens(ALERT, all));
     }
 
     @Test
     void aContextWithinBudgetIsUntouched() {
-        TokenBudget.Fitted fitted = new TokenBudget(CHARACTERS.tokens(ALERT, all)).fit(ALERT, all, ORDER, "chars", CHARACTERS);
+        TokenBudget.Fitted fitted =
+                new TokenBudget(CHARACTERS.tokens(ALERT, all)).fit(ALERT, all, ORDER, "chars", CHARACTERS);
         assertThat(fitted.results()).isEqualTo(all);
         assertThat(fitted.report().trimmed()).isFalse();
     }
@@ -58,13 +70,16 @@ class TokenBudgetTest {
         for (int limit = full - PER_CHARACTER; limit >= full - characters(logs); limit -= PER_CHARACTER) {
             TokenBudget.Fitted fitted = budget(limit).fit(ALERT, all, ORDER, "chars", CHARACTERS);
             assertThat(fitted.tokens()).isLessThanOrEqualTo(limit);
-            keptLogLines.add(fitted.results().get(1).entries().stream().map(e -> (String) e.content().get("message")).toList());
+            keptLogLines.add(fitted.results().get(1).entries().stream()
+                    .map(e -> (String) e.content().get("message"))
+                    .toList());
         }
         assertThat(keptLogLines).extracting(List::size).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
-        assertThat(keptLogLines).contains(
-                List.of("oldest AccessDenied", "newer background", "newest AccessDenied"),
-                List.of("oldest AccessDenied", "newest AccessDenied"),
-                List.of("newest AccessDenied"));
+        assertThat(keptLogLines)
+                .contains(
+                        List.of("oldest AccessDenied", "newer background", "newest AccessDenied"),
+                        List.of("oldest AccessDenied", "newest AccessDenied"),
+                        List.of("newest AccessDenied"));
     }
 
     @Test
@@ -76,20 +91,31 @@ class TokenBudgetTest {
         assertThat(noLogs.results().get(1).entries()).isEmpty();
         assertThat(noLogs.results().get(2).entries()).hasSize(2);
 
-        TokenBudget.Fitted unrelatedGone = budget(full - logsOnly - PER_CHARACTER).fit(ALERT, all, ORDER, "chars", CHARACTERS);
-        assertThat(unrelatedGone.results().get(2).entries()).extracting(e -> e.content().get("Action")).containsExactly("s3:GetObject");
+        TokenBudget.Fitted unrelatedGone =
+                budget(full - logsOnly - PER_CHARACTER).fit(ALERT, all, ORDER, "chars", CHARACTERS);
+        assertThat(unrelatedGone.results().get(2).entries())
+                .extracting(e -> e.content().get("Action"))
+                .containsExactly("s3:GetObject");
 
-        TokenBudget.Fitted onlyConfiguration = budget(CHARACTERS.tokens(ALERT, List.of(lambda))).fit(ALERT, all, ORDER, "chars", CHARACTERS);
-        assertThat(onlyConfiguration.results()).extracting(CollectorResult::data).containsExactly(lambda.data(), Map.of(), Map.of());
+        TokenBudget.Fitted onlyConfiguration =
+                budget(CHARACTERS.tokens(ALERT, List.of(lambda))).fit(ALERT, all, ORDER, "chars", CHARACTERS);
+        assertThat(onlyConfiguration.results())
+                .extracting(CollectorResult::data)
+                .containsExactly(lambda.data(), Map.of(), Map.of());
         assertThat(onlyConfiguration.report().droppedSources()).containsExactly("cloudwatch-logs", "iam-role");
         assertThat(onlyConfiguration.report().droppedEntries()).isEqualTo(Map.of("cloudwatch-logs", 4, "iam-role", 2));
-        assertThat(onlyConfiguration.results()).extracting(CollectorResult::truncated).containsExactly(false, true, true);
+        assertThat(onlyConfiguration.results())
+                .extracting(CollectorResult::truncated)
+                .containsExactly(false, true, true);
     }
 
     @Test
     void longStringsAreCutToFiveHundredCharactersOnceTrimmingStarts() {
-        CollectorResult verbose = CollectorResult.gathered("lambda-configuration", Map.of("Description", "d".repeat(2_000)));
-        int capped = CHARACTERS.tokens(ALERT, List.of(CollectorResult.gathered("lambda-configuration", Map.of("Description", "d".repeat(500)))));
+        CollectorResult verbose =
+                CollectorResult.gathered("lambda-configuration", Map.of("Description", "d".repeat(2_000)));
+        int capped = CHARACTERS.tokens(
+                ALERT,
+                List.of(CollectorResult.gathered("lambda-configuration", Map.of("Description", "d".repeat(500)))));
         TokenBudget.Fitted fitted = budget(capped).fit(ALERT, List.of(verbose), ORDER, "chars", CHARACTERS);
 
         assertThat((String) fitted.results().get(0).data().get("Description")).hasSize(500);
@@ -99,7 +125,8 @@ class TokenBudgetTest {
 
     @Test
     void theAlertItselfIsCutWhenNothingElseIsLeft() {
-        IncidentAlert longAlert = IncidentAlert.of("S3AccessError", "m".repeat(4_000), "AccessDenied", "data-processor", "2026-11-23T08:00:00Z");
+        IncidentAlert longAlert = IncidentAlert.of(
+                "S3AccessError", "m".repeat(4_000), "AccessDenied", "data-processor", "2026-11-23T08:00:00Z");
         TokenBudget.Fitted fitted = budget(600).fit(longAlert, all, ORDER, "chars", CHARACTERS);
 
         assertThat(fitted.tokens()).isLessThanOrEqualTo(600);
@@ -111,11 +138,14 @@ class TokenBudgetTest {
         assertThat(TokenBudget.parse("TOKEN_BUDGET", null).limit()).isEqualTo(3000);
         assertThat(TokenBudget.parse("TOKEN_BUDGET", "0").unlimited()).isTrue();
         assertThat(TokenBudget.parse("TOKEN_BUDGET", " 4000 ").limit()).isEqualTo(4000);
-        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "-1")).isInstanceOf(InvalidConfiguration.class)
+        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "-1"))
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessage("TOKEN_BUDGET must not be negative: -1 (0 means unlimited)");
-        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "lots")).isInstanceOf(InvalidConfiguration.class)
+        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "lots"))
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessage("TOKEN_BUDGET must be a whole number of tokens (0 for unlimited), not 'lots'");
-        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "100")).isInstanceOf(InvalidConfiguration.class)
+        assertThatThrownBy(() -> TokenBudget.parse("TOKEN_BUDGET", "100"))
+                .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageStartingWith("TOKEN_BUDGET must be 0 (unlimited) or at least 500");
     }
 
@@ -132,7 +162,11 @@ class TokenBudgetTest {
     }
 
     private static int characters(CollectorResult result) {
-        return PER_CHARACTER * (text(result.data().isEmpty() ? "" : result.data().toString()) + result.entries().stream().mapToInt(e -> text(e.content().toString())).sum());
+        return PER_CHARACTER
+                * (text(result.data().isEmpty() ? "" : result.data().toString())
+                        + result.entries().stream()
+                                .mapToInt(e -> text(e.content().toString()))
+                                .sum());
     }
 
     private static int text(String text) {

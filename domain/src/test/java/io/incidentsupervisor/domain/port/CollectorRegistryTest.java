@@ -43,13 +43,18 @@ class CollectorRegistryTest {
 
     @Test
     void aCollectorRegisteredTwiceForOneTypeRunsOnce() {
-        CollectorRegistry twice = CollectorRegistry.builder().everyErrorType(LAMBDA).errorType("S3AccessError", LAMBDA, LOGS).build();
+        CollectorRegistry twice = CollectorRegistry.builder()
+                .everyErrorType(LAMBDA)
+                .errorType("S3AccessError", LAMBDA, LOGS)
+                .build();
         assertThat(twice.collectorsFor("S3AccessError")).containsExactly(LAMBDA, LOGS);
     }
 
     @Test
     void twoCollectorsWithOneNameAreRefused() {
-        assertThatThrownBy(() -> CollectorRegistry.builder().everyErrorType(LAMBDA, named("lambda-configuration")).build())
+        assertThatThrownBy(() -> CollectorRegistry.builder()
+                        .everyErrorType(LAMBDA, named("lambda-configuration"))
+                        .build())
                 .hasMessageContaining("Two collectors are named lambda-configuration");
     }
 

@@ -15,14 +15,19 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class AwsErrors {
 
-    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
-            "UnrecognizedClientException", "KMSAccessDeniedException");
-    private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "ResourceNotFoundException", "NotFoundException");
+    private static final Set<String> ACCESS_DENIED = Set.of(
+            "AccessDenied",
+            "AccessDeniedException",
+            "UnauthorizedOperation",
+            "UnrecognizedClientException",
+            "KMSAccessDeniedException");
+    private static final Set<String> NOT_FOUND =
+            Set.of("NoSuchEntity", "ResourceNotFoundException", "NotFoundException");
     /** AWS's wording: "… is not authorized to perform: iam:ListAttachedRolePolicies on resource: …". */
-    private static final Pattern MISSING_PERMISSION = Pattern.compile("not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
+    private static final Pattern MISSING_PERMISSION =
+            Pattern.compile("not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     static CollectorError toCollectorError(SdkException failure) {
         if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
@@ -31,7 +36,8 @@ final class AwsErrors {
             return new CollectorError(kind(code, service), code, message, missingPermission(message));
         }
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-            return new CollectorError("Timeout", failure.getClass().getSimpleName().replace("Exception", ""), failure.getMessage());
+            return new CollectorError(
+                    "Timeout", failure.getClass().getSimpleName().replace("Exception", ""), failure.getMessage());
         }
         return new CollectorError("Unreachable", failure.getClass().getSimpleName(), failure.getMessage());
     }

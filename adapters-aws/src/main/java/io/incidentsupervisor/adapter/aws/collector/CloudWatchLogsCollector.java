@@ -45,7 +45,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
      * @param before how far before the incident the window opens
      * @param after how far after the incident it closes
      */
-    public CloudWatchLogsCollector(CloudWatchLogsClient logs, Map<String, String> logGroupOverrides, Duration before, Duration after) {
+    public CloudWatchLogsCollector(
+            CloudWatchLogsClient logs, Map<String, String> logGroupOverrides, Duration before, Duration after) {
         this.logs = Objects.requireNonNull(logs, "logs");
         this.logGroupOverrides = Map.copyOf(logGroupOverrides);
         this.before = Objects.requireNonNull(before, "before");
@@ -71,7 +72,10 @@ public final class CloudWatchLogsCollector implements ContextCollector {
             boolean exists = logs.describeLogGroups(b -> b.logGroupNamePrefix(logGroup)).logGroups().stream()
                     .anyMatch(group -> group.logGroupName().equals(logGroup));
             if (!exists) {
-                return CollectorResult.failed(NAME, new CollectorError("NotFound", "LogGroupNotFound", "Log group " + logGroup + " does not exist"));
+                return CollectorResult.failed(
+                        NAME,
+                        new CollectorError(
+                                "NotFound", "LogGroupNotFound", "Log group " + logGroup + " does not exist"));
             }
             Deque<FilteredLogEvent> newest = new ArrayDeque<>();
             Deque<FilteredLogEvent> failureLines = new ArrayDeque<>();
@@ -81,7 +85,9 @@ public final class CloudWatchLogsCollector implements ContextCollector {
             do {
                 String token = nextToken;
                 FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName(logGroup)
-                        .startTime(from.toEpochMilli()).endTime(to.toEpochMilli()).nextToken(token));
+                        .startTime(from.toEpochMilli())
+                        .endTime(to.toEpochMilli())
+                        .nextToken(token));
                 for (FilteredLogEvent event : page.events()) {
                     scanned++;
                     keepNewest(newest, event, NEWEST_KEPT);
@@ -99,8 +105,15 @@ public final class CloudWatchLogsCollector implements ContextCollector {
         }
     }
 
-    private static CollectorResult result(IncidentAlert alert, String logGroup, Instant from, Instant to, Deque<FilteredLogEvent> newest,
-            Deque<FilteredLogEvent> failureLines, long scanned, boolean scanStopped) {
+    private static CollectorResult result(
+            IncidentAlert alert,
+            String logGroup,
+            Instant from,
+            Instant to,
+            Deque<FilteredLogEvent> newest,
+            Deque<FilteredLogEvent> failureLines,
+            long scanned,
+            boolean scanStopped) {
         Map<String, FilteredLogEvent> kept = new LinkedHashMap<>();
         failureLines.forEach(event -> kept.put(key(event), event));
         newest.forEach(event -> kept.put(key(event), event));
@@ -111,7 +124,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
         int cut = 0;
         List<ContextEntry> entries = new ArrayList<>();
         for (FilteredLogEvent event : ordered) {
-            SecretRedactor.Redacted redacted = SecretRedactor.redact(event.message().strip());
+            SecretRedactor.Redacted redacted =
+                    SecretRedactor.redact(event.message().strip());
             redactions += redacted.count();
             String message = redacted.text();
             if (message.length() > MAX_MESSAGE_LENGTH) {
@@ -122,7 +136,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
             line.put("timestamp", Instant.ofEpochMilli(event.timestamp()).toString());
             line.put("logStream", event.logStreamName());
             line.put("message", message);
-            entries.add(new ContextEntry(carriesTheError(event.message(), alert) ? Relevance.FAILURE : Relevance.BACKGROUND, line));
+            entries.add(new ContextEntry(
+                    carriesTheError(event.message(), alert) ? Relevance.FAILURE : Relevance.BACKGROUND, line));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("logGroup", logGroup);
@@ -131,7 +146,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
         data.put("eventsInWindow", scanned);
         data.put("eventsKept", entries.size());
         data.put("redactedValues", redactions);
-        boolean truncated = scanStopped || cut > 0 || failureLines.size() == MAX_FAILURE_LINES || scanned > entries.size();
+        boolean truncated =
+                scanStopped || cut > 0 || failureLines.size() == MAX_FAILURE_LINES || scanned > entries.size();
         if (scanStopped) {
             data.put("scanStoppedAfterPages", MAX_PAGES);
         }
@@ -146,11 +162,16 @@ public final class CloudWatchLogsCollector implements ContextCollector {
     }
 
     static boolean carriesTheError(String message, IncidentAlert alert) {
-        return message.contains("ERROR") || message.contains("Exception") || message.contains("AccessDenied")
+        return message.contains("ERROR")
+                || message.contains("Exception")
+                || message.contains("AccessDenied")
                 || (alert.errorCode().length() >= 3 && message.contains(alert.errorCode()));
     }
 
     private static String key(FilteredLogEvent event) {
-        return event.eventId() != null ? event.eventId() : event.logStreamName() + "@" + event.timestamp() + "#" + event.message().hashCode();
+        return event.eventId() != null
+                ? event.eventId()
+                : event.logStreamName() + "@" + event.timestamp() + "#"
+                        + event.message().hashCode();
     }
 }

@@ -60,22 +60,29 @@ public final class IamRoleCollector implements ContextCollector {
     @Override
     public CollectorResult collect(IncidentAlert alert) {
         try {
-            String roleArn = lambda.getFunction(b -> b.functionName(alert.lambdaName())).configuration().role();
+            String roleArn = lambda.getFunction(b -> b.functionName(alert.lambdaName()))
+                    .configuration()
+                    .role();
             String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-            List<String> attached = iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies().stream()
-                    .map(AttachedPolicy::policyArn).toList();
-            List<String> inlineNames = iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames().stream().toList();
+            List<String> attached =
+                    iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies().stream()
+                            .map(AttachedPolicy::policyArn)
+                            .toList();
+            List<String> inlineNames = iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames().stream()
+                    .toList();
 
             Set<String> failingServices = failingServices(alert);
             List<ContextEntry> statements = new ArrayList<>();
             for (String policyName : inlineNames) {
-                String encoded = iam.getRolePolicy(b -> b.roleName(roleName).policyName(policyName)).policyDocument();
+                String encoded = iam.getRolePolicy(b -> b.roleName(roleName).policyName(policyName))
+                        .policyDocument();
                 Map<String, Object> document = parse(URLDecoder.decode(encoded, StandardCharsets.UTF_8), policyName);
                 for (Map<String, Object> statement : statements(document)) {
                     Map<String, Object> content = new LinkedHashMap<>();
                     content.put("policy", policyName);
                     content.put("statement", statement);
-                    statements.add(new ContextEntry(concerns(statement, failingServices) ? Relevance.FAILURE : Relevance.BACKGROUND, content));
+                    statements.add(new ContextEntry(
+                            concerns(statement, failingServices) ? Relevance.FAILURE : Relevance.BACKGROUND, content));
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -87,7 +94,8 @@ public final class IamRoleCollector implements ContextCollector {
         } catch (SdkException e) {
             return CollectorResult.failed(NAME, AwsErrors.toCollectorError(e));
         } catch (UnreadablePolicy e) {
-            return CollectorResult.failed(NAME, new CollectorError("Unreadable", "MalformedPolicyDocument", e.getMessage()));
+            return CollectorResult.failed(
+                    NAME, new CollectorError("Unreadable", "MalformedPolicyDocument", e.getMessage()));
         }
     }
 
@@ -98,7 +106,9 @@ public final class IamRoleCollector implements ContextCollector {
         while (actions.find()) {
             services.add(actions.group(1));
         }
-        String fromType = alert.errorType().replaceFirst("(Access)?(Error|Exception)$", "").toLowerCase(Locale.ROOT);
+        String fromType = alert.errorType()
+                .replaceFirst("(Access)?(Error|Exception)$", "")
+                .toLowerCase(Locale.ROOT);
         if (!fromType.isEmpty()) {
             services.add(fromType);
         }
@@ -112,7 +122,9 @@ public final class IamRoleCollector implements ContextCollector {
         for (String key : List.of("Action", "NotAction")) {
             for (Object action : asList(statement.get(key))) {
                 String text = String.valueOf(action);
-                if (text.equals("*") || services.contains(text.substring(0, Math.max(0, text.indexOf(':'))).toLowerCase(Locale.ROOT))) {
+                if (text.equals("*")
+                        || services.contains(text.substring(0, Math.max(0, text.indexOf(':')))
+                                .toLowerCase(Locale.ROOT))) {
                     return true;
                 }
             }
@@ -140,9 +152,10 @@ public final class IamRoleCollector implements ContextCollector {
 
     private static Map<String, Object> parse(String document, String policyName) {
         try {
-            return JSON.readValue(document, new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(document, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
-            throw new UnreadablePolicy("Inline policy " + policyName + " is not a JSON object: " + e.getOriginalMessage());
+            throw new UnreadablePolicy(
+                    "Inline policy " + policyName + " is not a JSON object: " + e.getOriginalMessage());
         }
     }
 

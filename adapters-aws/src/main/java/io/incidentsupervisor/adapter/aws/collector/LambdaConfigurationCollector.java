@@ -67,7 +67,8 @@ public final class LambdaConfigurationCollector implements ContextCollector {
     /** A number, "unreserved", or why it could not be read: the configuration is worth keeping either way. */
     private Object reservedConcurrency(String functionName) {
         try {
-            Integer reserved = lambda.getFunctionConcurrency(b -> b.functionName(functionName)).reservedConcurrentExecutions();
+            Integer reserved = lambda.getFunctionConcurrency(b -> b.functionName(functionName))
+                    .reservedConcurrentExecutions();
             return reserved == null ? "unreserved" : reserved;
         } catch (SdkException e) {
             return "unknown: " + AwsErrors.toCollectorError(e).code();

@@ -7,21 +7,24 @@ import java.util.regex.Pattern;
 /** Replaces secret-looking values in free text (log lines) and counts what it replaced. */
 final class SecretRedactor {
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"), "[REDACTED:jwt]"),
+            new Rule(
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"),
+                    "[REDACTED:jwt]"),
             new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/-]+=*"), "$1 [REDACTED]"),
             new Rule(Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"), "[REDACTED:aws-access-key-id]"),
-            // Any key whose name contains a secret-sounding word (DB_PASSWORD, x-api-key, aws_secret_access_key), quoted or not.
-            new Rule(Pattern.compile("(?i)([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|credential)"
-                    + "[A-Za-z0-9_.-]*)(\"?\\s*[=:]\\s*\"?)(?!\\[REDACTED)([^\\s\"',;&}]+)"),
+            // Any key whose name contains a secret-sounding word (DB_PASSWORD, x-api-key, aws_secret_access_key),
+            // quoted or not.
+            new Rule(
+                    Pattern.compile(
+                            "(?i)([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|credential)"
+                                    + "[A-Za-z0-9_.-]*)(\"?\\s*[=:]\\s*\"?)(?!\\[REDACTED)([^\\s\"',;&}]+)"),
                     "$1$2[REDACTED]"));
 
     /** The redacted text and how many values it hid. */
-    record Redacted(String text, int count) {
-    }
+    record Redacted(String text, int count) {}
 
     static Redacted redact(String text) {
         String result = text;
@@ -39,6 +42,5 @@ final class SecretRedactor {
         return new Redacted(result, count);
     }
 
-    private SecretRedactor() {
-    }
+    private SecretRedactor() {}
 }

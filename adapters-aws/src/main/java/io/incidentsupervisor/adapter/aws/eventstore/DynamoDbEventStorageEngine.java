@@ -72,10 +72,13 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
 
     /** DynamoDB's limits on one TransactWriteItems call. */
     static final int MAX_TRANSACTION_ITEMS = 100;
+
     static final int MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
     /** The counter item shares the events table: sequence -1 is never an event's, so no aggregate can collide with it. */
-    private static final Map<String, AttributeValue> COUNTER_KEY = Map.of(AGGREGATE_ID, s("global-sequence"), SEQUENCE, n(-1));
+    private static final Map<String, AttributeValue> COUNTER_KEY =
+            Map.of(AGGREGATE_ID, s("global-sequence"), SEQUENCE, n(-1));
+
     private static final String COUNTER_NEXT = "next";
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
@@ -108,7 +111,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         if (events.isEmpty()) {
             return;
         }
-        List<DomainEventMessage<?>> messages = events.stream().map(EventUtils::asDomainEventMessage).collect(Collectors.toList());
+        List<DomainEventMessage<?>> messages =
+                events.stream().map(EventUtils::asDomainEventMessage).collect(Collectors.toList());
         refuseRepeatedSequences(messages);
         List<Map<String, AttributeValue>> items = new ArrayList<>(messages.size());
         for (DomainEventMessage<?> message : messages) {
@@ -120,7 +124,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         try {
             first = reserveGlobalSequences(items.size());
         } catch (SdkException e) {
-            throw new EventStoreException("Could not reserve global sequence numbers for " + items.size() + " event(s)", e);
+            throw new EventStoreException(
+                    "Could not reserve global sequence numbers for " + items.size() + " event(s)", e);
         }
         List<Map<String, AttributeValue>> positioned = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -130,8 +135,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             if (positioned.size() == 1) {
                 putOne(positioned.get(0), messages.get(0));
             } else {
-                dynamoDb.transactWriteItems(b -> b
-                        .transactItems(positioned.stream().map(this::conditionalPut).collect(Collectors.toList()))
+                dynamoDb.transactWriteItems(b -> b.transactItems(
+                                positioned.stream().map(this::conditionalPut).collect(Collectors.toList()))
                         .overrideConfiguration(timeout));
             }
         } catch (TransactionCanceledException e) {
@@ -146,59 +151,63 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         Set<List<Object>> keys = new HashSet<>();
         for (DomainEventMessage<?> message : messages) {
             if (!keys.add(List.of(message.getAggregateIdentifier(), message.getSequenceNumber()))) {
-                throw new ConcurrencyException("A commit holds aggregate [" + message.getAggregateIdentifier() + "] at sequence ["
-                        + message.getSequenceNumber() + "] twice; nothing was written");
+                throw new ConcurrencyException("A commit holds aggregate [" + message.getAggregateIdentifier()
+                        + "] at sequence [" + message.getSequenceNumber() + "] twice; nothing was written");
             }
         }
     }
 
-    private void refuseWhatDynamoDbCannotHold(List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
+    private void refuseWhatDynamoDbCannotHold(
+            List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
         if (items.size() > MAX_TRANSACTION_ITEMS) {
-            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events exceeds DynamoDB's " + MAX_TRANSACTION_ITEMS
-                    + "-item transaction; nothing was written");
+            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events exceeds DynamoDB's "
+                    + MAX_TRANSACTION_ITEMS + "-item transaction; nothing was written");
         }
         int total = 0;
         for (int i = 0; i < items.size(); i++) {
             // The global position adds two small numeric attributes to every stored item.
             int size = EventItems.sizeOf(items.get(i)) + 64;
             if (size > EventItems.MAX_ITEM_BYTES) {
-                throw new EventStoreLimitExceeded("Event " + messages.get(i).getPayloadType().getName() + " would be a " + size
-                        + "-byte item after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES + " bytes; nothing was written");
+                throw new EventStoreLimitExceeded(
+                        "Event " + messages.get(i).getPayloadType().getName() + " would be a " + size
+                                + "-byte item after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES
+                                + " bytes; nothing was written");
             }
             total += size;
         }
         if (items.size() > 1 && total > MAX_TRANSACTION_BYTES) {
-            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events would be " + total + " bytes; a DynamoDB transaction allows "
-                    + MAX_TRANSACTION_BYTES + "; nothing was written");
+            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events would be " + total
+                    + " bytes; a DynamoDB transaction allows " + MAX_TRANSACTION_BYTES + "; nothing was written");
         }
     }
 
     /** One UpdateItem per commit, whatever its size: returns the first of {@code count} consecutive global sequence numbers. */
     private long reserveGlobalSequences(int count) {
-        Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b
-                .tableName(tables.events())
-                .key(COUNTER_KEY)
-                .updateExpression("ADD #next :count")
-                .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
-                .expressionAttributeValues(Map.of(":count", n(count)))
-                .returnValues(ReturnValue.UPDATED_NEW)
-                .overrideConfiguration(timeout)).attributes();
+        Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tables.events())
+                        .key(COUNTER_KEY)
+                        .updateExpression("ADD #next :count")
+                        .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
+                        .expressionAttributeValues(Map.of(":count", n(count)))
+                        .returnValues(ReturnValue.UPDATED_NEW)
+                        .overrideConfiguration(timeout))
+                .attributes();
         long last = Long.parseLong(updated.get(COUNTER_NEXT).n());
         return last - count + 1;
     }
 
     private void putOne(Map<String, AttributeValue> item, DomainEventMessage<?> message) {
         try {
-            dynamoDb.putItem(b -> b
-                    .tableName(tables.events())
+            dynamoDb.putItem(b -> b.tableName(tables.events())
                     .item(item)
                     .conditionExpression("attribute_not_exists(#seq)")
                     .expressionAttributeNames(Map.of("#seq", SEQUENCE))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .overrideConfiguration(timeout));
         } catch (ConditionalCheckFailedException e) {
-            // PutItem has no idempotency token: if the SDK retried after a lost response, the item in the way is our own.
-            boolean ownEarlierAttempt = e.hasItem() && e.item().containsKey(EventItems.EVENT_ID)
+            // PutItem has no idempotency token: if the SDK retried after a lost response, the item in the way is our
+            // own.
+            boolean ownEarlierAttempt = e.hasItem()
+                    && e.item().containsKey(EventItems.EVENT_ID)
                     && e.item().get(EventItems.EVENT_ID).s().equals(message.getIdentifier());
             if (!ownEarlierAttempt) {
                 handlePersistenceException(e, message);
@@ -207,12 +216,14 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     }
 
     private TransactWriteItem conditionalPut(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(tables.events())
-                .item(item)
-                .conditionExpression("attribute_not_exists(#seq)")
-                .expressionAttributeNames(Map.of("#seq", SEQUENCE))
-                .build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tables.events())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(#seq)")
+                        .expressionAttributeNames(Map.of("#seq", SEQUENCE))
+                        .build())
+                .build();
     }
 
     /** TransactWriteItems says per item why it was cancelled; the first item that gave a reason decides the exception. */
@@ -224,12 +235,18 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
                 handlePersistenceException(e, messages.get(i));
             }
             if ("TransactionConflict".equals(code)) {
-                throw new ConcurrencyException("A concurrent transaction wrote aggregate [" + messages.get(i).getAggregateIdentifier()
-                        + "] at sequence [" + messages.get(i).getSequenceNumber() + "]; nothing of this commit was written", e);
+                throw new ConcurrencyException(
+                        "A concurrent transaction wrote aggregate ["
+                                + messages.get(i).getAggregateIdentifier() + "] at sequence ["
+                                + messages.get(i).getSequenceNumber() + "]; nothing of this commit was written",
+                        e);
             }
             if (code != null && !"None".equals(code)) {
-                throw new EventStoreException("DynamoDB cancelled the commit at event " + messages.get(i).getPayloadType().getName()
-                        + " (" + code + ": " + reasons.get(i).message() + "); nothing was written", e);
+                throw new EventStoreException(
+                        "DynamoDB cancelled the commit at event "
+                                + messages.get(i).getPayloadType().getName() + " (" + code + ": "
+                                + reasons.get(i).message() + "); nothing was written",
+                        e);
             }
         }
         throw new EventStoreException("DynamoDB cancelled the commit without a reason; nothing was written", e);
@@ -238,18 +255,21 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         if (!snapshots) {
-            throw new EventStoreException("Snapshots are off in this engine (Builder.snapshots): a snapshot written now would never be read");
+            throw new EventStoreException(
+                    "Snapshots are off in this engine (Builder.snapshots): a snapshot written now would never be read");
         }
         Map<String, AttributeValue> item = EventItems.toItem(snapshot, serializer);
         int size = EventItems.sizeOf(item);
         if (size > EventItems.MAX_ITEM_BYTES) {
-            throw new EventStoreLimitExceeded("Snapshot " + snapshot.getPayloadType().getName() + " would be " + size
-                    + " bytes after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES);
+            throw new EventStoreLimitExceeded(
+                    "Snapshot " + snapshot.getPayloadType().getName() + " would be " + size
+                            + " bytes after compression; DynamoDB allows " + EventItems.MAX_ITEM_BYTES);
         }
         try {
             dynamoDb.putItem(b -> b.tableName(tables.snapshots()).item(item).overrideConfiguration(timeout));
         } catch (SdkException e) {
-            throw new EventStoreException("Could not store the snapshot of aggregate [" + snapshot.getAggregateIdentifier() + "]", e);
+            throw new EventStoreException(
+                    "Could not store the snapshot of aggregate [" + snapshot.getAggregateIdentifier() + "]", e);
         }
     }
 
@@ -270,13 +290,17 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     }
 
     @Override
-    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        List<Map<String, AttributeValue>> items = queryUpTo(QueryRequest.builder()
-                .tableName(tables.events())
-                .keyConditionExpression("#id = :id AND #seq >= :first")
-                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQUENCE))
-                .expressionAttributeValues(Map.of(":id", s(aggregateIdentifier), ":first", n(Math.max(0, firstSequenceNumber))))
-                .consistentRead(true), batchSize);
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(
+            String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<Map<String, AttributeValue>> items = queryUpTo(
+                QueryRequest.builder()
+                        .tableName(tables.events())
+                        .keyConditionExpression("#id = :id AND #seq >= :first")
+                        .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQUENCE))
+                        .expressionAttributeValues(
+                                Map.of(":id", s(aggregateIdentifier), ":first", n(Math.max(0, firstSequenceNumber))))
+                        .consistentRead(true),
+                batchSize);
         return items.stream().map(EventItems::toEventData).collect(Collectors.toList());
     }
 
@@ -297,11 +321,14 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
-            throw new IllegalArgumentException("Token [" + lastToken + "] is of the wrong type; expected a GapAwareTrackingToken");
+            throw new IllegalArgumentException(
+                    "Token [" + lastToken + "] is of the wrong type; expected a GapAwareTrackingToken");
         }
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
         // Re-read from the oldest open gap: a commit that reserved it may have landed since.
-        long after = token == null ? LOWEST_GLOBAL_SEQUENCE - 1 : token.hasGaps() ? token.getGaps().first() - 1 : token.getIndex();
+        long after = token == null
+                ? LOWEST_GLOBAL_SEQUENCE - 1
+                : token.hasGaps() ? token.getGaps().first() - 1 : token.getIndex();
         QueryRequest.Builder request = globalOrder(true)
                 .keyConditionExpression("#bucket = :bucket AND #gseq > :after")
                 .expressionAttributeNames(Map.of("#bucket", BUCKET, "#gseq", GLOBAL_SEQUENCE))
@@ -316,9 +343,12 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
                 long globalSequence = EventItems.globalSequence(item);
                 DomainEventData<byte[]> event = EventItems.toEventData(item);
                 boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
-                if (token != null && globalSequence <= token.getIndex() && !token.getGaps().contains(globalSequence)) {
+                if (token != null
+                        && globalSequence <= token.getIndex()
+                        && !token.getGaps().contains(globalSequence)) {
                     if (!allowGaps) {
-                        // Seen already; being older than the gap timeout, it proves every open gap below it is abandoned.
+                        // Seen already; being older than the gap timeout, it proves every open gap below it is
+                        // abandoned.
                         token = token.withGapsTruncatedAt(globalSequence);
                     }
                     continue;
@@ -336,22 +366,29 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken token, long globalSequence, boolean allowGaps) {
         if (token == null) {
-            return GapAwareTrackingToken.newInstance(globalSequence, allowGaps
-                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
-                            .collect(Collectors.toCollection(TreeSet::new))
-                    : Collections.emptySortedSet());
+            return GapAwareTrackingToken.newInstance(
+                    globalSequence,
+                    allowGaps
+                            ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
+                                    .boxed()
+                                    .collect(Collectors.toCollection(TreeSet::new))
+                            : Collections.emptySortedSet());
         }
         return token.advanceTo(globalSequence, allowGaps ? maxGapOffset : 0);
     }
 
     @Override
     public TrackingToken createTailToken() {
-        return firstGlobalSequence(true).map(first -> GapAwareTrackingToken.newInstance(first - 1, Collections.emptySet())).orElse(null);
+        return firstGlobalSequence(true)
+                .map(first -> GapAwareTrackingToken.newInstance(first - 1, Collections.emptySet()))
+                .orElse(null);
     }
 
     @Override
     public TrackingToken createHeadToken() {
-        return firstGlobalSequence(false).map(last -> GapAwareTrackingToken.newInstance(last, Collections.emptySet())).orElse(null);
+        return firstGlobalSequence(false)
+                .map(last -> GapAwareTrackingToken.newInstance(last, Collections.emptySet()))
+                .orElse(null);
     }
 
     /**
@@ -429,7 +466,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         try {
             return dynamoDb.query(built);
         } catch (SdkException e) {
-            throw new EventStoreException("Could not query " + built.tableName() + (built.indexName() == null ? "" : "/" + built.indexName()), e);
+            throw new EventStoreException(
+                    "Could not query " + built.tableName() + (built.indexName() == null ? "" : "/" + built.indexName()),
+                    e);
         }
     }
 
@@ -534,8 +573,9 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
                 throw new AxonConfigurationException("The API-call timeout must be positive: " + apiCallTimeout);
             }
             if (gapTimeout.compareTo(apiCallTimeout.multipliedBy(2)) < 0) {
-                throw new AxonConfigurationException("The gap timeout (" + gapTimeout + ") must be at least twice the API-call timeout ("
-                        + apiCallTimeout + "): a commit takes up to two calls between reserving its numbers and writing");
+                throw new AxonConfigurationException("The gap timeout (" + gapTimeout
+                        + ") must be at least twice the API-call timeout (" + apiCallTimeout
+                        + "): a commit takes up to two calls between reserving its numbers and writing");
             }
             if (maxGapOffset < 1) {
                 throw new AxonConfigurationException("maxGapOffset must be positive: " + maxGapOffset);
@@ -547,7 +587,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         if (exception instanceof ConditionalCheckFailedException) {
             return true;
         }
-        return exception instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()
+        return exception instanceof TransactionCanceledException cancelled
+                && cancelled.hasCancellationReasons()
                 && cancelled.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
     }
 }

@@ -40,8 +40,7 @@ final class EventItems {
     static final String PAYLOAD_ENCODING = "payloadEncoding";
     private static final String GZIP = "gzip";
 
-    private EventItems() {
-    }
+    private EventItems() {}
 
     /** The item for an event, without its global position (see {@link #withGlobalSequence}). */
     static Map<String, AttributeValue> toItem(DomainEventMessage<?> event, Serializer serializer) {

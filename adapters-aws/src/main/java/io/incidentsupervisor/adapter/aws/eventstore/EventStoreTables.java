@@ -47,27 +47,32 @@ public record EventStoreTables(String events, String snapshots) {
 
     /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares. */
     public List<CreateTableRequest> definitions() {
-        return List.of(CreateTableRequest.builder()
-                .tableName(events)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(AGGREGATE_ID, ScalarAttributeType.S),
-                        attribute(SEQUENCE, ScalarAttributeType.N),
-                        attribute(BUCKET, ScalarAttributeType.N),
-                        attribute(GLOBAL_SEQUENCE, ScalarAttributeType.N))
-                .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(GLOBAL_ORDER_INDEX)
-                        .keySchema(key(BUCKET, KeyType.HASH), key(GLOBAL_SEQUENCE, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
-                .build(),
+        return List.of(
                 CreateTableRequest.builder()
-                .tableName(snapshots)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute(AGGREGATE_ID, ScalarAttributeType.S), attribute(SEQUENCE, ScalarAttributeType.N))
-                .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
-                .build());
+                        .tableName(events)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                attribute(AGGREGATE_ID, ScalarAttributeType.S),
+                                attribute(SEQUENCE, ScalarAttributeType.N),
+                                attribute(BUCKET, ScalarAttributeType.N),
+                                attribute(GLOBAL_SEQUENCE, ScalarAttributeType.N))
+                        .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
+                        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                                .indexName(GLOBAL_ORDER_INDEX)
+                                .keySchema(key(BUCKET, KeyType.HASH), key(GLOBAL_SEQUENCE, KeyType.RANGE))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
+                                .build())
+                        .build(),
+                CreateTableRequest.builder()
+                        .tableName(snapshots)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                attribute(AGGREGATE_ID, ScalarAttributeType.S),
+                                attribute(SEQUENCE, ScalarAttributeType.N))
+                        .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
+                        .build());
     }
 
     private static void ensure(DynamoDbClient dynamoDb, CreateTableRequest wanted) {
@@ -86,7 +91,10 @@ public record EventStoreTables(String events, String snapshots) {
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -42,13 +42,18 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     /** The table as a CreateTable request: what local runs create and what the deployment stack declares. */
     public static CreateTableRequest definition(String table) {
-        return CreateTableRequest.builder().tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
+        return CreateTableRequest.builder()
+                .tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
                         a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
                         a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
                 .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
                 .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
-                        .keySchema(k -> k.attributeName(BUCKET).keyType(KeyType.HASH), k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
+                        .keySchema(
+                                k -> k.attributeName(BUCKET).keyType(KeyType.HASH),
+                                k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .build();
     }
@@ -57,12 +62,20 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
     public void keep(RejectedAlert rejected) {
         try {
             dynamoDb.putItem(b -> b.tableName(table)
-                    .item(Map.of(MESSAGE_ID, AttributeValue.fromS(rejected.messageId()),
-                            "reason", AttributeValue.fromS(rejected.reason()),
-                            "body", AttributeValue.fromS(rejected.body()),
-                            "rejectedAt", AttributeValue.fromS(rejected.rejectedAt().toString()),
-                            BUCKET, AttributeValue.fromS("REJECTED"),
-                            REJECTED_AT_MILLIS, AttributeValue.fromN(Long.toString(rejected.rejectedAt().toEpochMilli()))))
+                    .item(Map.of(
+                            MESSAGE_ID,
+                            AttributeValue.fromS(rejected.messageId()),
+                            "reason",
+                            AttributeValue.fromS(rejected.reason()),
+                            "body",
+                            AttributeValue.fromS(rejected.body()),
+                            "rejectedAt",
+                            AttributeValue.fromS(rejected.rejectedAt().toString()),
+                            BUCKET,
+                            AttributeValue.fromS("REJECTED"),
+                            REJECTED_AT_MILLIS,
+                            AttributeValue.fromN(
+                                    Long.toString(rejected.rejectedAt().toEpochMilli()))))
                     .conditionExpression("attribute_not_exists(#id)")
                     .expressionAttributeNames(Map.of("#id", MESSAGE_ID)));
         } catch (ConditionalCheckFailedException keptAlready) {
@@ -72,14 +85,20 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     @Override
     public List<RejectedAlert> latest(int limit) {
-        return dynamoDb.query(b -> b.tableName(table).indexName(BY_TIME_INDEX)
+        return dynamoDb
+                .query(b -> b.tableName(table)
+                        .indexName(BY_TIME_INDEX)
                         .keyConditionExpression("#bucket = :rejected")
                         .expressionAttributeNames(Map.of("#bucket", BUCKET))
                         .expressionAttributeValues(Map.of(":rejected", AttributeValue.fromS("REJECTED")))
                         .scanIndexForward(false)
                         .limit(limit))
-                .items().stream()
-                .map(item -> new RejectedAlert(item.get(MESSAGE_ID).s(), item.get("reason").s(), item.get("body").s(),
+                .items()
+                .stream()
+                .map(item -> new RejectedAlert(
+                        item.get(MESSAGE_ID).s(),
+                        item.get("reason").s(),
+                        item.get("body").s(),
                         Instant.parse(item.get("rejectedAt").s())))
                 .toList();
     }

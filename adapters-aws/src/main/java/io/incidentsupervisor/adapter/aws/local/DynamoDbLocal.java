@@ -5,12 +5,12 @@ import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandle
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteLibraryLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -73,7 +73,8 @@ public final class DynamoDbLocal implements AutoCloseable {
             SQLiteLibraryLoader.initialize();
             return new DynamoDbLocal(new LocalDynamoDBRequestHandler(0, inMemory, directory, true, false));
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local could not open its database" + (directory == null ? "" : " in " + directory), e);
+            throw new IllegalStateException(
+                    "DynamoDB Local could not open its database" + (directory == null ? "" : " in " + directory), e);
         }
     }
 
@@ -118,11 +119,14 @@ public final class DynamoDbLocal implements AutoCloseable {
             Field databases = LocalDynamoDBRequestHandler.class.getDeclaredField("dbRequestHandlers");
             databases.setAccessible(true);
             synchronized (requestHandler) {
-                ((Map<String, AmazonDynamoDBLocal>) databases.get(requestHandler)).values().forEach(AmazonDynamoDBLocal::shutdownNow);
+                ((Map<String, AmazonDynamoDBLocal>) databases.get(requestHandler))
+                        .values()
+                        .forEach(AmazonDynamoDBLocal::shutdownNow);
             }
         } catch (ReflectiveOperationException e) {
             requestHandler.shutdown();
-            throw new IllegalStateException("This DynamoDB Local version keeps its databases elsewhere; its job threads may linger", e);
+            throw new IllegalStateException(
+                    "This DynamoDB Local version keeps its databases elsewhere; its job threads may linger", e);
         }
     }
 }

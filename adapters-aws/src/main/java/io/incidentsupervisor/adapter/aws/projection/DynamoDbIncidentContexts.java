@@ -39,8 +39,10 @@ public final class DynamoDbIncidentContexts implements IncidentContexts {
 
     @Override
     public Optional<IncidentContextRow> find(IncidentId incidentId, Instant now) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(INCIDENT_ID, AttributeValue.fromS(incidentId.value())))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(INCIDENT_ID, AttributeValue.fromS(incidentId.value()))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -48,7 +50,12 @@ public final class DynamoDbIncidentContexts implements IncidentContexts {
         if (!now.isBefore(expiresAt)) {
             return Optional.empty();
         }
-        return Optional.of(new IncidentContextRow(incidentId, item.get("errorType").s(), item.get("context").s(), Instant.parse(item.get("createdAt").s()),
-                expiresAt, Long.parseLong(item.get(Rows.LAST_SEQUENCE).n())));
+        return Optional.of(new IncidentContextRow(
+                incidentId,
+                item.get("errorType").s(),
+                item.get("context").s(),
+                Instant.parse(item.get("createdAt").s()),
+                expiresAt,
+                Long.parseLong(item.get(Rows.LAST_SEQUENCE).n())));
     }
 }

@@ -58,27 +58,49 @@ public final class DynamoDbIncidentStates implements IncidentStates {
 
     @Override
     public Optional<IncidentStateRow> find(IncidentId incidentId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(INCIDENT_ID, AttributeValue.fromS(incidentId.value())))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(INCIDENT_ID, AttributeValue.fromS(incidentId.value()))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         FailureReason error = item.containsKey("errorReasonType")
-                ? new FailureReason(item.get("errorReasonType").s(), item.get("errorReasonMessage").s(), item.get("errorRetryable").bool())
+                ? new FailureReason(
+                        item.get("errorReasonType").s(),
+                        item.get("errorReasonMessage").s(),
+                        item.get("errorRetryable").bool())
                 : null;
-        return Optional.of(new IncidentStateRow(incidentId, item.get("errorType").s(), IncidentStatus.valueOf(item.get("status").s()),
-                Integer.parseInt(item.get("attempt").n()), item.containsKey("leaseUntil") ? Instant.parse(item.get("leaseUntil").s()) : null,
-                Instant.parse(item.get("updatedAt").s()), Long.parseLong(item.get(Rows.LAST_SEQUENCE).n()), error,
-                item.containsKey(STALE_AT) ? Instant.ofEpochMilli(Long.parseLong(item.get(STALE_AT).n())) : null));
+        return Optional.of(new IncidentStateRow(
+                incidentId,
+                item.get("errorType").s(),
+                IncidentStatus.valueOf(item.get("status").s()),
+                Integer.parseInt(item.get("attempt").n()),
+                item.containsKey("leaseUntil")
+                        ? Instant.parse(item.get("leaseUntil").s())
+                        : null,
+                Instant.parse(item.get("updatedAt").s()),
+                Long.parseLong(item.get(Rows.LAST_SEQUENCE).n()),
+                error,
+                item.containsKey(STALE_AT)
+                        ? Instant.ofEpochMilli(Long.parseLong(item.get(STALE_AT).n()))
+                        : null));
     }
 
     @Override
     public List<IncidentId> staleAt(Instant now) {
-        return dynamoDb.queryPaginator(b -> b.tableName(table).indexName(OPEN_INDEX)
+        return dynamoDb
+                .queryPaginator(b -> b.tableName(table)
+                        .indexName(OPEN_INDEX)
                         .keyConditionExpression("#bucket = :open AND #staleAt <= :now")
                         .expressionAttributeNames(Map.of("#bucket", OPEN_BUCKET, "#staleAt", STALE_AT))
-                        .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(OPEN), ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
-                .items().stream()
+                        .expressionAttributeValues(Map.of(
+                                ":open",
+                                AttributeValue.fromS(OPEN),
+                                ":now",
+                                AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
+                .items()
+                .stream()
                 .map(item -> new IncidentId(item.get(INCIDENT_ID).s()))
                 .toList();
     }

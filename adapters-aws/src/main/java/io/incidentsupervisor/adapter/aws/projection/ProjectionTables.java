@@ -1,8 +1,8 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -36,25 +36,36 @@ public record ProjectionTables(String states, String contexts) {
     /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
     public void createIfMissing(DynamoDbClient dynamoDb) {
         definitions().forEach(table -> DynamoDbTables.createIfMissing(dynamoDb, table));
-        TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(contexts)).timeToLiveDescription().timeToLiveStatus();
+        TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(contexts))
+                .timeToLiveDescription()
+                .timeToLiveStatus();
         if (ttl == TimeToLiveStatus.DISABLED) {
             // Enabling it again fails ("TimeToLive is already enabled"), so an existing table keeps its setting.
-            dynamoDb.updateTimeToLive(b -> b.tableName(contexts).timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+            dynamoDb.updateTimeToLive(b -> b.tableName(contexts)
+                    .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
         }
     }
 
     /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares (plus TTL on {@link #TTL}). */
     public List<CreateTableRequest> definitions() {
-        return List.of(CreateTableRequest.builder().tableName(states).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S),
+        return List.of(
+                CreateTableRequest.builder()
+                        .tableName(states)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S),
                                 a -> a.attributeName(OPEN_BUCKET).attributeType(ScalarAttributeType.S),
                                 a -> a.attributeName(STALE_AT).attributeType(ScalarAttributeType.N))
                         .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
                         .globalSecondaryIndexes(i -> i.indexName(OPEN_INDEX)
-                                .keySchema(k -> k.attributeName(OPEN_BUCKET).keyType(KeyType.HASH), k -> k.attributeName(STALE_AT).keyType(KeyType.RANGE))
+                                .keySchema(
+                                        k -> k.attributeName(OPEN_BUCKET).keyType(KeyType.HASH),
+                                        k -> k.attributeName(STALE_AT).keyType(KeyType.RANGE))
                                 .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
                         .build(),
-                CreateTableRequest.builder().tableName(contexts).billingMode(BillingMode.PAY_PER_REQUEST)
+                CreateTableRequest.builder()
+                        .tableName(contexts)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
                         .build());

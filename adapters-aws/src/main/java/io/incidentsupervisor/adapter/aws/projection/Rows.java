@@ -10,12 +10,12 @@ final class Rows {
 
     static final String LAST_SEQUENCE = "lastSequence";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static void putIfNewer(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> item, long lastSequence) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item)
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#id) OR #seq < :seq")
                     .expressionAttributeNames(Map.of("#id", ProjectionTables.INCIDENT_ID, "#seq", LAST_SEQUENCE))
                     .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(lastSequence)))));

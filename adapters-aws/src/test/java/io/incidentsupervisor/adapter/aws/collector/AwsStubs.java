@@ -23,65 +23,95 @@ public final class AwsStubs implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
 
-    public final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    public final WireMockServer server =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     public AwsStubs() {
         server.start();
     }
 
     public LambdaClient lambda() {
-        return LambdaClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1).credentialsProvider(credentials())
+        return LambdaClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     public IamClient iam() {
-        return IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials())
+        return IamClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     public CloudWatchLogsClient logs() {
-        return CloudWatchLogsClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1).credentialsProvider(credentials())
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** A restJson error as Lambda sends it: the error type in a header, the message in the body. */
     public static ResponseDefinitionBuilder lambdaError(int status, String type, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", type + ":")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", type + ":")
                 .withHeader("x-amzn-RequestId", "c1a2b3c4-0000-4000-8000-000000000001")
                 .withBody("{\"Type\":\"User\",\"message\":\"" + message + "\"}");
     }
 
     /** An awsQuery error as IAM sends it. */
     public static ResponseDefinitionBuilder iamError(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(
-                "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
-                        + message + "</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>");
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>"
+                                + code + "</Code><Message>" + message
+                                + "</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>");
     }
 
     /** An awsQuery success document wrapping {@code result} for {@code action}. */
     public static ResponseDefinitionBuilder iamOk(String action, String result) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
-                "<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + action + "Result>" + result + "</" + action
-                        + "Result><ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></" + action
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody("<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + action
+                        + "Result>" + result + "</" + action
+                        + "Result><ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></"
+                        + action
                         + "Response>");
     }
 
     /** An awsJson1.1 error as CloudWatch Logs sends it. */
     public static ResponseDefinitionBuilder logsError(int status, String type, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
     }
 
     public static ResponseDefinitionBuilder logsOk(String json) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(json);
     }
 
     public static String notAuthorized(String action, String resource) {
-        return "User: arn:aws:sts::" + ACCOUNT + ":assumed-role/incident-supervisor-role/incident-supervisor is not authorized to perform: "
-                + action + " on resource: " + resource + " because no identity-based policy allows the " + action + " action";
+        return "User: arn:aws:sts::" + ACCOUNT
+                + ":assumed-role/incident-supervisor-role/incident-supervisor is not authorized to perform: " + action
+                + " on resource: " + resource + " because no identity-based policy allows the " + action + " action";
     }
 
     public URI endpoint() {
@@ -89,7 +119,8 @@ public final class AwsStubs implements AutoCloseable {
     }
 
     private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
     }
 
     @Override

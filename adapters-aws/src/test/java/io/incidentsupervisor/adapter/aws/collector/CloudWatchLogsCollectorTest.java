@@ -32,10 +32,12 @@ public class CloudWatchLogsCollectorTest {
     static final String DESCRIBE = "Logs_20140328.DescribeLogGroups";
     static final String FILTER = "Logs_20140328.FilterLogEvents";
     static final Instant INCIDENT = Instant.parse("2026-11-23T08:00:00Z");
-    public static final String ACCESS_DENIED_LINE = "[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
+    public static final String ACCESS_DENIED_LINE =
+            "[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
 
     private final AwsStubs aws = new AwsStubs();
-    private final CloudWatchLogsCollector collector = new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1));
+    private final CloudWatchLogsCollector collector =
+            new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1));
     private final IncidentAlert alert = LambdaConfigurationCollectorTest.ALERT;
 
     @AfterEach
@@ -68,7 +70,9 @@ public class CloudWatchLogsCollectorTest {
         assertThat(messages(result)).first().isEqualTo(ACCESS_DENIED_LINE);
         assertThat(messages(result)).last().isEqualTo("INFO processed batch 199");
         assertThat(result.entries().get(0).relevance()).isEqualTo(Relevance.FAILURE);
-        assertThat(result.entries().subList(1, 31)).extracting(ContextEntry::relevance).containsOnly(Relevance.BACKGROUND);
+        assertThat(result.entries().subList(1, 31))
+                .extracting(ContextEntry::relevance)
+                .containsOnly(Relevance.BACKGROUND);
     }
 
     @Test
@@ -80,8 +84,10 @@ public class CloudWatchLogsCollectorTest {
 
         aws.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(FILTER))
-                .withRequestBody(containing("\"startTime\":" + INCIDENT.minusSeconds(600).toEpochMilli()))
-                .withRequestBody(containing("\"endTime\":" + INCIDENT.plusSeconds(60).toEpochMilli())));
+                .withRequestBody(
+                        containing("\"startTime\":" + INCIDENT.minusSeconds(600).toEpochMilli()))
+                .withRequestBody(
+                        containing("\"endTime\":" + INCIDENT.plusSeconds(60).toEpochMilli())));
     }
 
     @Test
@@ -98,24 +104,36 @@ public class CloudWatchLogsCollectorTest {
 
         CollectorResult result = collector.collect(alert);
 
-        assertThat(result.toString()).doesNotContain("hunter2-Sup3rS3cret", "tok_live_9f8e7d6c5b4a", "AKIAIOSFODNN7EXAMPLE",
-                "c2lnbmF0dXJlLXNlY3JldA", "ak_9f8e7d6c");
+        assertThat(result.toString())
+                .doesNotContain(
+                        "hunter2-Sup3rS3cret",
+                        "tok_live_9f8e7d6c5b4a",
+                        "AKIAIOSFODNN7EXAMPLE",
+                        "c2lnbmF0dXJlLXNlY3JldA",
+                        "ak_9f8e7d6c");
         assertThat(result.data()).containsEntry("redactedValues", 5);
-        assertThat(messages(result)).contains("connecting with password=[REDACTED] to orders-db", "Authorization: Bearer [REDACTED]");
+        assertThat(messages(result))
+                .contains("connecting with password=[REDACTED] to orders-db", "Authorization: Bearer [REDACTED]");
         assertThat(messages(result)).last().asString().hasSize(500);
     }
 
     @Test
     void aMissingLogGroupIsAnErrorDistinctFromAnEmptyWindow() {
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE))
-                .willReturn(logsOk("{\"logGroups\":[{\"logGroupName\":\"/aws/lambda/data-processor-v2\",\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/data-processor-v2:*\"}]}")));
+        aws.server.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(DESCRIBE))
+                        .willReturn(
+                                logsOk(
+                                        "{\"logGroups\":[{\"logGroupName\":\"/aws/lambda/data-processor-v2\",\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/data-processor-v2:*\"}]}")));
         CollectorResult missing = collector.collect(alert);
         assertThat(missing.error().kind()).isEqualTo("NotFound");
         assertThat(missing.error().message()).isEqualTo("Log group /aws/lambda/data-processor does not exist");
 
         aws.server.resetAll();
         stubGroupExists(aws.server);
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(FILTER)).willReturn(logsOk("{\"events\":[],\"searchedLogStreams\":[]}")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(FILTER))
+                .willReturn(logsOk("{\"events\":[],\"searchedLogStreams\":[]}")));
         CollectorResult empty = collector.collect(alert);
         assertThat(empty.succeeded()).isTrue();
         assertThat(empty.entries()).isEmpty();
@@ -124,11 +142,15 @@ public class CloudWatchLogsCollectorTest {
 
     @Test
     void aConfiguredLogGroupReplacesTheDefault() {
-        CloudWatchLogsCollector custom = new CloudWatchLogsCollector(aws.logs(), Map.of("data-processor", "/custom/orders"), Duration.ofMinutes(10),
-                Duration.ofMinutes(1));
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE)).withRequestBody(containing("/custom/orders"))
+        CloudWatchLogsCollector custom = new CloudWatchLogsCollector(
+                aws.logs(), Map.of("data-processor", "/custom/orders"), Duration.ofMinutes(10), Duration.ofMinutes(1));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(DESCRIBE))
+                .withRequestBody(containing("/custom/orders"))
                 .willReturn(logsOk("{\"logGroups\":[{\"logGroupName\":\"/custom/orders\"}]}")));
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(FILTER)).willReturn(logsOk("{\"events\":[]}")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(FILTER))
+                .willReturn(logsOk("{\"events\":[]}")));
 
         assertThat(custom.collect(alert).data()).containsEntry("logGroup", "/custom/orders");
     }
@@ -136,8 +158,14 @@ public class CloudWatchLogsCollectorTest {
     @Test
     void accessDeniedNamesTheMissingPermission() {
         stubGroupExists(aws.server);
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(FILTER)).willReturn(logsError(400, "AccessDeniedException",
-                notAuthorized("logs:FilterLogEvents", "arn:aws:logs:eu-west-1:123456789012:log-group:" + GROUP + ":log-stream:"))));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(FILTER))
+                .willReturn(logsError(
+                        400,
+                        "AccessDeniedException",
+                        notAuthorized(
+                                "logs:FilterLogEvents",
+                                "arn:aws:logs:eu-west-1:123456789012:log-group:" + GROUP + ":log-stream:"))));
 
         CollectorResult result = collector.collect(alert);
 
@@ -149,7 +177,8 @@ public class CloudWatchLogsCollectorTest {
     @Test
     void aGroupDeletedMidwayIsNotFound() {
         stubGroupExists(aws.server);
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(FILTER))
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(FILTER))
                 .willReturn(logsError(400, "ResourceNotFoundException", "The specified log group does not exist.")));
 
         assertThat(collector.collect(alert).error().kind()).isEqualTo("NotFound");
@@ -157,7 +186,8 @@ public class CloudWatchLogsCollectorTest {
 
     @Test
     void throttlingIsReportedAsThrottled() {
-        aws.server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE))
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(DESCRIBE))
                 .willReturn(logsError(400, "ThrottlingException", "Rate exceeded")));
 
         CollectorResult result = collector.collect(alert);
@@ -167,8 +197,10 @@ public class CloudWatchLogsCollectorTest {
     }
 
     public static void stubGroupExists(WireMockServer server) {
-        server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(DESCRIBE)).willReturn(logsOk(
-                "{\"logGroups\":[{\"logGroupName\":\"" + GROUP + "\",\"creationTime\":1731000000000,\"retentionInDays\":7,\"storedBytes\":104857,"
+        server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(DESCRIBE))
+                .willReturn(logsOk("{\"logGroups\":[{\"logGroupName\":\"" + GROUP
+                        + "\",\"creationTime\":1731000000000,\"retentionInDays\":7,\"storedBytes\":104857,"
                         + "\"arn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:" + GROUP + ":*\"}]}")));
     }
 
@@ -181,9 +213,13 @@ public class CloudWatchLogsCollectorTest {
             for (int i = page * 100; i < Math.min(count, (page + 1) * 100); i++) {
                 Map<String, Object> event = new LinkedHashMap<>();
                 event.put("logStreamName", "2026/11/23/[$LATEST]9f8e7d6c5b4a39281706f5e4d3c2b1a0");
-                event.put("timestamp", INCIDENT.minusSeconds(590).plusSeconds(3L * i).toEpochMilli());
+                event.put(
+                        "timestamp",
+                        INCIDENT.minusSeconds(590).plusSeconds(3L * i).toEpochMilli());
                 event.put("message", message.apply(i) + "\n");
-                event.put("ingestionTime", INCIDENT.minusSeconds(589).plusSeconds(3L * i).toEpochMilli());
+                event.put(
+                        "ingestionTime",
+                        INCIDENT.minusSeconds(589).plusSeconds(3L * i).toEpochMilli());
                 event.put("eventId", "3789" + String.format("%052d", i));
                 events.add(event);
             }
@@ -195,8 +231,12 @@ public class CloudWatchLogsCollectorTest {
             }
             String token = page == 0 ? null : "page-" + (page + 1);
             try {
-                server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(FILTER))
-                        .withRequestBody(token == null ? notContaining("nextToken") : containing("\"nextToken\":\"" + token + "\""))
+                server.stubFor(post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(FILTER))
+                        .withRequestBody(
+                                token == null
+                                        ? notContaining("nextToken")
+                                        : containing("\"nextToken\":\"" + token + "\""))
                         .willReturn(logsOk(json.writeValueAsString(body))));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);

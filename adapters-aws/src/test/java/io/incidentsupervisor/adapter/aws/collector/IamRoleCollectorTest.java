@@ -49,25 +49,42 @@ public class IamRoleCollectorTest {
     }
 
     public static void stubGetFunction(WireMockServer server) {
-        server.stubFor(get(urlEqualTo("/2015-03-31/functions/data-processor")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"Configuration\":" + LambdaConfigurationCollectorTest.CONFIGURATION
-                        + ",\"Code\":{\"RepositoryType\":\"S3\",\"Location\":\"https://awslambda-eu-west-1-tasks.s3.eu-west-1.amazonaws.com/snapshots/x\"}}")));
+        server.stubFor(
+                get(urlEqualTo("/2015-03-31/functions/data-processor"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"Configuration\":" + LambdaConfigurationCollectorTest.CONFIGURATION
+                                                        + ",\"Code\":{\"RepositoryType\":\"S3\",\"Location\":\"https://awslambda-eu-west-1-tasks.s3.eu-west-1.amazonaws.com/snapshots/x\"}}")));
     }
 
     public static void stubRole(WireMockServer server) {
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(and(containing("Action=ListAttachedRolePolicies"), notContaining("Marker=")))
-                .willReturn(iamOk("ListAttachedRolePolicies", "<AttachedPolicies><member><PolicyName>AWSLambdaBasicExecutionRole</PolicyName>"
-                        + "<PolicyArn>arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole</PolicyArn></member></AttachedPolicies>"
-                        + "<IsTruncated>true</IsTruncated><Marker>page-2</Marker>")));
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(and(containing("Action=ListAttachedRolePolicies"), containing("Marker=page-2")))
-                .willReturn(iamOk("ListAttachedRolePolicies", "<AttachedPolicies><member><PolicyName>AWSXRayDaemonWriteAccess</PolicyName>"
-                        + "<PolicyArn>arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess</PolicyArn></member></AttachedPolicies>"
-                        + "<IsTruncated>false</IsTruncated>")));
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListRolePolicies"))
-                .willReturn(iamOk("ListRolePolicies", "<PolicyNames><member>orders-access</member></PolicyNames><IsTruncated>false</IsTruncated>")));
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetRolePolicy"))
-                .willReturn(iamOk("GetRolePolicy", "<RoleName>" + ROLE + "</RoleName><PolicyName>orders-access</PolicyName><PolicyDocument>"
-                        + URLEncoder.encode(INLINE_POLICY, StandardCharsets.UTF_8) + "</PolicyDocument>")));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(and(containing("Action=ListAttachedRolePolicies"), notContaining("Marker=")))
+                .willReturn(iamOk(
+                        "ListAttachedRolePolicies",
+                        "<AttachedPolicies><member><PolicyName>AWSLambdaBasicExecutionRole</PolicyName>"
+                                + "<PolicyArn>arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole</PolicyArn></member></AttachedPolicies>"
+                                + "<IsTruncated>true</IsTruncated><Marker>page-2</Marker>")));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(and(containing("Action=ListAttachedRolePolicies"), containing("Marker=page-2")))
+                .willReturn(iamOk(
+                        "ListAttachedRolePolicies",
+                        "<AttachedPolicies><member><PolicyName>AWSXRayDaemonWriteAccess</PolicyName>"
+                                + "<PolicyArn>arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess</PolicyArn></member></AttachedPolicies>"
+                                + "<IsTruncated>false</IsTruncated>")));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListRolePolicies"))
+                .willReturn(iamOk(
+                        "ListRolePolicies",
+                        "<PolicyNames><member>orders-access</member></PolicyNames><IsTruncated>false</IsTruncated>")));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetRolePolicy"))
+                .willReturn(iamOk(
+                        "GetRolePolicy",
+                        "<RoleName>" + ROLE + "</RoleName><PolicyName>orders-access</PolicyName><PolicyDocument>"
+                                + URLEncoder.encode(INLINE_POLICY, StandardCharsets.UTF_8) + "</PolicyDocument>")));
     }
 
     @Test
@@ -77,21 +94,32 @@ public class IamRoleCollectorTest {
         CollectorResult result = collector.collect(alert);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(result.data()).containsEntry("roleArn", "arn:aws:iam::123456789012:role/service-role/data-processor-role")
-                .containsEntry("attachedPolicyArns", List.of("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-                        "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"))
+        assertThat(result.data())
+                .containsEntry("roleArn", "arn:aws:iam::123456789012:role/service-role/data-processor-role")
+                .containsEntry(
+                        "attachedPolicyArns",
+                        List.of(
+                                "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                                "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"))
                 .containsEntry("inlinePolicyNames", List.of("orders-access"));
-        assertThat(result.entries()).extracting(ContextEntry::relevance).containsExactly(Relevance.FAILURE, Relevance.BACKGROUND);
+        assertThat(result.entries())
+                .extracting(ContextEntry::relevance)
+                .containsExactly(Relevance.FAILURE, Relevance.BACKGROUND);
         @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) result.entries().get(0).content().get("statement");
-        assertThat(first).containsEntry("Sid", "ReadOrders").containsEntry("Action", List.of("s3:GetObject", "s3:ListBucket"));
+        Map<String, Object> first =
+                (Map<String, Object>) result.entries().get(0).content().get("statement");
+        assertThat(first)
+                .containsEntry("Sid", "ReadOrders")
+                .containsEntry("Action", List.of("s3:GetObject", "s3:ListBucket"));
         assertThat(result.entries().get(1).content()).containsEntry("policy", "orders-access");
     }
 
     @Test
     void accessDeniedFromIamKeepsTheMissingPermission() {
-        aws.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListAttachedRolePolicies"))
-                .willReturn(iamError(403, "AccessDenied", notAuthorized("iam:ListAttachedRolePolicies", "role " + ROLE))));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
+                .willReturn(
+                        iamError(403, "AccessDenied", notAuthorized("iam:ListAttachedRolePolicies", "role " + ROLE))));
 
         CollectorResult result = collector.collect(alert);
 
@@ -102,7 +130,8 @@ public class IamRoleCollectorTest {
 
     @Test
     void aMissingRoleIsNotFound() {
-        aws.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListAttachedRolePolicies"))
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
                 .willReturn(iamError(404, "NoSuchEntity", "The role with name " + ROLE + " cannot be found.")));
 
         CollectorResult result = collector.collect(alert);
@@ -113,7 +142,8 @@ public class IamRoleCollectorTest {
 
     @Test
     void throttlingIsReportedAsThrottled() {
-        aws.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListAttachedRolePolicies"))
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
                 .willReturn(iamError(400, "Throttling", "Rate exceeded")));
 
         assertThat(collector.collect(alert).error().kind()).isEqualTo("Throttled");
@@ -122,7 +152,8 @@ public class IamRoleCollectorTest {
     @Test
     void theFailingServiceComesFromTheMessageAndTheType() {
         assertThat(IamRoleCollector.failingServices(alert)).containsExactly("s3");
-        assertThat(IamRoleCollector.failingServices(IncidentAlert.of("CloudWatchAccessError", "denied", "AccessDenied", "fn", "2026-11-23T08:00:00Z")))
+        assertThat(IamRoleCollector.failingServices(IncidentAlert.of(
+                        "CloudWatchAccessError", "denied", "AccessDenied", "fn", "2026-11-23T08:00:00Z")))
                 .containsExactly("cloudwatch", "logs");
     }
 }

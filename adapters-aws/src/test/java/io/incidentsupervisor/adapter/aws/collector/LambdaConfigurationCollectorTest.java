@@ -24,7 +24,11 @@ public class LambdaConfigurationCollectorTest {
              "Environment":{"Variables":{"DB_PASSWORD":"hunter2-Sup3rS3cret","ORDERS_BUCKET":"orders-inbox-7f3a","API_TOKEN":"tok_live_9f8e7d6c5b4a"}},
              "TracingConfig":{"Mode":"PassThrough"},"RevisionId":"8e4b2c7a-1f2e-4d3c-9b8a-7f6e5d4c3b2a","State":"Active",
              "LastUpdateStatus":"Successful","PackageType":"Zip","Architectures":["arm64"],"EphemeralStorage":{"Size":512}}""";
-    public static final IncidentAlert ALERT = IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", "data-processor",
+    public static final IncidentAlert ALERT = IncidentAlert.of(
+            "S3AccessError",
+            "Access Denied for s3:GetObject",
+            "AccessDenied",
+            "data-processor",
             "2026-11-23T08:00:00Z");
 
     private final AwsStubs aws = new AwsStubs();
@@ -37,34 +41,56 @@ public class LambdaConfigurationCollectorTest {
 
     @Test
     void keepsTheConfigurationSubsetAndOnlyTheEnvironmentKeys() {
-        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(CONFIGURATION)));
+        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CONFIGURATION)));
         aws.server.stubFor(get(urlEqualTo("/2019-09-30/functions/data-processor/concurrency"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"ReservedConcurrentExecutions\":5}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ReservedConcurrentExecutions\":5}")));
 
         CollectorResult result = collector.collect(ALERT);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(result.data()).containsEntry("FunctionName", "data-processor").containsEntry("Runtime", "python3.12")
-                .containsEntry("Handler", "app.handler").containsEntry("Role", "arn:aws:iam::123456789012:role/service-role/data-processor-role")
-                .containsEntry("MemorySize", 512).containsEntry("Timeout", 60).containsEntry("LastModified", "2026-11-20T09:14:02.000+0000")
-                .containsEntry("State", "Active").containsEntry("ReservedConcurrentExecutions", 5)
+        assertThat(result.data())
+                .containsEntry("FunctionName", "data-processor")
+                .containsEntry("Runtime", "python3.12")
+                .containsEntry("Handler", "app.handler")
+                .containsEntry("Role", "arn:aws:iam::123456789012:role/service-role/data-processor-role")
+                .containsEntry("MemorySize", 512)
+                .containsEntry("Timeout", 60)
+                .containsEntry("LastModified", "2026-11-20T09:14:02.000+0000")
+                .containsEntry("State", "Active")
+                .containsEntry("ReservedConcurrentExecutions", 5)
                 .containsEntry("EnvironmentKeys", List.of("API_TOKEN", "DB_PASSWORD", "ORDERS_BUCKET"));
-        assertThat(result.toString()).doesNotContain("hunter2-Sup3rS3cret", "tok_live_9f8e7d6c5b4a", "orders-inbox-7f3a");
+        assertThat(result.toString())
+                .doesNotContain("hunter2-Sup3rS3cret", "tok_live_9f8e7d6c5b4a", "orders-inbox-7f3a");
     }
 
     @Test
     void aFunctionWithoutReservedConcurrencySaysSo() {
-        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(CONFIGURATION)));
+        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CONFIGURATION)));
         aws.server.stubFor(get(urlEqualTo("/2019-09-30/functions/data-processor/concurrency"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
 
         assertThat(collector.collect(ALERT).data()).containsEntry("ReservedConcurrentExecutions", "unreserved");
     }
 
     @Test
     void accessDeniedNamesTheMissingPermission() {
-        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH)).willReturn(lambdaError(403, "AccessDeniedException",
-                notAuthorized("lambda:GetFunctionConfiguration", "arn:aws:lambda:eu-west-1:123456789012:function:data-processor"))));
+        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH))
+                .willReturn(lambdaError(
+                        403,
+                        "AccessDeniedException",
+                        notAuthorized(
+                                "lambda:GetFunctionConfiguration",
+                                "arn:aws:lambda:eu-west-1:123456789012:function:data-processor"))));
 
         CollectorResult result = collector.collect(ALERT);
 
@@ -77,8 +103,11 @@ public class LambdaConfigurationCollectorTest {
 
     @Test
     void anUnknownFunctionIsNotFound() {
-        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH)).willReturn(lambdaError(404, "ResourceNotFoundException",
-                "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:data-processor")));
+        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH))
+                .willReturn(lambdaError(
+                        404,
+                        "ResourceNotFoundException",
+                        "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:data-processor")));
 
         CollectorResult result = collector.collect(ALERT);
 
@@ -88,7 +117,8 @@ public class LambdaConfigurationCollectorTest {
 
     @Test
     void throttlingIsReportedAsThrottled() {
-        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH)).willReturn(lambdaError(429, "TooManyRequestsException", "Rate exceeded")));
+        aws.server.stubFor(get(urlEqualTo(CONFIGURATION_PATH))
+                .willReturn(lambdaError(429, "TooManyRequestsException", "Rate exceeded")));
 
         CollectorResult result = collector.collect(ALERT);
 

@@ -14,19 +14,27 @@ import java.util.List;
  */
 public final class SampleAccount {
 
-    private SampleAccount() {
-    }
+    private SampleAccount() {}
 
     public static void serve(AwsStubs aws) {
         aws.server.stubFor(get(urlEqualTo(LambdaConfigurationCollectorTest.CONFIGURATION_PATH))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(LambdaConfigurationCollectorTest.CONFIGURATION)));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(LambdaConfigurationCollectorTest.CONFIGURATION)));
         aws.server.stubFor(get(urlEqualTo("/2019-09-30/functions/data-processor/concurrency"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"ReservedConcurrentExecutions\":5}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ReservedConcurrentExecutions\":5}")));
         IamRoleCollectorTest.stubGetFunction(aws.server);
-        aws.server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListAttachedRolePolicies")).willReturn(AwsStubs.iamError(403,
-                "AccessDenied", AwsStubs.notAuthorized("iam:ListAttachedRolePolicies", "role data-processor-role"))));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
+                .willReturn(AwsStubs.iamError(
+                        403,
+                        "AccessDenied",
+                        AwsStubs.notAuthorized("iam:ListAttachedRolePolicies", "role data-processor-role"))));
         CloudWatchLogsCollectorTest.stubGroupExists(aws.server);
-        List<String> lines = List.of("START RequestId: 8f1c", CloudWatchLogsCollectorTest.ACCESS_DENIED_LINE, "END RequestId: 8f1c");
+        List<String> lines =
+                List.of("START RequestId: 8f1c", CloudWatchLogsCollectorTest.ACCESS_DENIED_LINE, "END RequestId: 8f1c");
         CloudWatchLogsCollectorTest.stubEvents(aws.server, lines.size(), lines::get);
     }
 }

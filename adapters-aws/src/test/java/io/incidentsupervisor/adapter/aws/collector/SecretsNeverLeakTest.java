@@ -21,8 +21,14 @@ import org.junit.jupiter.api.Test;
 /** Secret-looking environment values and log lines go through the whole collection; none may reach the stored context. */
 class SecretsNeverLeakTest {
 
-    private static final List<String> SECRETS = List.of("hunter2-Sup3rS3cret", "tok_live_9f8e7d6c5b4a", "orders-inbox-7f3a", "AKIAIOSFODNN7EXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "c2lnbmF0dXJlLXNlY3JldA", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+    private static final List<String> SECRETS = List.of(
+            "hunter2-Sup3rS3cret",
+            "tok_live_9f8e7d6c5b4a",
+            "orders-inbox-7f3a",
+            "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "c2lnbmF0dXJlLXNlY3JldA",
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
 
     private final AwsStubs aws = new AwsStubs();
 
@@ -34,9 +40,13 @@ class SecretsNeverLeakTest {
     @Test
     void noSecretValueAppearsAnywhereInTheSerializedContext() throws Exception {
         aws.server.stubFor(get(urlEqualTo(LambdaConfigurationCollectorTest.CONFIGURATION_PATH))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(LambdaConfigurationCollectorTest.CONFIGURATION)));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(LambdaConfigurationCollectorTest.CONFIGURATION)));
         aws.server.stubFor(get(urlEqualTo("/2019-09-30/functions/data-processor/concurrency"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
         IamRoleCollectorTest.stubGetFunction(aws.server);
         IamRoleCollectorTest.stubRole(aws.server);
         CloudWatchLogsCollectorTest.stubGroupExists(aws.server);
@@ -51,16 +61,28 @@ class SecretsNeverLeakTest {
 
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(new LambdaConfigurationCollector(aws.lambda()))
-                .errorType("S3AccessError", new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
+                .errorType(
+                        "S3AccessError",
+                        new CloudWatchLogsCollector(
+                                aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
-        ContextGatherer gatherer = new ContextGatherer(registry, new TokenBudget(0), new JtokkitTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO);
+        ContextGatherer gatherer = new ContextGatherer(
+                registry,
+                new TokenBudget(0),
+                new JtokkitTokenCounter(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(1),
+                Duration.ZERO);
 
-        EnrichedContext context = gatherer.gather(LambdaConfigurationCollectorTest.ALERT, Clock.systemUTC().instant().plusSeconds(60),
+        EnrichedContext context = gatherer.gather(
+                LambdaConfigurationCollectorTest.ALERT,
+                Clock.systemUTC().instant().plusSeconds(60),
                 ContextGatherer.Progress.NONE);
         String stored = Json.mapper().writeValueAsString(context);
 
-        assertThat(context.results()).allSatisfy(result -> assertThat(result.succeeded()).isTrue());
+        assertThat(context.results())
+                .allSatisfy(result -> assertThat(result.succeeded()).isTrue());
         assertThat(stored).contains("DB_PASSWORD", "API_TOKEN", "[REDACTED]", "AccessDenied");
         for (String secret : SECRETS) {
             assertThat(stored).as("the serialized context").doesNotContain(secret);

@@ -32,7 +32,8 @@ class DynamoDbEngineConcurrencyTest {
         EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         tables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbEventStorageEngine engine = DynamoDbEventStorageEngine.builder()
-                .dynamoDb(SharedDynamoDbLocal.client()).tables(tables)
+                .dynamoDb(SharedDynamoDbLocal.client())
+                .tables(tables)
                 .build();
 
         ExecutorService writers = Executors.newFixedThreadPool(THREADS);
@@ -49,21 +50,36 @@ class DynamoDbEngineConcurrencyTest {
         Map<String, List<Long>> sequencesPerAggregate = new HashMap<>();
         long total = 0;
         for (int a = 0; a < AGGREGATES; a++) {
-            List<Long> sequences = engine.readEvents("agg-" + a).asStream().map(DomainEventMessage::getSequenceNumber).collect(Collectors.toList());
-            assertThat(sequences).as("agg-%d has no hole and no duplicate", a)
-                    .containsExactlyElementsOf(LongStream.range(0, sequences.size()).boxed().collect(Collectors.toList()));
+            List<Long> sequences = engine.readEvents("agg-" + a)
+                    .asStream()
+                    .map(DomainEventMessage::getSequenceNumber)
+                    .collect(Collectors.toList());
+            assertThat(sequences)
+                    .as("agg-%d has no hole and no duplicate", a)
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, sequences.size()).boxed().collect(Collectors.toList()));
             sequencesPerAggregate.put("agg-" + a, sequences);
             total += sequences.size();
         }
         assertThat(total).as("every successful append is stored").isEqualTo(THREADS * APPENDS_PER_THREAD);
 
-        List<? extends TrackedEventMessage<?>> global = engine.readEvents(null, false).collect(Collectors.toList());
+        List<? extends TrackedEventMessage<?>> global =
+                engine.readEvents(null, false).collect(Collectors.toList());
         assertThat(global).hasSize(THREADS * APPENDS_PER_THREAD);
-        assertThat(global.stream().map(TrackedEventMessage::getIdentifier).distinct().count()).as("each event exactly once")
+        assertThat(global.stream()
+                        .map(TrackedEventMessage::getIdentifier)
+                        .distinct()
+                        .count())
+                .as("each event exactly once")
                 .isEqualTo(global.size());
-        Map<String, List<Long>> globalOrderPerAggregate = global.stream().map(e -> (DomainEventMessage<?>) e).collect(Collectors.groupingBy(
-                DomainEventMessage::getAggregateIdentifier, Collectors.mapping(DomainEventMessage::getSequenceNumber, Collectors.toList())));
-        assertThat(globalOrderPerAggregate).as("the global stream keeps each aggregate's order").isEqualTo(sequencesPerAggregate);
+        Map<String, List<Long>> globalOrderPerAggregate = global.stream()
+                .map(e -> (DomainEventMessage<?>) e)
+                .collect(Collectors.groupingBy(
+                        DomainEventMessage::getAggregateIdentifier,
+                        Collectors.mapping(DomainEventMessage::getSequenceNumber, Collectors.toList())));
+        assertThat(globalOrderPerAggregate)
+                .as("the global stream keeps each aggregate's order")
+                .isEqualTo(sequencesPerAggregate);
         assertThat(conflictCount).as("the writers did race").isPositive();
     }
 
@@ -73,9 +89,12 @@ class DynamoDbEngineConcurrencyTest {
             for (int n = 0; n < APPENDS_PER_THREAD; n++) {
                 String aggregate = "agg-" + ThreadLocalRandom.current().nextInt(AGGREGATES);
                 while (true) {
-                    long next = engine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+                    long next = engine.lastSequenceNumberFor(aggregate)
+                            .map(last -> last + 1)
+                            .orElse(0L);
                     try {
-                        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Incident", aggregate, next, "writer-" + thread + "-" + n)));
+                        engine.appendEvents(List.of(new GenericDomainEventMessage<>(
+                                "Incident", aggregate, next, "writer-" + thread + "-" + n)));
                         break;
                     } catch (ConcurrencyException | AggregateStreamCreationException taken) {
                         conflicts++;

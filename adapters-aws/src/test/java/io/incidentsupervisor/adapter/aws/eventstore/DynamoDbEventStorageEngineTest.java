@@ -41,7 +41,10 @@ class DynamoDbEventStorageEngineTest {
 
     @BeforeEach
     void createEngine() {
-        dynamoDb = SharedDynamoDbLocal.server().newClient(ClientOverrideConfiguration.builder().addExecutionInterceptor(requests).build());
+        dynamoDb = SharedDynamoDbLocal.server()
+                .newClient(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(requests)
+                        .build());
         tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         tables.createIfMissing(dynamoDb);
         engine = engineWith(Duration.ofSeconds(60));
@@ -87,20 +90,28 @@ class DynamoDbEventStorageEngineTest {
         requests.reset();
         String incompressible = randomText(600 * 1024);
 
-        assertThatThrownBy(() -> engine.appendEvents(List.of(new GenericDomainEventMessage<>("Incident", "A", 2, incompressible))))
+        assertThatThrownBy(() -> engine.appendEvents(
+                        List.of(new GenericDomainEventMessage<>("Incident", "A", 2, incompressible))))
                 .isInstanceOf(EventStoreLimitExceeded.class)
                 .hasMessageContaining("Event java.lang.String would be a ")
-                .hasMessageContaining("-byte item after compression; DynamoDB allows 409600 bytes; nothing was written");
+                .hasMessageContaining(
+                        "-byte item after compression; DynamoDB allows 409600 bytes; nothing was written");
 
-        assertThat(requests.total()).as("refused before any request, the counter included").isZero();
-        assertThat(engine.readEvents("A").asStream()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
+        assertThat(requests.total())
+                .as("refused before any request, the counter included")
+                .isZero();
+        assertThat(engine.readEvents("A").asStream())
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L);
         assertThat(engine.readEvents(null, false)).hasSize(2);
     }
 
     @Test
     void aCommitHoldingOneSequenceNumberTwiceIsAConcurrencyConflictRefusedBeforeAnyRequest() {
-        List<EventMessage<?>> repeated = List.of(new GenericDomainEventMessage<>("Incident", "A", 0, "first"),
-                new GenericDomainEventMessage<>("Incident", "A", 1, "second"), new GenericDomainEventMessage<>("Incident", "A", 1, "again"));
+        List<EventMessage<?>> repeated = List.of(
+                new GenericDomainEventMessage<>("Incident", "A", 0, "first"),
+                new GenericDomainEventMessage<>("Incident", "A", 1, "second"),
+                new GenericDomainEventMessage<>("Incident", "A", 1, "again"));
 
         assertThatThrownBy(() -> engine.appendEvents(repeated))
                 .isInstanceOf(ConcurrencyException.class)
@@ -119,7 +130,8 @@ class DynamoDbEventStorageEngineTest {
         assertThat(engine.readEvents("A").asStream()).hasSize(3);
         assertThat(requests.snapshot()).isEqualTo(Map.of("Query", 1L));
         assertThatThrownBy(() -> engine.storeSnapshot(new GenericDomainEventMessage<>("Incident", "A", 2, "snapshot")))
-                .isInstanceOf(EventStoreException.class).hasMessageContaining("Snapshots are off");
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("Snapshots are off");
     }
 
     @Test
@@ -139,10 +151,12 @@ class DynamoDbEventStorageEngineTest {
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Incident", "A", 0, repetitive)));
 
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.events())
-                .key(Map.of("aggregateId", AttributeValue.fromS("A"), "seq", AttributeValue.fromN("0")))).item();
+                        .key(Map.of("aggregateId", AttributeValue.fromS("A"), "seq", AttributeValue.fromN("0"))))
+                .item();
         assertThat(item.get("payloadEncoding").s()).isEqualTo("gzip");
         assertThat(item.get("payload").b().asByteArray().length).isLessThan(repetitive.length() / 20);
-        assertThat(engine.readEvents("A").asStream().map(e -> (Object) e.getPayload())).containsExactly(repetitive);
+        assertThat(engine.readEvents("A").asStream().map(e -> (Object) e.getPayload()))
+                .containsExactly(repetitive);
     }
 
     @Test
@@ -157,19 +171,25 @@ class DynamoDbEventStorageEngineTest {
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
         quickGaps.appendEvents(events("A", 1, 1));
 
-        List<? extends TrackedEventMessage<?>> read = quickGaps.readEvents(null, false).collect(Collectors.toList());
-        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
+        List<? extends TrackedEventMessage<?>> read =
+                quickGaps.readEvents(null, false).collect(Collectors.toList());
+        GapAwareTrackingToken token =
+                (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
         assertThat(read).hasSize(2);
         assertThat(token.getIndex()).isEqualTo(3);
         assertThat(token.getGaps()).containsExactly(2L);
 
         Thread.sleep(4_100);
-        List<? extends TrackedEventMessage<?>> later = quickGaps.readEvents(token, false).collect(Collectors.toList());
+        List<? extends TrackedEventMessage<?>> later =
+                quickGaps.readEvents(token, false).collect(Collectors.toList());
         assertThat(later).as("nothing new, and nothing seen twice").isEmpty();
         quickGaps.appendEvents(events("A", 2, 1));
-        List<? extends TrackedEventMessage<?>> next = quickGaps.readEvents(token, false).collect(Collectors.toList());
+        List<? extends TrackedEventMessage<?>> next =
+                quickGaps.readEvents(token, false).collect(Collectors.toList());
         assertThat(next).extracting(e -> (Object) e.getPayload()).containsExactly("A-2");
-        assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps()).as("the abandoned number is given up").isEmpty();
+        assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps())
+                .as("the abandoned number is given up")
+                .isEmpty();
     }
 
     @Test
@@ -185,11 +205,15 @@ class DynamoDbEventStorageEngineTest {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
         DynamoDbEventStorageEngine outage = DynamoDbEventStorageEngine.builder()
-                .dynamoDb(unreachable).tables(tables)
-                .apiCallTimeout(Duration.ofMillis(800)).gapTimeout(Duration.ofSeconds(2)).build();
+                .dynamoDb(unreachable)
+                .tables(tables)
+                .apiCallTimeout(Duration.ofMillis(800))
+                .gapTimeout(Duration.ofSeconds(2))
+                .build();
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> outage.appendEvents(events("A", 0, 1))).isInstanceOf(EventStoreException.class)
+        assertThatThrownBy(() -> outage.appendEvents(events("A", 0, 1)))
+                .isInstanceOf(EventStoreException.class)
                 .hasMessageContaining("Could not reserve global sequence numbers");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(engine.readEvents("A").asStream()).isEmpty();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,7 +75,9 @@ abstract class EventStorageEngineContractTest {
     void readsFromAGivenSequenceNumber() {
         engine.appendEvents(events("A", 0, 5));
 
-        assertThat(engine.readEvents("A", 2).asStream()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(2L, 3L, 4L);
+        assertThat(engine.readEvents("A", 2).asStream())
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(2L, 3L, 4L);
         assertThat(engine.readEvents("A", 5).asStream()).isEmpty();
     }
 
@@ -86,8 +87,10 @@ abstract class EventStorageEngineContractTest {
             engine.appendEvents(events("long", first, 50));
         }
 
-        assertThat(engine.readEvents("long").asStream()).extracting(DomainEventMessage::getSequenceNumber)
-                .containsExactlyElementsOf(IntStream.range(0, 250).mapToObj(Long::valueOf).collect(Collectors.toList()));
+        assertThat(engine.readEvents("long").asStream())
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 250).mapToObj(Long::valueOf).collect(Collectors.toList()));
         assertThat(engine.lastSequenceNumberFor("long")).contains(249L);
         assertThat(engine.lastSequenceNumberFor("unknown")).isEmpty();
     }
@@ -118,7 +121,8 @@ abstract class EventStorageEngineContractTest {
     @Test
     void resumesFromAnyTokenItHandedOut() {
         engine.appendEvents(events("A", 0, 3));
-        List<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false).collect(Collectors.toList());
+        List<? extends TrackedEventMessage<?>> all =
+                engine.readEvents(null, false).collect(Collectors.toList());
 
         TrackingToken afterSecond = all.get(1).trackingToken();
         assertThat(payloadsFrom(afterSecond)).containsExactly("A-2");
@@ -166,7 +170,8 @@ abstract class EventStorageEngineContractTest {
         assumeTrue(rejectsTakenSequenceNumbers(), "this engine does not check sequence numbers");
         engine.appendEvents(events("A", 0, 1));
 
-        assertThatThrownBy(() -> engine.appendEvents(events("A", 0, 1))).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(events("A", 0, 1)))
+                .isInstanceOf(AggregateStreamCreationException.class);
         assertThat(engine.readEvents("A").asStream()).hasSize(1);
     }
 
@@ -176,14 +181,20 @@ abstract class EventStorageEngineContractTest {
         engine.appendEvents(events("A", 0, 3));
 
         assertThatThrownBy(() -> engine.appendEvents(events("A", 2, 2))).isInstanceOf(ConcurrencyException.class);
-        assertThat(engine.readEvents("A").asStream()).extracting(e -> (Object) e.getPayload()).containsExactly("A-0", "A-1", "A-2");
+        assertThat(engine.readEvents("A").asStream())
+                .extracting(e -> (Object) e.getPayload())
+                .containsExactly("A-0", "A-1", "A-2");
     }
 
     private void appendAt(Instant instant, List<EventMessage<?>> events) {
         GenericEventMessage.clock = Clock.fixed(instant, ZoneOffset.UTC);
         List<EventMessage<?>> stamped = events.stream()
-                .map(e -> (EventMessage<?>) new GenericDomainEventMessage<>(AGGREGATE_TYPE, ((DomainEventMessage<?>) e).getAggregateIdentifier(),
-                        ((DomainEventMessage<?>) e).getSequenceNumber(), e.getPayload(), e.getMetaData()))
+                .map(e -> (EventMessage<?>) new GenericDomainEventMessage<>(
+                        AGGREGATE_TYPE,
+                        ((DomainEventMessage<?>) e).getAggregateIdentifier(),
+                        ((DomainEventMessage<?>) e).getSequenceNumber(),
+                        e.getPayload(),
+                        e.getMetaData()))
                 .collect(Collectors.toList());
         engine.appendEvents(stamped);
     }
@@ -194,7 +205,11 @@ abstract class EventStorageEngineContractTest {
 
     static List<EventMessage<?>> events(String aggregateId, int firstSequence, int count) {
         return IntStream.range(firstSequence, firstSequence + count)
-                .mapToObj(seq -> (EventMessage<?>) new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, seq, aggregateId + "-" + seq,
+                .mapToObj(seq -> (EventMessage<?>) new GenericDomainEventMessage<>(
+                        AGGREGATE_TYPE,
+                        aggregateId,
+                        seq,
+                        aggregateId + "-" + seq,
                         MetaData.from(Map.of("sns-message-id", "msg-" + aggregateId + "-" + seq))))
                 .collect(Collectors.toList());
     }

@@ -41,11 +41,16 @@ public final class EventStoreBench {
     private void run() {
         RequestCounter requests = new RequestCounter();
         try (DynamoDbLocal dynamoDbLocal = DynamoDbLocal.inMemory();
-                DynamoDbClient client = dynamoDbLocal.newClient(ClientOverrideConfiguration.builder().addExecutionInterceptor(requests).build())) {
+                DynamoDbClient client = dynamoDbLocal.newClient(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(requests)
+                        .build())) {
             Supplier<EventStorageEngine> dynamoDb = () -> {
                 EventStoreTables tables = EventStoreTables.withPrefix("bench" + System.nanoTime() + "-");
                 tables.createIfMissing(client);
-                return DynamoDbEventStorageEngine.builder().dynamoDb(client).tables(tables).build();
+                return DynamoDbEventStorageEngine.builder()
+                        .dynamoDb(client)
+                        .tables(tables)
+                        .build();
             };
             Supplier<EventStorageEngine> jdbc = ReferenceJdbcEngine::inMemoryHsqldb;
 
@@ -57,17 +62,31 @@ public final class EventStoreBench {
         print();
     }
 
-    private void measureAll(Supplier<EventStorageEngine> dynamoDb, Supplier<EventStorageEngine> jdbc, RequestCounter requests, boolean record) {
-        compare(record, "single-event commits/s", dynamoDb, jdbc, engine -> rate(SINGLE_COMMITS, () -> {
-            for (int i = 0; i < SINGLE_COMMITS; i++) {
-                engine.appendEvents(events("single-" + (i % 200), i / 200, 1));
-            }
-        }));
-        compare(record, "10-event commits/s", dynamoDb, jdbc, engine -> rate(BATCH_COMMITS, () -> {
-            for (int i = 0; i < BATCH_COMMITS; i++) {
-                engine.appendEvents(events("batch-" + (i % 30), (i / 30) * 10, 10));
-            }
-        }));
+    private void measureAll(
+            Supplier<EventStorageEngine> dynamoDb,
+            Supplier<EventStorageEngine> jdbc,
+            RequestCounter requests,
+            boolean record) {
+        compare(
+                record,
+                "single-event commits/s",
+                dynamoDb,
+                jdbc,
+                engine -> rate(SINGLE_COMMITS, () -> {
+                    for (int i = 0; i < SINGLE_COMMITS; i++) {
+                        engine.appendEvents(events("single-" + (i % 200), i / 200, 1));
+                    }
+                }));
+        compare(
+                record,
+                "10-event commits/s",
+                dynamoDb,
+                jdbc,
+                engine -> rate(BATCH_COMMITS, () -> {
+                    for (int i = 0; i < BATCH_COMMITS; i++) {
+                        engine.appendEvents(events("batch-" + (i % 30), (i / 30) * 10, 10));
+                    }
+                }));
         compare(record, "replays/s (one aggregate, 50 events)", dynamoDb, jdbc, engine -> {
             engine.appendEvents(events("replayed", 0, 50));
             return rate(REPLAYS, () -> {
@@ -94,15 +113,23 @@ public final class EventStoreBench {
             for (int i = 0; i < 100; i++) {
                 engine.appendEvents(events("counted", i, 1));
             }
-            rows.add(new String[] {"DynamoDB requests per single-event commit", format(requests.total() / 100.0), "-", "-"});
+            rows.add(new String[] {
+                "DynamoDB requests per single-event commit", format(requests.total() / 100.0), "-", "-"
+            });
             requests.reset();
             for (int i = 0; i < 100; i++) {
                 engine.appendEvents(events("counted-10", i * 10, 10));
             }
-            rows.add(new String[] {"DynamoDB requests per 10-event commit", format(requests.total() / 100.0), "-", "-"});
+            rows.add(
+                    new String[] {"DynamoDB requests per 10-event commit", format(requests.total() / 100.0), "-", "-"});
             Map<String, Long> perAlert = InvestigationRig.firstDeliveryRequests();
-            rows.add(new String[] {"DynamoDB requests per first-delivery alert", Long.toString(perAlert.values().stream().mapToLong(Long::longValue).sum()),
-                    "-", "-"});
+            rows.add(new String[] {
+                "DynamoDB requests per first-delivery alert",
+                Long.toString(
+                        perAlert.values().stream().mapToLong(Long::longValue).sum()),
+                "-",
+                "-"
+            });
         }
     }
 
@@ -110,11 +137,18 @@ public final class EventStoreBench {
         double perSecond(EventStorageEngine engine);
     }
 
-    private void compare(boolean record, String name, Supplier<EventStorageEngine> dynamoDb, Supplier<EventStorageEngine> jdbc, Measurement measurement) {
+    private void compare(
+            boolean record,
+            String name,
+            Supplier<EventStorageEngine> dynamoDb,
+            Supplier<EventStorageEngine> jdbc,
+            Measurement measurement) {
         double ours = measurement.perSecond(dynamoDb.get());
         double reference = measurement.perSecond(jdbc.get());
         if (record) {
-            rows.add(new String[] {name, format(ours), format(reference), String.format(Locale.ROOT, "%.2f", ours / reference)});
+            rows.add(new String[] {
+                name, format(ours), format(reference), String.format(Locale.ROOT, "%.2f", ours / reference)
+            });
         }
     }
 
@@ -128,10 +162,17 @@ public final class EventStoreBench {
         List<EventMessage<?>> events = new ArrayList<>(count);
         for (int seq = firstSequence; seq < firstSequence + count; seq++) {
             Instant at = Instant.parse("2026-11-23T08:00:00Z").plusSeconds(seq);
-            IncidentAlert alert = IncidentAlert.of("S3AccessError",
+            IncidentAlert alert = IncidentAlert.of(
+                    "S3AccessError",
                     "User: arn:aws:sts::123456789012:assumed-role/data-processor-role/data-processor is not authorized to perform: s3:GetObject",
-                    "AccessDenied", "data-processor", at.toString());
-            events.add(new GenericDomainEventMessage<>("Incident", aggregate, seq, new IncidentReceived(alert.incidentId(), alert, at),
+                    "AccessDenied",
+                    "data-processor",
+                    at.toString());
+            events.add(new GenericDomainEventMessage<>(
+                    "Incident",
+                    aggregate,
+                    seq,
+                    new IncidentReceived(alert.incidentId(), alert, at),
                     MetaData.with("sns-message-id", "95df01b4-ee98-5cb9-9903-4c221d41eb5e")));
         }
         return events;
@@ -142,7 +183,8 @@ public final class EventStoreBench {
         System.out.printf(format, "measure", "DynamoDB Local", "JDBC (HSQLDB)", "DynamoDB/JDBC");
         System.out.printf(format, "---", "---", "---", "---");
         rows.forEach(row -> System.out.printf(format, (Object[]) row));
-        System.out.printf("%njava %s, %d cores; DynamoDB Local 2.6.1 in-memory over loopback HTTP; HSQLDB in-memory.%n",
+        System.out.printf(
+                "%njava %s, %d cores; DynamoDB Local 2.6.1 in-memory over loopback HTTP; HSQLDB in-memory.%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     }
 

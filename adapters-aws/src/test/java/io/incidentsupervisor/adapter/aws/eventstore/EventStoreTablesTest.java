@@ -21,18 +21,26 @@ class EventStoreTablesTest {
         tables.createIfMissing(dynamoDb);
 
         var events = dynamoDb.describeTable(b -> b.tableName(tables.events())).table();
-        assertThat(events.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType()).containsExactly("aggregateId:HASH", "seq:RANGE");
+        assertThat(events.keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("aggregateId:HASH", "seq:RANGE");
         assertThat(events.globalSecondaryIndexes()).singleElement().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("global-order");
-            assertThat(index.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType()).containsExactly("bucket:HASH", "globalSeq:RANGE");
+            assertThat(index.keySchema())
+                    .extracting(k -> k.attributeName() + ":" + k.keyType())
+                    .containsExactly("bucket:HASH", "globalSeq:RANGE");
         });
-        assertThat(dynamoDb.describeTable(b -> b.tableName(tables.snapshots())).table().keySchema()).hasSize(2);
+        assertThat(dynamoDb.describeTable(b -> b.tableName(tables.snapshots()))
+                        .table()
+                        .keySchema())
+                .hasSize(2);
     }
 
     @Test
     void anExistingTableWithOtherKeysIsRefusedByName() {
         EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
-        dynamoDb.createTable(b -> b.tableName(tables.events()).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamoDb.createTable(b -> b.tableName(tables.events())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
 

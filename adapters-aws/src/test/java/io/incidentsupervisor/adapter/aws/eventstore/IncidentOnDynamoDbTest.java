@@ -37,8 +37,10 @@ class IncidentOnDynamoDbTest {
             axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE)));
             axon.send(new RecordContext(ID, 1, context(T0.plusSeconds(3)), T0.plusSeconds(3)));
 
-            List<? extends DomainEventMessage<?>> history = axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
-            assertThat(history).extracting(m -> (Object) m.getPayload().getClass())
+            List<? extends DomainEventMessage<?>> history =
+                    axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
+            assertThat(history)
+                    .extracting(m -> (Object) m.getPayload().getClass())
                     .containsExactly(IncidentReceived.class, InvestigationStarted.class, ContextGathered.class);
             before = describe(history);
         }
@@ -48,24 +50,29 @@ class IncidentOnDynamoDbTest {
         try (DynamoDbLocal restarted = DynamoDbLocal.persistedIn(folder);
                 DynamoDbClient client = restarted.newClient();
                 AxonRuntime axon = AxonRuntime.start(engine(client))) {
-            List<? extends DomainEventMessage<?>> history = axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
+            List<? extends DomainEventMessage<?>> history =
+                    axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
             assertThat(describe(history)).isEqualTo(before);
-            assertThat(history.get(2).getPayload()).isEqualTo(new ContextGathered(ID, 1, context(T0.plusSeconds(3)), T0.plusSeconds(3)));
-            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(60), T0.plus(LEASE)))).as("a redelivery after the restart is a duplicate").isEmpty();
+            assertThat(history.get(2).getPayload())
+                    .isEqualTo(new ContextGathered(ID, 1, context(T0.plusSeconds(3)), T0.plusSeconds(3)));
+            assertThat(axon.send(new ReceiveIncident(ALERT, T0.plusSeconds(60), T0.plus(LEASE))))
+                    .as("a redelivery after the restart is a duplicate")
+                    .isEmpty();
         }
     }
 
     private static DynamoDbEventStorageEngine engine(DynamoDbClient client) {
         TABLES.createIfMissing(client);
         return DynamoDbEventStorageEngine.builder()
-                .dynamoDb(client).tables(TABLES)
+                .dynamoDb(client)
+                .tables(TABLES)
                 .build();
     }
 
     private static List<String> describe(List<? extends DomainEventMessage<?>> history) {
         return history.stream()
-                .map(m -> m.getSequenceNumber() + "|" + m.getIdentifier() + "|" + m.getTimestamp() + "|" + m.getType() + "|" + m.getMetaData()
-                        + "|" + m.getPayload())
+                .map(m -> m.getSequenceNumber() + "|" + m.getIdentifier() + "|" + m.getTimestamp() + "|" + m.getType()
+                        + "|" + m.getMetaData() + "|" + m.getPayload())
                 .collect(Collectors.toList());
     }
 

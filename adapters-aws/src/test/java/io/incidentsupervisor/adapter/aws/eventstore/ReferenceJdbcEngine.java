@@ -12,8 +12,7 @@ import org.hsqldb.jdbc.JDBCDataSource;
 /** Axon's JdbcEventStorageEngine on a private in-memory HSQLDB database, as the tests' and the benchmark's reference. */
 final class ReferenceJdbcEngine {
 
-    private ReferenceJdbcEngine() {
-    }
+    private ReferenceJdbcEngine() {}
 
     static JdbcEventStorageEngine inMemoryHsqldb() {
         JDBCDataSource dataSource = new JDBCDataSource();

@@ -8,7 +8,6 @@ import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
-import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.JtokkitTokenCounter;
@@ -20,6 +19,7 @@ import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.investigation.Outcome;
 import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
 import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import io.incidentsupervisor.domain.port.CollectorRegistry;
@@ -48,21 +48,39 @@ class ConcurrentDeliveryTest {
         ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         projectionTables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbIncidentStates states = new DynamoDbIncidentStates(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbIncidentContexts contexts = new DynamoDbIncidentContexts(SharedDynamoDbLocal.client(), projectionTables);
-        CollectorRegistry registry = CollectorRegistry.builder().everyErrorType(StubCollector.named("lambda-configuration")).build();
+        DynamoDbIncidentContexts contexts =
+                new DynamoDbIncidentContexts(SharedDynamoDbLocal.client(), projectionTables);
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(StubCollector.named("lambda-configuration"))
+                .build();
         Clock clock = Clock.systemUTC();
         ExecutorService deliveries = Executors.newFixedThreadPool(2);
-        try (AxonRuntime axon = AxonRuntime.start(engine(tables)); AxonRuntime otherInstance = AxonRuntime.start(engine(tables))) {
+        try (AxonRuntime axon = AxonRuntime.start(engine(tables));
+                AxonRuntime otherInstance = AxonRuntime.start(engine(tables))) {
             List<IncidentInvestigation> instances = new ArrayList<>();
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
-                instances.add(new IncidentInvestigation(runtime,
-                        new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                instances.add(new IncidentInvestigation(
+                        runtime,
+                        new ContextGatherer(
+                                registry,
+                                new TokenBudget(3000),
+                                new JtokkitTokenCounter(),
+                                clock,
+                                Duration.ofSeconds(1),
+                                Duration.ZERO),
                         new Projections(runtime.eventStore(), states, contexts, Duration.ofSeconds(30)),
-                        Set.of("data-processor"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, Duration.ofSeconds(30)));
+                        Set.of("data-processor"),
+                        FailureClassifier.UNKNOWN_IS_RETRYABLE,
+                        clock,
+                        Duration.ofSeconds(30)));
             }
 
             for (int round = 0; round < 10; round++) {
-                IncidentAlert alert = IncidentAlert.of("S3AccessError", "Access Denied", "AccessDenied", "data-processor",
+                IncidentAlert alert = IncidentAlert.of(
+                        "S3AccessError",
+                        "Access Denied",
+                        "AccessDenied",
+                        "data-processor",
                         "2026-11-23T08:00:0" + round + "Z");
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Outcome>> outcomes = new ArrayList<>();
@@ -71,7 +89,12 @@ class ConcurrentDeliveryTest {
                     IncidentInvestigation investigation = instances.get(delivery);
                     outcomes.add(deliveries.submit(() -> {
                         together.await();
-                        return investigation.handle(alert, new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(60)));
+                        return investigation.handle(
+                                alert,
+                                new Delivery(
+                                        messageId,
+                                        "request-" + messageId,
+                                        clock.instant().plusSeconds(60)));
                     }));
                 }
                 List<Class<?>> kinds = new ArrayList<>();
@@ -80,9 +103,14 @@ class ConcurrentDeliveryTest {
                 }
                 assertThat(kinds).as("round %d", round).containsExactlyInAnyOrder(Investigated.class, Duplicate.class);
                 List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(alert.incidentId());
-                assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
-                        "ContextGathered");
-                assertThat(states.find(alert.incidentId())).get().extracting(row -> row.lastSequence()).isEqualTo(3L);
+                assertThat(history)
+                        .extracting(AuditEntry::type)
+                        .containsExactly(
+                                "IncidentReceived", "InvestigationStarted", "CollectorFinished", "ContextGathered");
+                assertThat(states.find(alert.incidentId()))
+                        .get()
+                        .extracting(row -> row.lastSequence())
+                        .isEqualTo(3L);
             }
         } finally {
             deliveries.shutdown();
@@ -90,6 +118,9 @@ class ConcurrentDeliveryTest {
     }
 
     private static DynamoDbEventStorageEngine engine(EventStoreTables tables) {
-        return DynamoDbEventStorageEngine.builder().dynamoDb(SharedDynamoDbLocal.client()).tables(tables).build();
+        return DynamoDbEventStorageEngine.builder()
+                .dynamoDb(SharedDynamoDbLocal.client())
+                .tables(tables)
+                .build();
     }
 }

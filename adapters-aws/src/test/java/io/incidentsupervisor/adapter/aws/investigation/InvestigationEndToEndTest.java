@@ -59,29 +59,49 @@ class InvestigationEndToEndTest {
 
     @Test
     void aFailingCollectorStillEndsInContextGatheredWithItsErrorRecorded() {
-        Outcome outcome = investigation.handle(ALERT, new Delivery("95df01b4-ee98-5cb9-9903-4c221d41eb5e", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-                clock.instant().plusSeconds(60)));
+        Outcome outcome = investigation.handle(
+                ALERT,
+                new Delivery(
+                        "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+                        "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+                        clock.instant().plusSeconds(60)));
 
         assertThat(outcome).isInstanceOf(Investigated.class);
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ALERT.incidentId());
-        assertThat(history).extracting(AuditEntry::type).containsExactly("IncidentReceived", "InvestigationStarted", "CollectorFinished",
-                "CollectorFinished", "CollectorFinished", "ContextGathered");
-        assertThat(history).filteredOn(e -> e.event() instanceof CollectorFinished).extracting(e -> ((CollectorFinished) e.event()).collector()
-                + ":" + ((CollectorFinished) e.event()).succeeded()).containsExactly("lambda-configuration:true", "cloudwatch-logs:true", "iam-role:false");
-        assertThat(history).allSatisfy(e -> assertThat(e.metadata()).containsEntry("snsMessageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e"));
+        assertThat(history)
+                .extracting(AuditEntry::type)
+                .containsExactly(
+                        "IncidentReceived",
+                        "InvestigationStarted",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "CollectorFinished",
+                        "ContextGathered");
+        assertThat(history)
+                .filteredOn(e -> e.event() instanceof CollectorFinished)
+                .extracting(e ->
+                        ((CollectorFinished) e.event()).collector() + ":" + ((CollectorFinished) e.event()).succeeded())
+                .containsExactly("lambda-configuration:true", "cloudwatch-logs:true", "iam-role:false");
+        assertThat(history)
+                .allSatisfy(e ->
+                        assertThat(e.metadata()).containsEntry("snsMessageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e"));
 
         assertThat(states.find(ALERT.incidentId())).hasValueSatisfying(row -> {
             assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
             assertThat(row.lastSequence()).isEqualTo(5);
             assertThat(row.staleAt()).isNull();
         });
-        assertThat(contexts.find(ALERT.incidentId(), clock.instant())).hasValueSatisfying(row -> assertThat(row.contextJson())
-                .contains("\"missingPermission\":\"iam:ListAttachedRolePolicies\"")
-                .contains("GetObject operation: Access Denied")
-                .contains("\"EnvironmentKeys\":[\"API_TOKEN\",\"DB_PASSWORD\",\"ORDERS_BUCKET\"]")
-                .doesNotContain("hunter2-Sup3rS3cret"));
+        assertThat(contexts.find(ALERT.incidentId(), clock.instant()))
+                .hasValueSatisfying(row -> assertThat(row.contextJson())
+                        .contains("\"missingPermission\":\"iam:ListAttachedRolePolicies\"")
+                        .contains("GetObject operation: Access Denied")
+                        .contains("\"EnvironmentKeys\":[\"API_TOKEN\",\"DB_PASSWORD\",\"ORDERS_BUCKET\"]")
+                        .doesNotContain("hunter2-Sup3rS3cret"));
 
-        Outcome again = investigation.handle(ALERT, new Delivery("95df01b4-redelivered", "request-2", clock.instant().plusSeconds(60)));
+        Outcome again = investigation.handle(
+                ALERT,
+                new Delivery(
+                        "95df01b4-redelivered", "request-2", clock.instant().plusSeconds(60)));
         assertThat(again).isEqualTo(new Outcome.Duplicate(ALERT.incidentId()));
         assertThat(new AuditHistory(axon.eventStore()).of(ALERT.incidentId())).hasSize(6);
     }
@@ -90,15 +110,20 @@ class InvestigationEndToEndTest {
     void whenDynamoDbRefusesTheFailureRecordTooTheOriginalFailureIsThrownWithTheWriteFailureSuppressed() {
         failingWrites.refuse("ContextGathered", "InvestigationFailed");
 
-        assertThatThrownBy(() -> investigation.handle(ALERT, new Delivery("msg-1", "request-1", clock.instant().plusSeconds(60))))
+        assertThatThrownBy(() -> investigation.handle(
+                        ALERT,
+                        new Delivery("msg-1", "request-1", clock.instant().plusSeconds(60))))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessageContaining("simulated outage writing ContextGathered")
-                .satisfies(thrown -> assertThat(thrown.getSuppressed()).singleElement()
-                        .satisfies(suppressed -> assertThat(suppressed).hasMessageContaining("simulated outage writing InvestigationFailed")));
+                .satisfies(thrown -> assertThat(thrown.getSuppressed())
+                        .singleElement()
+                        .satisfies(suppressed -> assertThat(suppressed)
+                                .hasMessageContaining("simulated outage writing InvestigationFailed")));
 
         List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ALERT.incidentId());
         assertThat(history).last().extracting(AuditEntry::type).isEqualTo("CollectorFinished");
-        assertThat(states.find(ALERT.incidentId())).as("left open, so stale detection will find it once the lease passes")
+        assertThat(states.find(ALERT.incidentId()))
+                .as("left open, so stale detection will find it once the lease passes")
                 .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(IncidentStatus.INVESTIGATING));
     }
 
@@ -112,7 +137,9 @@ class InvestigationEndToEndTest {
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutItemRequest put && put.hasItem() && put.item().containsKey("payloadType")) {
+            if (context.request() instanceof PutItemRequest put
+                    && put.hasItem()
+                    && put.item().containsKey("payloadType")) {
                 String type = put.item().get("payloadType").s();
                 if (refused.contains(type)) {
                     throw SdkClientException.create("simulated outage writing " + type);

@@ -60,16 +60,32 @@ public final class InvestigationRig implements AutoCloseable {
         projectionTables.createIfMissing(dynamoDb);
         states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
         contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
-        axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder().dynamoDb(dynamoDb).tables(eventTables).build());
+        axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder()
+                .dynamoDb(dynamoDb)
+                .tables(eventTables)
+                .build());
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(new LambdaConfigurationCollector(aws.lambda()))
-                .errorType("S3AccessError", new CloudWatchLogsCollector(aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
+                .errorType(
+                        "S3AccessError",
+                        new CloudWatchLogsCollector(
+                                aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
-        investigation = new IncidentInvestigation(axon,
-                new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
-                new Projections(axon.eventStore(), states, contexts, Duration.ofSeconds(30)), Set.of("data-processor"), new AwsFailureClassifier(),
-                clock, Duration.ofSeconds(30));
+        investigation = new IncidentInvestigation(
+                axon,
+                new ContextGatherer(
+                        registry,
+                        new TokenBudget(3000),
+                        new JtokkitTokenCounter(),
+                        clock,
+                        Duration.ofSeconds(1),
+                        Duration.ZERO),
+                new Projections(axon.eventStore(), states, contexts, Duration.ofSeconds(30)),
+                Set.of("data-processor"),
+                new AwsFailureClassifier(),
+                clock,
+                Duration.ofSeconds(30));
     }
 
     /** The DynamoDB requests, per operation, that one first delivery of the sample alert costs end to end. */
@@ -77,7 +93,9 @@ public final class InvestigationRig implements AutoCloseable {
         RequestCounter requests = new RequestCounter();
         try (InvestigationRig rig = new InvestigationRig(requests)) {
             requests.reset();
-            Outcome outcome = rig.investigation.handle(ALERT, new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
+            Outcome outcome = rig.investigation.handle(
+                    ALERT,
+                    new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
             if (!(outcome instanceof Outcome.Investigated)) {
                 throw new IllegalStateException("The sample alert was not investigated: " + outcome);
             }

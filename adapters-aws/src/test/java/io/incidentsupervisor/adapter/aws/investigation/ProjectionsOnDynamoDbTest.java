@@ -55,21 +55,51 @@ class ProjectionsOnDynamoDbTest {
         ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         projectionTables.createIfMissing(dynamoDb);
         projectionTables.createIfMissing(dynamoDb);
-        assertThat(dynamoDb.describeTimeToLive(b -> b.tableName(projectionTables.contexts())).timeToLiveDescription().attributeName())
-                .as("creating existing tables again changes nothing").isEqualTo("ttl");
+        assertThat(dynamoDb.describeTimeToLive(b -> b.tableName(projectionTables.contexts()))
+                        .timeToLiveDescription()
+                        .attributeName())
+                .as("creating existing tables again changes nothing")
+                .isEqualTo("ttl");
         DynamoDbIncidentStates states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
         DynamoDbIncidentContexts contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
         CollectorRegistry registry = CollectorRegistry.builder()
-                .everyErrorType(new StubCollector("lambda-configuration", 3, alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "python3.12"))),
-                        new StubCollector("iam-role", 2, alert -> CollectorResult.failed("iam-role",
-                                new CollectorError("AccessDenied", "AccessDenied", "not authorized", "iam:ListAttachedRolePolicies"))))
+                .everyErrorType(
+                        new StubCollector(
+                                "lambda-configuration",
+                                3,
+                                alert -> CollectorResult.gathered(
+                                        "lambda-configuration", Map.of("Runtime", "python3.12"))),
+                        new StubCollector(
+                                "iam-role",
+                                2,
+                                alert -> CollectorResult.failed(
+                                        "iam-role",
+                                        new CollectorError(
+                                                "AccessDenied",
+                                                "AccessDenied",
+                                                "not authorized",
+                                                "iam:ListAttachedRolePolicies"))))
                 .build();
 
-        try (AxonRuntime axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder().dynamoDb(dynamoDb).tables(eventTables).build())) {
+        try (AxonRuntime axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder()
+                .dynamoDb(dynamoDb)
+                .tables(eventTables)
+                .build())) {
             Projections projections = new Projections(axon.eventStore(), states, contexts, LEASE_FLOOR);
-            IncidentInvestigation investigation = new IncidentInvestigation(axon,
-                    new ContextGatherer(registry, new TokenBudget(3000), new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO), projections,
-                    Set.of("data-processor", "report-builder"), FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
+            IncidentInvestigation investigation = new IncidentInvestigation(
+                    axon,
+                    new ContextGatherer(
+                            registry,
+                            new TokenBudget(3000),
+                            new JtokkitTokenCounter(),
+                            clock,
+                            Duration.ofSeconds(1),
+                            Duration.ZERO),
+                    projections,
+                    Set.of("data-processor", "report-builder"),
+                    FailureClassifier.UNKNOWN_IS_RETRYABLE,
+                    clock,
+                    LEASE_FLOOR);
 
             IncidentAlert gathered = alert("data-processor");
             IncidentAlert killed = alert("report-builder");
@@ -79,7 +109,9 @@ class ProjectionsOnDynamoDbTest {
             // The second function's invocation started and was killed; its lease passed a minute ago.
             Instant startedAt = clock.instant().minusSeconds(120);
             Instant leaseEnd = startedAt.plusSeconds(60);
-            axon.send(new ReceiveIncident(killed, startedAt, leaseEnd), Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
+            axon.send(
+                    new ReceiveIncident(killed, startedAt, leaseEnd),
+                    Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
             projections.refresh(killed.incidentId());
 
             assertThat(first).isInstanceOf(Investigated.class);
@@ -94,22 +126,33 @@ class ProjectionsOnDynamoDbTest {
             });
             assertThat(contexts.find(gathered.incidentId(), clock.instant())).hasValueSatisfying(row -> {
                 assertThat(row.contextJson()).contains("iam:ListAttachedRolePolicies");
-                assertThat(row.expiresAt()).isEqualTo(row.createdAt().plus(Projections.CONTEXT_RETENTION).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                assertThat(row.expiresAt())
+                        .isEqualTo(row.createdAt()
+                                .plus(Projections.CONTEXT_RETENTION)
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             });
-            assertThat(contexts.find(gathered.incidentId(), clock.instant().plus(Duration.ofDays(8)))).as("expired rows are not read").isEmpty();
+            assertThat(contexts.find(gathered.incidentId(), clock.instant().plus(Duration.ofDays(8))))
+                    .as("expired rows are not read")
+                    .isEmpty();
 
-            assertThat(states.staleAt(leaseEnd.minusMillis(1))).as("not stale before the lease passes").isEmpty();
+            assertThat(states.staleAt(leaseEnd.minusMillis(1)))
+                    .as("not stale before the lease passes")
+                    .isEmpty();
             assertThat(states.staleAt(clock.instant())).containsExactly(killed.incidentId());
 
-            assertThat(investigation.handle(killed, delivery("msg-2-redelivered"))).as("a redelivery never starts a second investigation")
+            assertThat(investigation.handle(killed, delivery("msg-2-redelivered")))
+                    .as("a redelivery never starts a second investigation")
                     .isEqualTo(new Outcome.Duplicate(killed.incidentId()));
-            assertThat(new AuditHistory(axon.eventStore()).of(killed.incidentId())).hasSize(2);
+            assertThat(new AuditHistory(axon.eventStore()).of(killed.incidentId()))
+                    .hasSize(2);
 
             Outcome recovered = investigation.recover(killed.incidentId(), delivery("recovery-1"));
             assertThat(recovered).isInstanceOf(Investigated.class);
             assertThat(states.staleAt(clock.instant())).isEmpty();
             List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(killed.incidentId());
-            assertThat(history).filteredOn(e -> e.type().equals("ContextGathered")).hasSize(1);
+            assertThat(history)
+                    .filteredOn(e -> e.type().equals("ContextGathered"))
+                    .hasSize(1);
 
             Set<Map<String, AttributeValue>> liveStates = scan(projectionTables.states());
             Set<Map<String, AttributeValue>> liveContexts = scan(projectionTables.contexts());
@@ -129,7 +172,8 @@ class ProjectionsOnDynamoDbTest {
     }
 
     private static IncidentAlert alert(String function) {
-        return IncidentAlert.of("S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", function, "2026-11-23T08:00:00Z");
+        return IncidentAlert.of(
+                "S3AccessError", "Access Denied for s3:GetObject", "AccessDenied", function, "2026-11-23T08:00:00Z");
     }
 
     private Delivery delivery(String messageId) {
@@ -138,6 +182,7 @@ class ProjectionsOnDynamoDbTest {
 
     /** Test-only: every item with every attribute, to compare a rebuilt table with the live one. */
     private Set<Map<String, AttributeValue>> scan(String table) {
-        return new HashSet<>(dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream().toList());
+        return new HashSet<>(dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+                .toList());
     }
 }

@@ -16,7 +16,11 @@ class RequestsPerAlertTest {
     void aFirstDeliveryCostsAtMostFourteenDynamoDbRequests() {
         Map<String, Long> requests = InvestigationRig.firstDeliveryRequests();
 
-        assertThat(requests.values().stream().mapToLong(Long::longValue).sum()).as("%s", requests).isLessThanOrEqualTo(14);
-        assertThat(requests).as("one load for the duplicate check, never a snapshot lookup or a re-read").containsEntry("Query", 1L);
+        assertThat(requests.values().stream().mapToLong(Long::longValue).sum())
+                .as("%s", requests)
+                .isLessThanOrEqualTo(14);
+        assertThat(requests)
+                .as("one load for the duplicate check, never a snapshot lookup or a re-read")
+                .containsEntry("Query", 1L);
     }
 }

@@ -9,8 +9,7 @@ public final class SharedDynamoDbLocal {
     private static DynamoDbLocal server;
     private static DynamoDbClient client;
 
-    private SharedDynamoDbLocal() {
-    }
+    private SharedDynamoDbLocal() {}
 
     public static synchronized DynamoDbClient client() {
         if (server == null) {

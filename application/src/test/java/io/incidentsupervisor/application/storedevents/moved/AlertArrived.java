@@ -5,5 +5,4 @@ import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Instant;
 
 /** {@code IncidentReceived} as if it had been renamed and moved to another package: same components, other class. */
-public record AlertArrived(IncidentId incidentId, IncidentAlert alert, Instant receivedAt) {
-}
+public record AlertArrived(IncidentId incidentId, IncidentAlert alert, Instant receivedAt) {}
