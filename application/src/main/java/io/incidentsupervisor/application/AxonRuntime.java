@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -34,13 +33,13 @@ public final class AxonRuntime implements AutoCloseable {
 
     /** Commands name their incident themselves, so Axon needs no annotation on the domain records to route them. */
     static final CommandTargetResolver INCIDENT_TARGET = command -> new VersionedAggregateIdentifier(
-            ((IncidentCommand) command.getPayload()).incidentId().value(), null);
+            (Object) ((IncidentCommand) command.getPayload()).incidentId().value(), null);
 
     private final Configuration configuration;
     private final CommandGateway commandGateway;
-    private final WeakReferenceCache aggregates;
+    private final DeliveryCache aggregates;
 
-    private AxonRuntime(Configuration configuration, WeakReferenceCache aggregates) {
+    private AxonRuntime(Configuration configuration, DeliveryCache aggregates) {
         this.configuration = configuration;
         this.commandGateway = configuration.commandGateway();
         this.aggregates = aggregates;
@@ -53,7 +52,7 @@ public final class AxonRuntime implements AutoCloseable {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = StoredForm.serializer();
-        WeakReferenceCache aggregates = new WeakReferenceCache();
+        DeliveryCache aggregates = new DeliveryCache();
         // false: no ServiceLoader-located configurer modules, which is also what keeps AxonIQ's update checker out.
         Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)

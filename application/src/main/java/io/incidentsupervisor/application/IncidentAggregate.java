@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 class IncidentAggregate {
 
     @AggregateIdentifier
+    @SuppressWarnings("UnusedVariable") // Axon reads the identifier reflectively.
     private String incidentId;
 
     private Incident state = Incident.absent();

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.bootstrap;
 
+import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
 import io.incidentsupervisor.domain.model.TokenBudget;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public record Settings(
         Duration logWindowBefore,
         Duration logWindowAfter) {
 
-    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
     public static Settings from(Map<String, String> environment) {
         return new Settings(
@@ -65,7 +66,7 @@ public record Settings(
                     "SUPERVISED_FUNCTIONS", "must list the supervised function names, comma-separated");
         }
         Set<String> names = new LinkedHashSet<>();
-        for (String name : value.split(",")) {
+        for (String name : value.split(",", -1)) {
             String trimmed = name.trim();
             if (!FUNCTION_NAME.matcher(trimmed).matches()) {
                 throw new InvalidConfiguration(
@@ -81,7 +82,7 @@ public record Settings(
         if (value == null || value.isBlank()) {
             return overrides;
         }
-        for (String pair : value.split(",")) {
+        for (String pair : value.split(",", -1)) {
             String[] parts = pair.split("=", 2);
             if (parts.length != 2
                     || !FUNCTION_NAME.matcher(parts[0].trim()).matches()

@@ -58,7 +58,7 @@ public final class EmfAlertMetrics implements AlertMetrics {
                     investigated.collectorLatency().entrySet()) {
                 metrics.flushSingleMetric(
                         "CollectorLatency",
-                        latency.getValue().toMillis(),
+                        (double) latency.getValue().toMillis(),
                         MetricUnit.MILLISECONDS,
                         NAMESPACE,
                         DimensionSet.of("Service", SERVICE, "Collector", latency.getKey()));

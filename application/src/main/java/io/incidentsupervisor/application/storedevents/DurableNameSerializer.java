@@ -24,6 +24,7 @@ final class DurableNameSerializer extends JacksonSerializer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Axon's Serializer declares the raw type.
     public SerializedType typeForClass(Class type) {
         Optional<StoredEventType> stored = types.of(type);
         return stored.isPresent()
@@ -32,7 +33,7 @@ final class DurableNameSerializer extends JacksonSerializer {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings("rawtypes") // Axon's Serializer declares the raw type.
     public Class classForType(SerializedType type) {
         Optional<StoredEventType> stored = types.named(type.getName());
         if (stored.isPresent()) {

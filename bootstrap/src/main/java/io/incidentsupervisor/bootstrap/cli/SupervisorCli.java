@@ -3,7 +3,10 @@ package io.incidentsupervisor.bootstrap.cli;
 import io.incidentsupervisor.domain.model.IncidentRefusal;
 import io.incidentsupervisor.domain.model.InvalidAlert;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -47,7 +50,11 @@ public final class SupervisorCli {
     public static void main(String[] args) {
         // Chosen before the first logger exists: the CLI's answer owns standard output.
         System.setProperty("logback.configurationFile", "logback-cli.xml");
-        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, System.getenv(), utf8(System.out), utf8(System.err)));
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {

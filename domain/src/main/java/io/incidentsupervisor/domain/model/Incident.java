@@ -138,14 +138,11 @@ public final class Incident {
      * {@code startFloor}. Empty once it failed or is closed: those are never stale.
      */
     public Optional<Instant> staleAt(Duration startFloor) {
-        switch (status) {
-            case RECEIVED:
-                return Optional.of(receivedAt.plus(startFloor));
-            case INVESTIGATING:
-                return Optional.of(leaseUntil);
-            default:
-                return Optional.empty();
-        }
+        return switch (status) {
+            case RECEIVED -> Optional.of(receivedAt.plus(startFloor));
+            case INVESTIGATING -> Optional.of(leaseUntil);
+            case ABSENT, CONTEXT_GATHERED, FAILED -> Optional.empty();
+        };
     }
 
     /** True once {@link #staleAt} has come: whoever was investigating it died or stalled, and recovery may take over. */
@@ -155,31 +152,34 @@ public final class Incident {
 
     /** What recovery does from each state: the one place that decides it. */
     private List<IncidentEvent> recover(RecoverInvestigation recover) {
-        String cause;
-        switch (status) {
-            case RECEIVED:
+        String cause = switch (status) {
+            case RECEIVED -> {
                 // Only histories written before receipt and start became one decision hold an unstarted incident.
                 if (!isStale(recover.now(), recover.startFloor())) {
                     throw new AwaitingFirstAttempt(id, receivedAt.plus(recover.startFloor()));
                 }
-                return List.of(new InvestigationStarted(id, 1, recover.now(), recover.leaseUntil()));
-            case INVESTIGATING:
+                yield null;
+            }
+            case INVESTIGATING -> {
                 if (!isStale(recover.now(), recover.startFloor())) {
                     throw new InvestigationInProgress(id, attempt, leaseUntil);
                 }
-                cause = "lease of attempt " + attempt + " passed at " + leaseUntil;
-                break;
-            case FAILED:
+                yield "lease of attempt " + attempt + " passed at " + leaseUntil;
+            }
+            case FAILED -> {
                 if (!failure.retryable()) {
                     throw new RetryNotAllowed(
                             id,
                             "attempt " + attempt + " failed with the non-retryable " + failure.type()
                                     + (failure.message().isEmpty() ? "" : " (" + failure.message() + ")"));
                 }
-                cause = "attempt " + attempt + " failed with the retryable " + failure.type();
-                break;
-            default:
-                throw new IncidentClosed(id);
+                yield "attempt " + attempt + " failed with the retryable " + failure.type();
+            }
+            case ABSENT -> throw new UnknownIncident(id);
+            case CONTEXT_GATHERED -> throw new IncidentClosed(id);
+        };
+        if (cause == null) {
+            return List.of(new InvestigationStarted(id, 1, recover.now(), recover.leaseUntil()));
         }
         return List.of(
                 new InvestigationRetried(id, attempt, cause, recover.now()),

@@ -26,7 +26,8 @@ public record IncidentAlert(
     /** How far a timestamp may run ahead of the clock that receives it: clock skew, never a date in the future. */
     public static final Duration MAX_AHEAD_OF_RECEIPT = Duration.ofDays(1);
 
-    static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A Lambda function name: the one pattern every check of a name uses. */
+    public static final Pattern LAMBDA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public IncidentAlert {
         requireText("error_type", errorType, MAX_FIELD_LENGTH);

@@ -28,8 +28,8 @@ import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -112,7 +112,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             return;
         }
         List<DomainEventMessage<?>> messages =
-                events.stream().map(EventUtils::asDomainEventMessage).collect(Collectors.toList());
+                events.stream().map(DynamoDbEventStorageEngine::asDomainEvent).collect(Collectors.toList());
         refuseRepeatedSequences(messages);
         List<Map<String, AttributeValue>> items = new ArrayList<>(messages.size());
         for (DomainEventMessage<?> message : messages) {
@@ -144,6 +144,14 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         } catch (SdkException e) {
             handlePersistenceException(e, messages.get(0));
         }
+    }
+
+    /** An event published without an aggregate is stored under its own identifier, as Axon's JDBC engine does. */
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            return domainEvent;
+        }
+        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event.getTimestamp());
     }
 
     /** One transaction cannot hold two writes of one item: real DynamoDB would answer ValidationException, not a conflict. */

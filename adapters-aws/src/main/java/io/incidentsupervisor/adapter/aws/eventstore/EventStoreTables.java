@@ -1,16 +1,16 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
+
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -57,13 +57,11 @@ public record EventStoreTables(String events, String snapshots) {
                                 attribute(BUCKET, ScalarAttributeType.N),
                                 attribute(GLOBAL_SEQUENCE, ScalarAttributeType.N))
                         .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
-                        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                                .indexName(GLOBAL_ORDER_INDEX)
-                                .keySchema(key(BUCKET, KeyType.HASH), key(GLOBAL_SEQUENCE, KeyType.RANGE))
-                                .projection(Projection.builder()
-                                        .projectionType(ProjectionType.ALL)
-                                        .build())
-                                .build())
+                        .globalSecondaryIndexes(index(
+                                GLOBAL_ORDER_INDEX,
+                                ProjectionType.ALL,
+                                key(BUCKET, KeyType.HASH),
+                                key(GLOBAL_SEQUENCE, KeyType.RANGE)))
                         .build(),
                 CreateTableRequest.builder()
                         .tableName(snapshots)
@@ -88,17 +86,6 @@ public record EventStoreTables(String events, String snapshots) {
         } catch (ResourceNotFoundException e) {
             throw new IllegalStateException("Table " + table + " was created but cannot be described", e);
         }
-    }
-
-    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(type)
-                .build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static void requireTableName(String name) {

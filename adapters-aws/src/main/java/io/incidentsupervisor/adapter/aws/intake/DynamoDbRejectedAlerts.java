@@ -1,5 +1,9 @@
 package io.incidentsupervisor.adapter.aws.intake;
 
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
+
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.application.intake.RejectedAlert;
 import io.incidentsupervisor.application.intake.RejectedAlerts;
@@ -46,15 +50,15 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
                 .tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        a -> a.attributeName(MESSAGE_ID).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(BUCKET).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(REJECTED_AT_MILLIS).attributeType(ScalarAttributeType.N))
-                .keySchema(k -> k.attributeName(MESSAGE_ID).keyType(KeyType.HASH))
-                .globalSecondaryIndexes(i -> i.indexName(BY_TIME_INDEX)
-                        .keySchema(
-                                k -> k.attributeName(BUCKET).keyType(KeyType.HASH),
-                                k -> k.attributeName(REJECTED_AT_MILLIS).keyType(KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                        attribute(MESSAGE_ID, ScalarAttributeType.S),
+                        attribute(BUCKET, ScalarAttributeType.S),
+                        attribute(REJECTED_AT_MILLIS, ScalarAttributeType.N))
+                .keySchema(key(MESSAGE_ID, KeyType.HASH))
+                .globalSecondaryIndexes(index(
+                        BY_TIME_INDEX,
+                        ProjectionType.ALL,
+                        key(BUCKET, KeyType.HASH),
+                        key(REJECTED_AT_MILLIS, KeyType.RANGE)))
                 .build();
     }
 

@@ -1,5 +1,9 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
+import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
+
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import java.util.List;
 import java.util.Objects;
@@ -53,21 +57,21 @@ public record ProjectionTables(String states, String contexts) {
                         .tableName(states)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(
-                                a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName(OPEN_BUCKET).attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName(STALE_AT).attributeType(ScalarAttributeType.N))
-                        .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
-                        .globalSecondaryIndexes(i -> i.indexName(OPEN_INDEX)
-                                .keySchema(
-                                        k -> k.attributeName(OPEN_BUCKET).keyType(KeyType.HASH),
-                                        k -> k.attributeName(STALE_AT).keyType(KeyType.RANGE))
-                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                                attribute(INCIDENT_ID, ScalarAttributeType.S),
+                                attribute(OPEN_BUCKET, ScalarAttributeType.S),
+                                attribute(STALE_AT, ScalarAttributeType.N))
+                        .keySchema(key(INCIDENT_ID, KeyType.HASH))
+                        .globalSecondaryIndexes(index(
+                                OPEN_INDEX,
+                                ProjectionType.KEYS_ONLY,
+                                key(OPEN_BUCKET, KeyType.HASH),
+                                key(STALE_AT, KeyType.RANGE)))
                         .build(),
                 CreateTableRequest.builder()
                         .tableName(contexts)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(a -> a.attributeName(INCIDENT_ID).attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName(INCIDENT_ID).keyType(KeyType.HASH))
+                        .attributeDefinitions(attribute(INCIDENT_ID, ScalarAttributeType.S))
+                        .keySchema(key(INCIDENT_ID, KeyType.HASH))
                         .build());
     }
 
