@@ -1,5 +1,6 @@
 package io.incidentsupervisor.application;
 
+import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.storedevents.StoredForm;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
@@ -11,7 +12,6 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -29,7 +29,7 @@ import org.axonframework.serialization.Serializer;
 public final class AxonRuntime implements AutoCloseable {
 
     /** Metadata a command carries onto every event it applies: where the alert came from, and which invocation handled it. */
-    public static final List<String> DELIVERY_METADATA = List.of("snsMessageId", "requestId");
+    static final List<String> DELIVERY_METADATA = List.of("snsMessageId", "requestId");
 
     /** Commands name their incident themselves, so Axon needs no annotation on the domain records to route them. */
     static final CommandTargetResolver INCIDENT_TARGET = command -> new VersionedAggregateIdentifier(
@@ -38,9 +38,11 @@ public final class AxonRuntime implements AutoCloseable {
     private final Configuration configuration;
     private final CommandGateway commandGateway;
     private final DeliveryCache aggregates;
+    private final EventStorageEngine storage;
 
-    private AxonRuntime(Configuration configuration, DeliveryCache aggregates) {
+    private AxonRuntime(Configuration configuration, DeliveryCache aggregates, EventStorageEngine storage) {
         this.configuration = configuration;
+        this.storage = storage;
         this.commandGateway = configuration.commandGateway();
         this.aggregates = aggregates;
     }
@@ -67,7 +69,7 @@ public final class AxonRuntime implements AutoCloseable {
                         .configureCache(c -> aggregates))
                 .buildConfiguration();
         configuration.start();
-        return new AxonRuntime(configuration, aggregates);
+        return new AxonRuntime(configuration, aggregates, storageEngine);
     }
 
     /**
@@ -83,15 +85,22 @@ public final class AxonRuntime implements AutoCloseable {
         return send(command, Map.of());
     }
 
-    /** As {@link #send(IncidentCommand)}, with metadata that the applied events inherit (see {@link #DELIVERY_METADATA}). */
+    /** As {@link #send(IncidentCommand)}; the applied events carry the delivery's SNS message id and request id. */
+    public List<IncidentEvent> send(IncidentCommand command, Delivery delivery) {
+        return send(
+                command,
+                Map.of(DELIVERY_METADATA.get(0), delivery.messageId(), DELIVERY_METADATA.get(1), delivery.requestId()));
+    }
+
     @SuppressWarnings("unchecked")
-    public List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
+    private List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
         return (List<IncidentEvent>) commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }
 
-    public EventStore eventStore() {
-        return configuration.eventStore();
+    /** The storage the runtime appends to. */
+    public EventStorageEngine storage() {
+        return storage;
     }
 
     Configuration configuration() {

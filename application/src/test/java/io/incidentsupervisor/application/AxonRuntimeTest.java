@@ -37,7 +37,7 @@ class AxonRuntimeTest {
             axon.send(new RecordContext(ID, 1, context(T0), T0));
 
             List<? extends DomainEventMessage<?>> stored =
-                    axon.eventStore().readEvents(ID.value()).asStream().toList();
+                    axon.storage().readEvents(ID.value()).asStream().toList();
             assertThat(stored).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L, 3L);
             assertThat(stored)
                     .extracting(m -> m.getPayload().getClass().getSimpleName())

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
@@ -17,11 +18,11 @@ final class ArchitectureRules {
 
     private ArchitectureRules() {}
 
-    /** The rings point inward: adapters → application → ports → model; adapters never see one another. */
+    /** The rings point inward: adapters → application → budget policy → model; adapters never see one another. */
     static ArchRule onion(String root) {
         return onionArchitecture()
                 .domainModels(root + ".domain.model..")
-                .domainServices(root + ".domain.port..")
+                .domainServices(root + ".domain.budget..")
                 .applicationServices(root + ".application..")
                 .adapter("aws", root + ".adapter.aws..")
                 .adapter("lambda", root + ".adapter.lambda..")
@@ -50,6 +51,27 @@ final class ArchitectureRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(root + ".infrastructure..");
+    }
+
+    /** The Lambda handlers reach the application through its ports only, never a use case's class. */
+    static ArchRule handlersCallPortsOnly(String root) {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter.lambda..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + ".application..")
+                        .and(DescribedPredicate.not(resideInAPackage(root + ".application.port.."))))
+                .because("handlers delegate to incoming ports; the wiring picks what implements them");
+    }
+
+    /** The development tools (DynamoDB Local, the sample account) are reached by the CLI alone, so Lambda never loads them. */
+    static ArchRule developmentToolsOnlyInTheCli(String root) {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(root + ".local..", root + ".bootstrap.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".local..");
     }
 
     /** The domain is plain Java: it depends on itself and {@code java..} only. */
@@ -89,6 +111,8 @@ final class ArchitectureRules {
                 domainPurity(root),
                 noGenericExceptions(),
                 noJavaUtilLogging(),
-                standardStreamsOnlyInTheCli(root));
+                standardStreamsOnlyInTheCli(root),
+                handlersCallPortsOnly(root),
+                developmentToolsOnlyInTheCli(root));
     }
 }

@@ -25,8 +25,10 @@ class ArchitectureTest {
     @Test
     void theProductionClassesOfEveryModuleAreImported() {
         assertThat(production.containPackage(ROOT + ".domain.model")).isTrue();
-        assertThat(production.containPackage(ROOT + ".domain.port")).isTrue();
-        assertThat(production.containPackage(ROOT + ".application")).isTrue();
+        assertThat(production.containPackage(ROOT + ".domain.budget")).isTrue();
+        assertThat(production.containPackage(ROOT + ".application.port.in")).isTrue();
+        assertThat(production.containPackage(ROOT + ".adapter.lambda")).isTrue();
+        assertThat(production.containPackage(ROOT + ".local")).isTrue();
         assertThat(production.containPackage(ROOT + ".infrastructure")).isTrue();
     }
 
@@ -63,6 +65,16 @@ class ArchitectureTest {
     @Test
     void standardStreamsOnlyInTheCli() {
         check(ArchitectureRules.standardStreamsOnlyInTheCli(ROOT));
+    }
+
+    @Test
+    void handlersCallPortsOnly() {
+        check(ArchitectureRules.handlersCallPortsOnly(ROOT));
+    }
+
+    @Test
+    void developmentToolsOnlyInTheCli() {
+        check(ArchitectureRules.developmentToolsOnlyInTheCli(ROOT));
     }
 
     private static void check(ArchRule rule) {

@@ -68,6 +68,30 @@ class PlantedViolationsTest {
                 .doesNotContain("PrintsInTheCli");
     }
 
+    @Test
+    void thePortsRuleFailsWhenAHandlerCallsAUseCaseAndHoldsForAPort() {
+        String root = PLANTED + ".ports";
+        assertViolates(ArchitectureRules.handlersCallPortsOnly(root), root, "HandlerCallingAUseCase");
+        assertThat(ArchitectureRules.handlersCallPortsOnly(root)
+                        .evaluate(importPackage(root))
+                        .getFailureReport()
+                        .toString())
+                .as("calling an incoming port is allowed")
+                .doesNotContain("HandlerCallingAPort");
+    }
+
+    @Test
+    void theDevelopmentToolsRuleFailsOutsideTheCliAndHoldsInsideIt() {
+        String root = PLANTED + ".devtools";
+        assertViolates(ArchitectureRules.developmentToolsOnlyInTheCli(root), root, "AdapterStartingALocalServer");
+        assertThat(ArchitectureRules.developmentToolsOnlyInTheCli(root)
+                        .evaluate(importPackage(root))
+                        .getFailureReport()
+                        .toString())
+                .as("the CLI may start local servers")
+                .doesNotContain("CliStartingALocalServer");
+    }
+
     private static void assertViolates(ArchRule rule, String plantedPackage, String offender) {
         EvaluationResult result = rule.evaluate(importPackage(plantedPackage));
         assertThat(result.hasViolation())

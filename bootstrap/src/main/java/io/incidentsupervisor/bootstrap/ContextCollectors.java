@@ -3,34 +3,31 @@ package io.incidentsupervisor.bootstrap;
 import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.ContextCollector;
-import java.time.Duration;
-import java.util.Map;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
+import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.port.out.ContextCollector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Which collectors run for which error type. A new collector is one class and one line here. */
+/** Which collectors run for which error type, and whose evidence is cut first. A new collector is one class and one line here. */
 final class ContextCollectors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContextCollectors.class);
 
     private ContextCollectors() {}
 
-    static CollectorRegistry registry(
-            LambdaClient lambda,
-            IamClient iam,
-            CloudWatchLogsClient logs,
-            Map<String, String> logGroupOverrides,
-            Duration logWindowBefore,
-            Duration logWindowAfter) {
-        ContextCollector configuration = new LambdaConfigurationCollector(lambda);
-        ContextCollector recentLogs =
-                new CloudWatchLogsCollector(logs, logGroupOverrides, logWindowBefore, logWindowAfter);
-        ContextCollector role = new IamRoleCollector(lambda, iam);
-        return CollectorRegistry.builder()
+    static CollectorRegistry registry(AwsClients clients, Settings settings) {
+        ContextCollector configuration = new LambdaConfigurationCollector(clients.lambda());
+        ContextCollector recentLogs = new CloudWatchLogsCollector(
+                clients.logs(), settings.logGroupOverrides(), settings.logWindowBefore(), settings.logWindowAfter());
+        ContextCollector role = new IamRoleCollector(clients.lambda(), clients.iam());
+        CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(configuration)
                 .errorType("S3AccessError", recentLogs, role)
                 .errorType("CloudWatchAccessError", recentLogs, role)
+                // Logs are the most repetitive evidence, the configuration the least.
+                .trimFirstToLast(recentLogs, role, configuration)
                 .build();
+        LOG.info("Context collectors registered: {}", registry.trimOrder());
+        return registry;
     }
 }

@@ -3,6 +3,7 @@ package io.incidentsupervisor.bootstrap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
 import org.slf4j.MDC;
 
 /**
@@ -11,17 +12,17 @@ import org.slf4j.MDC;
  */
 public final class LambdaEntry implements RequestHandler<SNSEvent, Void> {
 
-    private final IncidentSupervisor supervisor;
+    private final SnsAlertHandler handler;
 
     public LambdaEntry() {
-        this.supervisor = LambdaWiring.supervisor();
+        this.handler = LambdaWiring.supervisor().snsHandler();
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
         MDC.put("requestId", context.getAwsRequestId());
         try {
-            return supervisor.snsHandler.handleRequest(event, context);
+            return handler.handleRequest(event, context);
         } finally {
             MDC.remove("requestId");
         }

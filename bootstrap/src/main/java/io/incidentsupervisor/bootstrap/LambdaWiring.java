@@ -11,8 +11,7 @@ final class LambdaWiring {
         static final IncidentSupervisor SUPERVISOR = start(Settings.from(System.getenv()));
 
         private static IncidentSupervisor start(Settings settings) {
-            return new IncidentSupervisor(
-                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), new EmfAlertMetrics());
+            return IncidentSupervisor.start(settings, new AwsClients(settings.region()), new EmfAlertMetrics());
         }
     }
 

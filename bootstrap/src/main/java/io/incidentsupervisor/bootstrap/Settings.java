@@ -1,8 +1,11 @@
 package io.incidentsupervisor.bootstrap;
 
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
-import io.incidentsupervisor.domain.model.TokenBudget;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -34,12 +37,12 @@ public record Settings(
     public static Settings from(Map<String, String> environment) {
         return new Settings(
                 region(environment.get("AWS_REGION")),
-                environment.getOrDefault("EVENTS_TABLE", "incident-supervisor-events"),
-                environment.getOrDefault("SNAPSHOTS_TABLE", "incident-supervisor-snapshots"),
-                environment.getOrDefault("STATE_TABLE", "incident-state"),
-                environment.getOrDefault("CONTEXT_TABLE", "incident-context"),
-                environment.getOrDefault("REJECTED_TABLE", "incident-supervisor-rejected-alerts"),
-                TokenBudget.parse("TOKEN_BUDGET", environment.get("TOKEN_BUDGET")),
+                environment.getOrDefault("EVENTS_TABLE", EventStoreTables.DEFAULT.events()),
+                environment.getOrDefault("SNAPSHOTS_TABLE", EventStoreTables.DEFAULT.snapshots()),
+                environment.getOrDefault("STATE_TABLE", ProjectionTables.DEFAULT.states()),
+                environment.getOrDefault("CONTEXT_TABLE", ProjectionTables.DEFAULT.contexts()),
+                environment.getOrDefault("REJECTED_TABLE", DynamoDbRejectedAlerts.DEFAULT_TABLE),
+                tokenBudget(environment.get("TOKEN_BUDGET")),
                 functions(environment.get("SUPERVISED_FUNCTIONS")),
                 logGroups(environment.get("LOG_GROUP_OVERRIDES")),
                 duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
@@ -58,6 +61,29 @@ public record Settings(
                     "AWS_REGION", "is '" + value + "', which is not a region name such as eu-west-1");
         }
         return value.trim();
+    }
+
+    /** Absent means {@value TokenBudget#DEFAULT}; anything but 0 (unlimited) or a whole number of at least 500 is refused. */
+    private static TokenBudget tokenBudget(String value) {
+        if (value == null || value.isBlank()) {
+            return new TokenBudget(TokenBudget.DEFAULT);
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfiguration(
+                    "TOKEN_BUDGET", "must be a whole number of tokens (0 for unlimited), not '" + value + "'");
+        }
+        if (limit < 0) {
+            throw new InvalidConfiguration("TOKEN_BUDGET", "must not be negative: " + limit + " (0 means unlimited)");
+        }
+        if (limit != 0 && limit < TokenBudget.MINIMUM) {
+            throw new InvalidConfiguration(
+                    "TOKEN_BUDGET",
+                    "must be 0 (unlimited) or at least " + TokenBudget.MINIMUM + " tokens, not " + limit);
+        }
+        return new TokenBudget(limit);
     }
 
     private static Set<String> functions(String value) {

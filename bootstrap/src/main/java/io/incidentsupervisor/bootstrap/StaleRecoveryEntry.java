@@ -2,28 +2,25 @@ package io.incidentsupervisor.bootstrap;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.time.Instant;
+import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
+import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import java.util.Map;
 import org.slf4j.MDC;
 
-/**
- * The second Lambda entry, run on a schedule (an EventBridge rule): recovers every stale investigation it finds. The
- * scheduled event's content is not read; the answer is the run's counts.
- */
-public final class StaleRecoveryEntry implements RequestHandler<Map<String, Object>, StaleRecovery.Report> {
+/** The class the Lambda runtime instantiates for the schedule (an EventBridge rule); see {@link ScheduledRecoveryHandler}. */
+public final class StaleRecoveryEntry implements RequestHandler<Map<String, Object>, RecoverStaleIncidents.Report> {
 
-    private final IncidentSupervisor supervisor;
+    private final ScheduledRecoveryHandler handler;
 
     public StaleRecoveryEntry() {
-        this.supervisor = LambdaWiring.supervisor();
+        this.handler = LambdaWiring.supervisor().recoveryHandler();
     }
 
     @Override
-    public StaleRecovery.Report handleRequest(Map<String, Object> scheduledEvent, Context context) {
+    public RecoverStaleIncidents.Report handleRequest(Map<String, Object> scheduledEvent, Context context) {
         MDC.put("requestId", context.getAwsRequestId());
         try {
-            Instant deadline = Instant.now().plusMillis(context.getRemainingTimeInMillis());
-            return supervisor.staleRecovery.recoverAll(context.getAwsRequestId(), deadline);
+            return handler.handleRequest(scheduledEvent, context);
         } finally {
             MDC.remove("requestId");
         }

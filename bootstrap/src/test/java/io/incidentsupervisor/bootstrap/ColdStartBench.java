@@ -1,9 +1,8 @@
 package io.incidentsupervisor.bootstrap;
 
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
-import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.local.DynamoDbLocal;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,7 @@ public final class ColdStartBench {
                 "Cold start, median of %d fresh JVMs each (%s, %d cores), jar %.1f MB%n",
                 ROUNDS, Runtime.version(), Runtime.getRuntime().availableProcessors(), Files.size(jar) / 1_000_000.0);
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
-                AwsStubs aws = new AwsStubs()) {
-            SampleAccount.serve(aws);
+                AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
             // The JVM's defaults, then the C1-only setting AWS suggests for Lambda cold starts (given as
             // JAVA_TOOL_OPTIONS).
             for (String jvmOptions : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
@@ -139,11 +137,11 @@ public final class ColdStartBench {
             environment.put("JAVA_TOOL_OPTIONS", jvmOptions);
         }
         Settings settings = Settings.from(environment);
-        try (IncidentSupervisor tables = new IncidentSupervisor(
+        try (IncidentSupervisor tables = IncidentSupervisor.start(
                 settings,
-                new IncidentSupervisor.AwsClients(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()),
+                AwsClients.of(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()),
                 AlertMetrics.NONE)) {
-            tables.createTablesIfMissing();
+            tables.stores().createTablesIfMissing();
         }
         LambdaJarProcess.Result result =
                 LambdaJarProcess.invoke(classPath, "LambdaRuntimeDriver", handler, event, environment);

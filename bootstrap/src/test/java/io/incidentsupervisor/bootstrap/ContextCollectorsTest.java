@@ -2,39 +2,17 @@ package io.incidentsupervisor.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.ContextCollector;
-import java.time.Duration;
+import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.port.out.ContextCollector;
+import io.incidentsupervisor.local.SampleAccount;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 class ContextCollectorsTest {
 
     private final CollectorRegistry registry = ContextCollectors.registry(
-            LambdaClient.builder()
-                    .region(Region.EU_WEST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build(),
-            IamClient.builder()
-                    .region(Region.AWS_GLOBAL)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build(),
-            CloudWatchLogsClient.builder()
-                    .region(Region.EU_WEST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build(),
-            Map.of(),
-            Duration.ofMinutes(10),
-            Duration.ofMinutes(1));
+            new AwsClients(SampleAccount.REGION),
+            Settings.from(Map.of("AWS_REGION", SampleAccount.REGION, "SUPERVISED_FUNCTIONS", SampleAccount.FUNCTION)));
 
     @Test
     void accessErrorsGetConfigurationThenLogsThenTheRole() {
@@ -55,11 +33,6 @@ class ContextCollectorsTest {
 
     @Test
     void theTrimOrderIsLogsThenRoleThenConfiguration() {
-        assertThat(registry.collectorsFor("S3AccessError"))
-                .extracting(ContextCollector::name, ContextCollector::trimOrder)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("lambda-configuration", 3),
-                        org.assertj.core.groups.Tuple.tuple("cloudwatch-logs", 1),
-                        org.assertj.core.groups.Tuple.tuple("iam-role", 2));
+        assertThat(registry.trimOrder()).containsExactly("cloudwatch-logs", "iam-role", "lambda-configuration");
     }
 }

@@ -7,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
-import io.incidentsupervisor.adapter.lambda.TestLambdaContext;
-import io.incidentsupervisor.application.investigation.AuditEntry;
-import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import io.incidentsupervisor.local.LocalLambdaContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,25 +58,25 @@ class DeadlineTest {
                 prefix + "context",
                 "REJECTED_TABLE",
                 prefix + "rejected"));
-        try (AwsStubs aws = new AwsStubs();
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies();
                 SdkEndpoints endpoints = SdkEndpoints.pointAt(
                         aws, SharedDynamoDbLocal.server().endpoint().toString());
-                IncidentSupervisor supervisor = new IncidentSupervisor(
-                        settings, IncidentSupervisor.AwsClients.forRegion("eu-west-1"), AlertMetrics.NONE)) {
-            SampleAccount.serve(aws);
+                IncidentSupervisor supervisor =
+                        IncidentSupervisor.start(settings, new AwsClients("eu-west-1"), AlertMetrics.NONE)) {
             aws.server.stubFor(post(urlEqualTo("/"))
                     .atPriority(1)
                     .withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
                     .willReturn(AwsStubs.logsOk("{\"events\":[]}").withFixedDelay(45_000)));
-            supervisor.createTablesIfMissing();
+            supervisor.stores().createTablesIfMissing();
 
             List<String> staleSightings = new CopyOnWriteArrayList<>();
             AtomicBoolean running = new AtomicBoolean(true);
             Thread watcher = new Thread(() -> {
-                AuditHistory history = new AuditHistory(supervisor.axon.eventStore());
+                ReadIncidentHistory history = supervisor.stores().history();
                 while (running.get()) {
-                    List<IncidentEvent> events =
-                            history.of(INCIDENT).stream().map(AuditEntry::event).toList();
+                    List<IncidentEvent> events = history.history(INCIDENT).stream()
+                            .map(AuditEntry::event)
+                            .toList();
                     Instant now = Instant.now();
                     if (!events.isEmpty() && Incident.replay(events).isStale(now, settings.staleThreshold())) {
                         staleSightings.add(now + " after " + events.size() + " events");
@@ -87,9 +87,11 @@ class DeadlineTest {
             watcher.start();
 
             Instant started = Instant.now();
-            supervisor.snsHandler.handleRequest(
-                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
-                    new TestLambdaContext("request-45s", (int) INVOCATION_TIMEOUT.toMillis()));
+            supervisor
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                            LocalLambdaContext.of("request-45s", INVOCATION_TIMEOUT, Clock.systemUTC()));
             Duration took = Duration.between(started, Instant.now());
             running.set(false);
             watcher.join();
@@ -100,7 +102,7 @@ class DeadlineTest {
             assertThat(staleSightings)
                     .as("never stale while the invocation ran")
                     .isEmpty();
-            List<AuditEntry> history = new AuditHistory(supervisor.axon.eventStore()).of(INCIDENT);
+            List<AuditEntry> history = supervisor.stores().history().history(INCIDENT);
             ContextGathered gathered =
                     (ContextGathered) history.get(history.size() - 1).event();
             assertThat(gathered.context().results()).anySatisfy(result -> {
@@ -117,7 +119,7 @@ class DeadlineTest {
                     .filteredOn(result -> result.source().equals("lambda-configuration"))
                     .singleElement()
                     .satisfies(result -> assertThat(result.succeeded()).isTrue());
-            assertThat(supervisor.states.find(INCIDENT))
+            assertThat(supervisor.stores().states().state(INCIDENT))
                     .get()
                     .extracting(row -> row.status())
                     .isEqualTo(IncidentStatus.CONTEXT_GATHERED);

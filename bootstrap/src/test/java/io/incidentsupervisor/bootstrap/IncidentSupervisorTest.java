@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
-import io.incidentsupervisor.adapter.lambda.TestLambdaContext;
-import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import io.incidentsupervisor.local.LocalLambdaContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,26 +38,33 @@ class IncidentSupervisorTest {
                 prefix + "context",
                 "REJECTED_TABLE",
                 prefix + "rejected"));
-        try (AwsStubs aws = new AwsStubs();
-                IncidentSupervisor supervisor = new IncidentSupervisor(
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies();
+                IncidentSupervisor supervisor = IncidentSupervisor.start(
                         settings,
-                        new IncidentSupervisor.AwsClients(
-                                SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                        AwsClients.of(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
                         AlertMetrics.NONE)) {
-            SampleAccount.serve(aws);
-            supervisor.createTablesIfMissing();
+            supervisor.stores().createTablesIfMissing();
 
-            supervisor.snsHandler.handleRequest(
-                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
-                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
-            supervisor.snsHandler.handleRequest(
-                    EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
-                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
-            supervisor.snsHandler.handleRequest(
-                    EventLoader.loadSNSEvent("../examples/sns-malformed.json"),
-                    new TestLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", 60_000));
+            supervisor
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                            LocalLambdaContext.of(
+                                    "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofSeconds(60), Clock.systemUTC()));
+            supervisor
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                            LocalLambdaContext.of(
+                                    "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofSeconds(60), Clock.systemUTC()));
+            supervisor
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-malformed.json"),
+                            LocalLambdaContext.of(
+                                    "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofSeconds(60), Clock.systemUTC()));
 
-            assertThat(new AuditHistory(supervisor.axon.eventStore()).of(INCIDENT))
+            assertThat(supervisor.stores().history().history(INCIDENT))
                     .extracting(e -> e.type())
                     .containsExactly(
                             "IncidentReceived",
@@ -66,17 +73,17 @@ class IncidentSupervisorTest {
                             "CollectorFinished",
                             "CollectorFinished",
                             "ContextGathered");
-            assertThat(supervisor.states.find(INCIDENT))
+            assertThat(supervisor.stores().states().state(INCIDENT))
                     .get()
                     .extracting(row -> row.status())
                     .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-            assertThat(supervisor.contexts.find(INCIDENT, Instant.now()))
+            assertThat(supervisor.stores().contexts().context(INCIDENT, Instant.now()))
                     .get()
                     .extracting(row -> row.contextJson())
                     .asString()
                     .contains("iam:ListAttachedRolePolicies")
                     .doesNotContain("hunter2-Sup3rS3cret");
-            assertThat(supervisor.rejected.latest(10))
+            assertThat(supervisor.stores().rejected().latest(10))
                     .singleElement()
                     .satisfies(kept -> assertThat(kept.messageId()).isEqualTo("5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c"));
         }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
-import io.incidentsupervisor.application.investigation.AuditEntry;
-import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
-import io.incidentsupervisor.domain.model.ReceiveIncident;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,20 +63,24 @@ class LambdaJarIT {
         return environment;
     }
 
+    private static EventStoreTables eventTables(Map<String, String> environment) {
+        Settings settings = Settings.from(environment);
+        return new EventStoreTables(settings.eventsTable(), settings.snapshotsTable());
+    }
+
     /** The same service in this JVM, on the same tables, to arrange and inspect what the spawned one does. */
     private static IncidentSupervisor inspector(Map<String, String> environment, AwsStubs aws) {
-        IncidentSupervisor inspector = new IncidentSupervisor(
+        IncidentSupervisor inspector = IncidentSupervisor.start(
                 Settings.from(environment),
-                new IncidentSupervisor.AwsClients(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                AwsClients.of(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
                 AlertMetrics.NONE);
-        inspector.createTablesIfMissing();
+        inspector.stores().createTablesIfMissing();
         return inspector;
     }
 
     @Test
     void theJarAloneHandlesARealSnsEventEndToEnd() throws Exception {
-        try (AwsStubs aws = new AwsStubs()) {
-            SampleAccount.serve(aws);
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
             Map<String, String> environment = environment(aws);
             IncidentSupervisor inspector = inspector(environment, aws);
 
@@ -108,7 +111,7 @@ class LambdaJarIT {
                 assertThat(line.path("ContextTokens").asDouble()).isPositive();
             });
 
-            assertThat(new AuditHistory(inspector.axon.eventStore()).of(INCIDENT))
+            assertThat(inspector.stores().history().history(INCIDENT))
                     .extracting(AuditEntry::type)
                     .containsExactly(
                             "IncidentReceived",
@@ -117,11 +120,11 @@ class LambdaJarIT {
                             "CollectorFinished",
                             "CollectorFinished",
                             "ContextGathered");
-            assertThat(inspector.states.find(INCIDENT))
+            assertThat(inspector.stores().states().state(INCIDENT))
                     .get()
                     .extracting(row -> row.status())
                     .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-            assertThat(inspector.contexts.find(INCIDENT, Instant.now()))
+            assertThat(inspector.stores().contexts().context(INCIDENT, Instant.now()))
                     .get()
                     .extracting(row -> row.contextJson())
                     .asString()
@@ -133,8 +136,7 @@ class LambdaJarIT {
 
     @Test
     void theRecoveryEntryRecoversAStaleInvestigationFromTheJarAlone() throws Exception {
-        try (AwsStubs aws = new AwsStubs()) {
-            SampleAccount.serve(aws);
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
             Map<String, String> environment = environment(aws);
             environment.put("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor-recovery");
             IncidentSupervisor inspector = inspector(environment, aws);
@@ -145,8 +147,8 @@ class LambdaJarIT {
                     "data-processor",
                     "2026-11-23T07:30:00Z");
             Instant past = Instant.now().minusSeconds(600);
-            inspector.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
-            inspector.projections.refresh(killed.incidentId());
+            KilledInvestigation.arrange(SharedDynamoDbLocal.client(), eventTables(environment), killed, past);
+            inspector.stores().rebuild().rebuild(events -> {});
 
             LambdaJarProcess.Result result = LambdaJarProcess.invoke(
                     LambdaJarProcess.LAMBDA_JAR.toString(),
@@ -167,10 +169,12 @@ class LambdaJarIT {
             assertThat(report.get("recovered"))
                     .extracting(JsonNode::asText)
                     .containsExactly(killed.incidentId().value());
-            assertThat(inspector.states.find(killed.incidentId())).get().satisfies(row -> {
-                assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-                assertThat(row.attempt()).isEqualTo(2);
-            });
+            assertThat(inspector.stores().states().state(killed.incidentId()))
+                    .get()
+                    .satisfies(row -> {
+                        assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+                        assertThat(row.attempt()).isEqualTo(2);
+                    });
             inspector.close();
         }
     }

@@ -11,6 +11,29 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
+    @Test
+    void theTokenBudgetIsParsedStrictlyAndNamedWhenWrong() {
+        assertThat(Settings.from(environment()).tokenBudget().limit()).isEqualTo(3000);
+        assertThat(Settings.from(environment("TOKEN_BUDGET", "0")).tokenBudget().unlimited())
+                .isTrue();
+        assertThat(Settings.from(environment("TOKEN_BUDGET", " 4000 "))
+                        .tokenBudget()
+                        .limit())
+                .isEqualTo(4000);
+        assertThatThrownBy(
+                        () -> Settings.from(environment("TOKEN_BUDGET", "-1")).tokenBudget())
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessage("TOKEN_BUDGET must not be negative: -1 (0 means unlimited)");
+        assertThatThrownBy(
+                        () -> Settings.from(environment("TOKEN_BUDGET", "lots")).tokenBudget())
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessage("TOKEN_BUDGET must be a whole number of tokens (0 for unlimited), not 'lots'");
+        assertThatThrownBy(
+                        () -> Settings.from(environment("TOKEN_BUDGET", "100")).tokenBudget())
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("TOKEN_BUDGET must be 0 (unlimited) or at least 500");
+    }
+
     private static Map<String, String> environment(String... pairs) {
         Map<String, String> environment = new HashMap<>(
                 Map.of("SUPERVISED_FUNCTIONS", "data-processor, report-builder", "AWS_REGION", "eu-west-1"));

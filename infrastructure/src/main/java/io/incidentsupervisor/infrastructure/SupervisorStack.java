@@ -5,12 +5,9 @@ import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.bootstrap.Deployment;
 import io.incidentsupervisor.bootstrap.Settings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -18,18 +15,11 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
-import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
@@ -46,9 +36,6 @@ import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.constructs.Construct;
 
 /**
@@ -183,135 +170,12 @@ public final class SupervisorStack extends Stack {
                 .targets(List.of(new LambdaFunction(recovery)))
                 .build();
 
-        grantWhatTheCodeDoes(role, config, List.of(logGroup, recoveryLogGroup));
-    }
-
-    /** Each statement names the code that needs it; nothing is granted on "*" but what AWS cannot scope (X-Ray, added by CDK for tracing). */
-    private void grantWhatTheCodeDoes(Role role, StackConfig config, List<LogGroup> ownLogs) {
-        // The functions' own log output.
-        role.addToPolicy(allow(
-                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
-        // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global
-        // stream
-        // (projection rebuilds). Snapshots are off, so the snapshots table is never read or written: it gets no grant.
-        role.addToPolicy(allow(
-                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
-                List.of(table("EventsTable").getTableArn())));
-        role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("EventsTable", "global-order"))));
-        // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale
-        // query.
-        role.addToPolicy(allow(
-                List.of("dynamodb:PutItem"),
-                List.of(
-                        table("IncidentStateTable").getTableArn(),
-                        table("IncidentContextTable").getTableArn())));
-        role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index("IncidentStateTable", "open-by-stale-at"))));
-        // Rejected alerts: kept, never read by the functions.
-        role.addToPolicy(allow(
-                List.of("dynamodb:PutItem"),
-                List.of(table("RejectedAlertsTable").getTableArn())));
-
-        List<String> functionArns = new ArrayList<>();
-        List<String> logGroupArns = new ArrayList<>();
-        for (String name : config.supervisedFunctions()) {
-            functionArns.add(formatArn(ArnComponents.builder()
-                    .service("lambda")
-                    .resource("function")
-                    .resourceName(name)
-                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                    .build()));
-            logGroupArns.add(formatArn(ArnComponents.builder()
-                    .service("logs")
-                    .resource("log-group")
-                    .resourceName("/aws/lambda/" + name + ":*")
-                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                    .build()));
-        }
-        // lambda-configuration and iam-role collectors.
-        role.addToPolicy(allow(
-                List.of("lambda:GetFunctionConfiguration", "lambda:GetFunctionConcurrency", "lambda:GetFunction"),
-                functionArns));
-        role.addToPolicy(allow(
-                List.of("iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"),
-                config.supervisedRoleArns()));
-        // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log
-        // groups,
-        // not one group, so it is scoped to this account and region's log-group ARNs.
-        role.addToPolicy(allow(List.of("logs:FilterLogEvents"), logGroupArns));
-        role.addToPolicy(allow(
-                List.of("logs:DescribeLogGroups"),
-                List.of(formatArn(ArnComponents.builder()
-                        .service("logs")
-                        .resource("log-group")
-                        .resourceName("*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                        .build()))));
-    }
-
-    private static PolicyStatement allow(List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create()
-                .actions(actions)
-                .resources(resources)
-                .build();
-    }
-
-    private Table table(String id) {
-        return tables.get(id);
-    }
-
-    private String index(String tableId, String index) {
-        return table(tableId).getTableArn() + "/index/" + index;
+        CodePermissions.grant(this, tables, role, config, List.of(logGroup, recoveryLogGroup));
     }
 
     private Table table(String id, CreateTableRequest definition, java.util.function.Consumer<Table.Builder> extra) {
-        Table.Builder builder = Table.Builder.create(this, id)
-                .tableName(definition.tableName())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .partitionKey(attribute(definition, definition.keySchema(), KeyType.HASH));
-        if (definition.keySchema().size() > 1) {
-            builder.sortKey(attribute(definition, definition.keySchema(), KeyType.RANGE));
-        }
-        extra.accept(builder);
-        Table table = builder.build();
-        definition.globalSecondaryIndexes().forEach(index -> {
-            GlobalSecondaryIndexProps.Builder props = GlobalSecondaryIndexProps.builder()
-                    .indexName(index.indexName())
-                    .partitionKey(attribute(definition, index.keySchema(), KeyType.HASH))
-                    .projectionType(ProjectionType.valueOf(index.projection().projectionTypeAsString()));
-            if (index.keySchema().size() > 1) {
-                props.sortKey(attribute(definition, index.keySchema(), KeyType.RANGE));
-            }
-            table.addGlobalSecondaryIndex(props.build());
-        });
+        Table table = CodeDefinedTables.declare(this, id, definition, extra);
         tables.put(id, table);
         return table;
-    }
-
-    private static Attribute attribute(CreateTableRequest definition, List<KeySchemaElement> keys, KeyType type) {
-        String name = keys.stream()
-                .filter(k -> k.keyType() == type)
-                .findFirst()
-                .orElseThrow()
-                .attributeName();
-        ScalarAttributeType scalar = definition.attributeDefinitions().stream()
-                .filter(a -> a.attributeName().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .attributeType();
-        return Attribute.builder()
-                .name(name)
-                .type(
-                        switch (scalar) {
-                            case S -> AttributeType.STRING;
-                            case N -> AttributeType.NUMBER;
-                            case B -> AttributeType.BINARY;
-                            default -> throw new IllegalArgumentException("No CDK attribute type for " + scalar);
-                        })
-                .build();
     }
 }

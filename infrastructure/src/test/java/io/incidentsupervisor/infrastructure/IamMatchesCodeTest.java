@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollectorTest;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
-import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
-import io.incidentsupervisor.adapter.lambda.TestLambdaContext;
+import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
+import io.incidentsupervisor.bootstrap.AwsClients;
 import io.incidentsupervisor.bootstrap.IncidentSupervisor;
 import io.incidentsupervisor.bootstrap.Settings;
-import io.incidentsupervisor.bootstrap.StaleRecovery;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.ReceiveIncident;
+import io.incidentsupervisor.local.DynamoDbLocal;
+import io.incidentsupervisor.local.LocalLambdaContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +45,7 @@ class IamMatchesCodeTest {
 
     @Test
     void everyOperationTheCodePerformsIsAllowedAndTheRoleGrantsNothingElse() {
-        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(supervisor -> {});
+        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(clients -> {});
 
         assertThat(required)
                 .extracting(RequiredPermissions.Permission::action)
@@ -73,10 +76,10 @@ class IamMatchesCodeTest {
 
     @Test
     void aPlantedExtraSdkCallIsCaught() {
-        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(supervisor -> {
-            supervisor.clients.dynamoDb().scan(b -> b.tableName("incident-supervisor-events"));
+        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(clients -> {
+            clients.dynamoDb().scan(b -> b.tableName("incident-supervisor-events"));
             try {
-                supervisor.clients.lambda().listFunctions();
+                clients.lambda().listFunctions();
             } catch (SdkException notInTheSampleAccount) {
                 // Recorded before it was sent; the answer does not matter.
             }
@@ -107,11 +110,10 @@ class IamMatchesCodeTest {
                 || grant.action().equals("logs:PutLogEvents");
     }
 
-    private List<RequiredPermissions.Permission> exerciseTheDeployedCode(Consumer<IncidentSupervisor> planted) {
+    private List<RequiredPermissions.Permission> exerciseTheDeployedCode(Consumer<AwsClients> planted) {
         Map<String, String> properties = new LinkedHashMap<>();
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
-                AwsStubs aws = new AwsStubs()) {
-            SampleAccount.serve(aws);
+                AwsStubs aws = AwsStubs.sampleAccount()) {
             IamRoleCollectorTest.stubRole(aws.server);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
             properties.put("aws.endpointUrlLambda", aws.endpoint().toString());
@@ -123,15 +125,17 @@ class IamMatchesCodeTest {
             // The stack's table names: the service's defaults.
             Settings settings =
                     Settings.from(Map.of("AWS_REGION", RolePolicy.REGION, "SUPERVISED_FUNCTIONS", "data-processor"));
-            try (IncidentSupervisor supervisor = new IncidentSupervisor(
-                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE)) {
-                supervisor.createTablesIfMissing();
+            AwsClients clients = new AwsClients(settings.region());
+            try (IncidentSupervisor supervisor = IncidentSupervisor.start(settings, clients, AlertMetrics.NONE)) {
+                supervisor.stores().createTablesIfMissing();
                 AwsCallRecorder.drain(); // in AWS the stack creates the tables
 
                 for (String example : EXAMPLES) {
-                    supervisor.snsHandler.handleRequest(
-                            EventLoader.loadSNSEvent("../examples/" + example),
-                            new TestLambdaContext("request-1", 60_000));
+                    supervisor
+                            .snsHandler()
+                            .handleRequest(
+                                    EventLoader.loadSNSEvent("../examples/" + example),
+                                    LocalLambdaContext.of("request-1", Duration.ofSeconds(60), Clock.systemUTC()));
                 }
 
                 IncidentAlert killed = IncidentAlert.of(
@@ -141,15 +145,16 @@ class IamMatchesCodeTest {
                         "data-processor",
                         "2026-11-23T09:00:00Z");
                 Instant past = Instant.now().minusSeconds(600);
-                supervisor.axon.send(new ReceiveIncident(killed, past, past.plusSeconds(60)));
-                supervisor.projections.refresh(killed.incidentId());
-                StaleRecovery.Report report = supervisor.staleRecovery.recoverAll(
-                        "request-2", Instant.now().plusSeconds(60));
+                KilledInvestigation.arrange(clients.dynamoDb(), EventStoreTables.DEFAULT, killed, past);
+                supervisor.stores().rebuild().rebuild(events -> {});
+                RecoverStaleIncidents.Report report = supervisor
+                        .recoverStale()
+                        .recoverStale("request-2", Instant.now().plusSeconds(60));
                 assertThat(report.recovered())
                         .containsExactly(killed.incidentId().value());
 
-                assertThat(supervisor.projections.rebuild(events -> {})).isEqualTo(4);
-                planted.accept(supervisor);
+                assertThat(supervisor.stores().rebuild().rebuild(events -> {})).isEqualTo(4);
+                planted.accept(clients);
                 return AwsCallRecorder.drain().stream()
                         .flatMap(call -> permissions.of(call).stream())
                         .toList();

@@ -1,20 +1,16 @@
 package io.incidentsupervisor.adapter.aws;
 
-import io.incidentsupervisor.application.investigation.FailureClassifier;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentRefusal;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Says whether retrying an investigation may help, from the first cause it recognises: throttling, 5xx answers,
- * timeouts, unreachable endpoints and write conflicts may pass; any other AWS refusal (AccessDenied on our own tables, a
- * validation error) and a domain refusal will not. What it does not recognise is taken as retryable, since Lambda bounds
- * the retries anyway.
+ * Says whether retrying an investigation may help, from the first cause it recognises: a domain refusal will not; a
+ * write conflict may; an AWS failure as its {@link AwsFailure.Kind} says, a refusal named by AWS's own error code. What
+ * it does not recognise is taken as retryable, since Lambda bounds the retries anyway.
  */
 public final class AwsFailureClassifier implements FailureClassifier {
 
@@ -36,24 +32,16 @@ public final class AwsFailureClassifier implements FailureClassifier {
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return new FailureReason("Conflict", message, true);
         }
-        if (cause instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null
-                    ? ""
-                    : service.awsErrorDetails().errorCode();
-            if (service.isThrottlingException()) {
-                return new FailureReason("Throttled", code + ": " + message, true);
-            }
-            if (service.statusCode() >= 500) {
-                return new FailureReason("ServiceUnavailable", code + ": " + message, true);
-            }
-            return new FailureReason(code.isEmpty() ? "AwsRefused" : code, message, false);
+        if (!(cause instanceof SdkException sdk)) {
+            return null;
         }
-        if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
-            return new FailureReason("Timeout", message, true);
-        }
-        if (cause instanceof SdkClientException) {
-            return new FailureReason("Unreachable", message, true);
-        }
-        return null;
+        AwsFailure aws = AwsFailure.of(sdk);
+        return switch (aws.kind()) {
+            case THROTTLED, SERVICE_UNAVAILABLE ->
+                new FailureReason(aws.kind().label(), aws.code() + ": " + message, true);
+            case TIMEOUT, UNREACHABLE -> new FailureReason(aws.kind().label(), message, true);
+            case ACCESS_DENIED, NOT_FOUND, FAILED ->
+                new FailureReason(aws.code().isEmpty() ? "AwsRefused" : aws.code(), message, false);
+        };
     }
 }

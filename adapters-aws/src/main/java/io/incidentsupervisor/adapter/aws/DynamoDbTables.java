@@ -1,8 +1,13 @@
 package io.incidentsupervisor.adapter.aws;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -29,26 +34,72 @@ public final class DynamoDbTables {
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
     }
 
-    /** A key attribute's name and type, for a table definition. */
-    public static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(type)
-                .build();
+    /** A key attribute: its name and scalar type. */
+    public record KeyAttribute(String name, ScalarAttributeType type) {
+
+        public static KeyAttribute string(String name) {
+            return new KeyAttribute(name, ScalarAttributeType.S);
+        }
+
+        public static KeyAttribute number(String name) {
+            return new KeyAttribute(name, ScalarAttributeType.N);
+        }
     }
 
-    /** One element of a table's or an index's key. */
-    public static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    /** A global secondary index: its name, its key and what it projects. */
+    public record SecondaryIndex(String name, KeyAttribute hash, KeyAttribute range, ProjectionType projection) {}
+
+    /**
+     * A pay-per-request table keyed by {@code hash}, and {@code range} unless it is null, with its indexes; the key
+     * attributes are declared from the table's and the indexes' keys.
+     */
+    public static CreateTableRequest table(
+            String name, KeyAttribute hash, KeyAttribute range, SecondaryIndex... indexes) {
+        Set<KeyAttribute> keys = new LinkedHashSet<>();
+        keys.add(hash);
+        if (range != null) {
+            keys.add(range);
+        }
+        List<GlobalSecondaryIndex> globalIndexes = new ArrayList<>();
+        for (SecondaryIndex index : indexes) {
+            keys.add(index.hash());
+            keys.add(index.range());
+            globalIndexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(keySchema(index.hash(), index.range()))
+                    .projection(Projection.builder()
+                            .projectionType(index.projection())
+                            .build())
+                    .build());
+        }
+        CreateTableRequest.Builder table = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(keys.stream()
+                        .map(key -> AttributeDefinition.builder()
+                                .attributeName(key.name())
+                                .attributeType(key.type())
+                                .build())
+                        .toList())
+                .keySchema(keySchema(hash, range));
+        return globalIndexes.isEmpty()
+                ? table.build()
+                : table.globalSecondaryIndexes(globalIndexes).build();
     }
 
-    /** A global secondary index on the given key, projecting the given attributes. */
-    public static GlobalSecondaryIndex index(String name, ProjectionType projection, KeySchemaElement... keys) {
-        return GlobalSecondaryIndex.builder()
-                .indexName(name)
-                .keySchema(keys)
-                .projection(Projection.builder().projectionType(projection).build())
-                .build();
+    private static List<KeySchemaElement> keySchema(KeyAttribute hash, KeyAttribute range) {
+        List<KeySchemaElement> schema = new ArrayList<>();
+        schema.add(KeySchemaElement.builder()
+                .attributeName(hash.name())
+                .keyType(KeyType.HASH)
+                .build());
+        if (range != null) {
+            schema.add(KeySchemaElement.builder()
+                    .attributeName(range.name())
+                    .keyType(KeyType.RANGE)
+                    .build());
+        }
+        return schema;
     }
 
     /** How an existing table differs from its definition in keys, indexes and index projections, if it does. */

@@ -1,6 +1,6 @@
 package io.incidentsupervisor.adapter.lambda;
 
-import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome;
 
 /** What the SNS handler counts; published once per invocation. */
 public interface AlertMetrics {

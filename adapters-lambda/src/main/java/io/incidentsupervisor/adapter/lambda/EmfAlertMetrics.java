@@ -1,8 +1,8 @@
 package io.incidentsupervisor.adapter.lambda;
 
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;

@@ -3,35 +3,42 @@ package io.incidentsupervisor.adapter.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import io.incidentsupervisor.application.intake.RejectedAlert;
-import io.incidentsupervisor.application.intake.RejectedAlerts;
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.HandleIncidentAlert;
-import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.adapter.lambda.RecordOutcome.Failed;
+import io.incidentsupervisor.adapter.lambda.RecordOutcome.Handled;
+import io.incidentsupervisor.adapter.lambda.RecordOutcome.NotReached;
+import io.incidentsupervisor.adapter.lambda.RecordOutcome.Rejected;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.HandleAlert;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
+import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.InvalidAlert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SNS subscription's handler: each record's alert goes to {@link HandleIncidentAlert} with the invocation's deadline.
- * A malformed alert is kept with its reason and not retried; its body is never logged. Any other failure is thrown, so
- * Lambda's retries and on-failure destination apply; a duplicate returns normally.
+ * The SNS subscription's handler: each record's alert goes to {@link HandleAlert} with the invocation's deadline. A
+ * malformed alert is kept with its reason and not retried; its body is never logged. Any other failure is thrown as it
+ * was, so Lambda's retries and on-failure destination apply; a duplicate returns normally. {@link #deliver} says what
+ * became of each record, for callers other than Lambda.
  */
 public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnsAlertHandler.class);
 
-    private final HandleIncidentAlert alerts;
-    private final RejectedAlerts rejected;
+    private final HandleAlert alerts;
+    private final RecordRejectedAlert rejected;
     private final AlertMetrics metrics;
     private final Clock clock;
 
-    public SnsAlertHandler(HandleIncidentAlert alerts, RejectedAlerts rejected, AlertMetrics metrics, Clock clock) {
+    public SnsAlertHandler(HandleAlert alerts, RecordRejectedAlert rejected, AlertMetrics metrics, Clock clock) {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.rejected = Objects.requireNonNull(rejected, "rejected");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -40,31 +47,46 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        try {
-            for (SNSEvent.SNSRecord record : event.getRecords()) {
-                handle(record.getSNS(), context);
+        for (RecordOutcome outcome : deliver(event, context)) {
+            if (outcome instanceof Failed failed) {
+                throw failed.failure();
             }
-        } finally {
-            metrics.publish();
         }
         return null;
     }
 
-    private void handle(SNSEvent.SNS sns, Context context) {
+    /** Handles the records in order, stopping at the first failure; one outcome per record. */
+    public List<RecordOutcome> deliver(SNSEvent event, Context context) {
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        boolean stopped = false;
+        try {
+            for (SNSEvent.SNSRecord record : event.getRecords()) {
+                RecordOutcome outcome =
+                        stopped ? new NotReached(record.getSNS().getMessageId()) : handle(record.getSNS(), context);
+                stopped = stopped || outcome instanceof Failed;
+                outcomes.add(outcome);
+            }
+        } finally {
+            metrics.publish();
+        }
+        return outcomes;
+    }
+
+    private RecordOutcome handle(SNSEvent.SNS sns, Context context) {
         Instant started = clock.instant();
         metrics.received();
         IncidentAlert alert;
         try {
             alert = AlertMessage.parse(sns.getMessage(), started);
         } catch (InvalidAlert invalid) {
-            rejected.keep(new RejectedAlert(sns.getMessageId(), invalid.getMessage(), sns.getMessage(), started));
+            rejected.record(new RejectedAlert(sns.getMessageId(), invalid.getMessage(), sns.getMessage(), started));
             metrics.rejected();
             LOG.atWarn()
                     .addKeyValue("messageId", sns.getMessageId())
                     .addKeyValue("outcome", "Rejected")
                     .addKeyValue("reason", invalid.getMessage())
                     .log("Rejected alert");
-            return;
+            return new Rejected(sns.getMessageId(), invalid.getMessage());
         }
         Instant deadline = started.plusMillis(context.getRemainingTimeInMillis());
         Outcome outcome;
@@ -79,7 +101,7 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
                     .addKeyValue("durationMs", millisSince(started))
                     .addKeyValue("error", failure.getClass().getName())
                     .log("Alert failed; thrown for Lambda to retry");
-            throw failure;
+            return new Failed(sns.getMessageId(), failure);
         }
         metrics.handled(outcome);
         LOG.atInfo()
@@ -88,6 +110,7 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
                 .addKeyValue("outcome", outcome.getClass().getSimpleName())
                 .addKeyValue("durationMs", millisSince(started))
                 .log("Handled alert");
+        return new Handled(sns.getMessageId(), outcome);
     }
 
     private long millisSince(Instant started) {

@@ -8,14 +8,14 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentsupervisor.application.intake.RejectedAlert;
-import io.incidentsupervisor.application.intake.RejectedAlerts;
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.HandleIncidentAlert;
-import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.HandleAlert;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;
+import io.incidentsupervisor.local.LocalLambdaContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SnsAlertHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:02Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String SECRET = "hunter2-Sup3rS3cret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +64,7 @@ class SnsAlertHandlerTest {
         handler()
                 .handleRequest(
                         EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
-                        new TestLambdaContext("request-7f1c", 45_000));
+                        LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(handled).singleElement().satisfies(alert -> {
             assertThat(alert.errorType()).isEqualTo("S3AccessError");
@@ -84,7 +85,7 @@ class SnsAlertHandlerTest {
         handler()
                 .handleRequest(
                         EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
-                        new TestLambdaContext("request-7f1c", 45_000));
+                        LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         JsonNode metrics = emfLines().get(0);
         assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(EmfAlertMetrics.NAMESPACE);
@@ -104,7 +105,7 @@ class SnsAlertHandlerTest {
         handler()
                 .handleRequest(
                         EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
-                        new TestLambdaContext("request-7f1c", 45_000));
+                        LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         List<JsonNode> lines = emfLines();
         assertThat(lines).anySatisfy(line -> {
@@ -128,7 +129,7 @@ class SnsAlertHandlerTest {
             handler()
                     .handleRequest(
                             EventLoader.loadSNSEvent("examples/" + example),
-                            new TestLambdaContext("request-7f1c", 45_000));
+                            LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
         }
         assertThat(handled)
                 .extracting(IncidentAlert::errorType)
@@ -142,7 +143,7 @@ class SnsAlertHandlerTest {
         handler()
                 .handleRequest(
                         EventLoader.loadSNSEvent("examples/sns-malformed.json"),
-                        new TestLambdaContext("request-7f1c", 45_000));
+                        LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -173,7 +174,9 @@ class SnsAlertHandlerTest {
                         + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"23/11/2026\"}|timestamp is not an ISO-8601 date-time"
             })
     void eachKindOfMalformedAlertIsKeptWithItsReasonAndNeverLogsTheBody(String kind, String message, String reason) {
-        handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        withMessage(message), LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -195,7 +198,7 @@ class SnsAlertHandlerTest {
     void aHostileAlertIsRejectedWithASpecificReasonNeverThrown(String example, String messageId, String reason) {
         SNSEvent event = EventLoader.loadSNSEvent("examples/hostile/" + example);
 
-        handler().handleRequest(event, new TestLambdaContext("request-7f1c", 45_000));
+        handler().handleRequest(event, LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
@@ -216,7 +219,7 @@ class SnsAlertHandlerTest {
                         withMessage(
                                 "{\"error_type\":\"S3AccessError\",\"error_message\":\"denied\",\"error_code\":\"AccessDenied\","
                                         + "\"lambda_name\":\"data-processor\",\"timestamp\":\"1970-01-01T00:00:00Z\"}"),
-                        new TestLambdaContext("request-7f1c", 45_000));
+                        LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(handled).isEmpty();
         assertThat(rejected)
@@ -229,7 +232,9 @@ class SnsAlertHandlerTest {
         String message = "{\"error_type\":\"S3AccessError\",\"error_message\":\"" + "x".repeat(100_000)
                 + "\",\"error_code\":\"AccessDenied\",\"lambda_name\":\"data-processor\",\"timestamp\":\"2026-11-23T08:00:00Z\"}";
 
-        handler().handleRequest(withMessage(message), new TestLambdaContext("request-7f1c", 45_000));
+        handler()
+                .handleRequest(
+                        withMessage(message), LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK));
 
         assertThat(rejected).singleElement().satisfies(kept -> {
             assertThat(kept.reason())
@@ -248,7 +253,7 @@ class SnsAlertHandlerTest {
         assertThatThrownBy(() -> handler()
                         .handleRequest(
                                 EventLoader.loadSNSEvent("examples/sns-s3-access-error.json"),
-                                new TestLambdaContext("request-7f1c", 45_000)))
+                                LocalLambdaContext.of("request-7f1c", Duration.ofSeconds(45), CLOCK)))
                 .isSameAs(dynamoDbUnavailable);
         assertThat(rejected).isEmpty();
         assertThat(emfLines().get(0).path("InvestigationsFailed").asDouble())
@@ -261,31 +266,12 @@ class SnsAlertHandlerTest {
     }
 
     private SnsAlertHandler handler() {
-        HandleIncidentAlert port = new HandleIncidentAlert() {
-            @Override
-            public Outcome handle(IncidentAlert alert, Delivery delivery) {
-                handled.add(alert);
-                deliveries.add(delivery);
-                return useCase.apply(alert);
-            }
-
-            @Override
-            public Outcome recover(IncidentId incidentId, Delivery delivery) {
-                throw new UnsupportedOperationException("not used by the SNS handler");
-            }
+        HandleAlert port = (alert, delivery) -> {
+            handled.add(alert);
+            deliveries.add(delivery);
+            return useCase.apply(alert);
         };
-        RejectedAlerts store = new RejectedAlerts() {
-            @Override
-            public void keep(RejectedAlert alert) {
-                rejected.add(alert);
-            }
-
-            @Override
-            public List<RejectedAlert> latest(int limit) {
-                return rejected;
-            }
-        };
-        return new SnsAlertHandler(port, store, new EmfAlertMetrics(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SnsAlertHandler(port, rejected::add, new EmfAlertMetrics(), CLOCK);
     }
 
     /** The CloudWatch Embedded Metric Format lines the handler wrote to standard output. */

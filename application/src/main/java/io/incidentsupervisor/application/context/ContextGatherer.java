@@ -1,21 +1,19 @@
 package io.incidentsupervisor.application.context;
 
+import io.incidentsupervisor.application.port.out.ContextCollector;
+import io.incidentsupervisor.domain.budget.ContextMeasure;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.ContextCollector;
-import io.incidentsupervisor.domain.port.TokenCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the collectors registered for an alert's type one after another, turns each failure into that collector's
- * result, and fits what was gathered to the token budget.
+ * Runs the collectors registered for an alert's type, one per step, turns each failure into that collector's result,
+ * and fits what was gathered to the token budget. The caller drives the steps, so it can record each one as it ends.
  *
  * <p>Time is shared out so that gathering always ends before the deadline less a reserve for recording the result:
  * each collector may take its fair share of what is left ({@code left / collectors still to run}) and is cut off at its
@@ -38,21 +36,15 @@ public final class ContextGatherer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContextGatherer.class);
 
-    /** Told as each collector finishes; the investigation uses it as its heartbeat. */
-    @FunctionalInterface
-    public interface Progress {
-        void collectorFinished(String collector, boolean succeeded, Duration took);
-
-        Progress NONE = (collector, succeeded, took) -> {};
-    }
+    /** One collector's run: whether it gathered its context, and how long it took. */
+    public record Step(String collector, boolean succeeded, Duration took) {}
 
     private final CollectorRegistry registry;
     private final TokenBudget budget;
-    private final TokenCounter counter;
+    private final ContextMeasure measure;
     private final Clock clock;
     private final Duration minimumPerCollector;
     private final Duration recordingReserve;
-    private final Map<String, Integer> trimOrder = new HashMap<>();
     private final ExecutorService collectors = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "collector");
         thread.setDaemon(true);
@@ -66,50 +58,79 @@ public final class ContextGatherer {
     public ContextGatherer(
             CollectorRegistry registry,
             TokenBudget budget,
-            TokenCounter counter,
+            ContextMeasure measure,
             Clock clock,
             Duration minimumPerCollector,
             Duration recordingReserve) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.counter = Objects.requireNonNull(counter, "counter");
+        this.measure = Objects.requireNonNull(measure, "measure");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minimumPerCollector = Objects.requireNonNull(minimumPerCollector, "minimumPerCollector");
         this.recordingReserve = Objects.requireNonNull(recordingReserve, "recordingReserve");
-        registry.all().forEach(collector -> trimOrder.put(collector.name(), collector.trimOrder()));
     }
 
-    public EnrichedContext gather(IncidentAlert alert, Instant deadline, Progress progress) {
-        List<CollectorResult> results = new ArrayList<>();
-        List<ContextCollector> toRun = registry.collectorsFor(alert.errorType());
-        Instant gatheringEnds = deadline.minus(recordingReserve);
-        for (int i = 0; i < toRun.size(); i++) {
-            ContextCollector collector = toRun.get(i);
-            Duration share = Duration.between(clock.instant(), gatheringEnds).dividedBy(toRun.size() - i);
-            if (share.compareTo(minimumPerCollector) < 0) {
-                results.add(CollectorResult.failed(
-                        collector.name(),
-                        new CollectorError(
-                                "Skipped",
-                                "",
-                                "not started: its share of the time left before" + " the deadline was "
-                                        + Math.max(0, share.toMillis()) + " ms; a collector is given at least "
-                                        + minimumPerCollector.toMillis() + " ms")));
-                continue;
-            }
+    /** Starts gathering for an alert that must be recorded by {@code deadline}; nothing runs until the first step. */
+    public Gathering start(IncidentAlert alert, Instant deadline) {
+        return new Gathering(alert, registry.collectorsFor(alert.errorType()), deadline.minus(recordingReserve));
+    }
+
+    /** One alert's gathering: {@link #runNext()} until {@link #hasNext()} is false, then {@link #fitted()}. */
+    public final class Gathering {
+
+        private final IncidentAlert alert;
+        private final List<ContextCollector> toRun;
+        private final Instant gatheringEnds;
+        private final List<CollectorResult> results = new ArrayList<>();
+
+        private Gathering(IncidentAlert alert, List<ContextCollector> toRun, Instant gatheringEnds) {
+            this.alert = alert;
+            this.toRun = toRun;
+            this.gatheringEnds = gatheringEnds;
+        }
+
+        public boolean hasNext() {
+            return results.size() < toRun.size();
+        }
+
+        /**
+         * Runs the next collector within its share of the time left; when that share is too short the collector is
+         * recorded as skipped instead, and nothing is returned.
+         */
+        public Optional<Step> runNext() {
+            ContextCollector collector = toRun.get(results.size());
             Instant started = clock.instant();
+            Duration share = Duration.between(started, gatheringEnds).dividedBy(toRun.size() - results.size());
+            if (share.compareTo(minimumPerCollector) < 0) {
+                results.add(skipped(collector, share));
+                return Optional.empty();
+            }
             CollectorResult result = collectWithin(collector, alert, share);
             results.add(result);
-            progress.collectorFinished(
-                    collector.name(), result.succeeded(), Duration.between(started, clock.instant()));
+            return Optional.of(
+                    new Step(collector.name(), result.succeeded(), Duration.between(started, clock.instant())));
         }
-        TokenBudget.Fitted fitted = budget.fit(
-                alert,
-                results,
-                source -> trimOrder.getOrDefault(source, Integer.MAX_VALUE),
-                counter.tokenizer(),
-                (a, r) -> counter.count(AgentView.render(a, r)));
-        return new EnrichedContext(fitted.alert(), fitted.results(), clock.instant(), fitted.tokens(), fitted.report());
+
+        /** What was gathered, fitted to the budget. */
+        public EnrichedContext fitted() {
+            if (hasNext()) {
+                throw new IllegalStateException("Gathering has " + (toRun.size() - results.size()) + " steps to run");
+            }
+            TokenBudget.Fitted fitted = budget.fit(alert, results, registry.trimOrder(), measure);
+            return new EnrichedContext(
+                    fitted.alert(), fitted.results(), clock.instant(), fitted.tokens(), fitted.report());
+        }
+    }
+
+    private CollectorResult skipped(ContextCollector collector, Duration share) {
+        return CollectorResult.failed(
+                collector.name(),
+                new CollectorError(
+                        "Skipped",
+                        "",
+                        "not started: its share of the time left before the deadline was "
+                                + Math.max(0, share.toMillis()) + " ms; a collector is given at least "
+                                + minimumPerCollector.toMillis() + " ms"));
     }
 
     private CollectorResult collectWithin(ContextCollector collector, IncidentAlert alert, Duration share) {

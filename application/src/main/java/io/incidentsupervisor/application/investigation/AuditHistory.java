@@ -1,26 +1,27 @@
 package io.incidentsupervisor.application.investigation;
 
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-/** An incident's history read from the event store itself, never from a projection. */
-public final class AuditHistory {
+/** An incident's history read from the event storage itself (upcast and deserialized), never from a projection. */
+public final class AuditHistory implements ReadIncidentHistory {
 
-    private final EventStore eventStore;
+    private final EventStorageEngine events;
 
-    public AuditHistory(EventStore eventStore) {
-        this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+    public AuditHistory(EventStorageEngine events) {
+        this.events = Objects.requireNonNull(events, "events");
     }
 
-    /** Every event of the incident in order; empty if it was never received. */
-    public List<AuditEntry> of(IncidentId incidentId) {
-        return eventStore
-                .readEvents(incidentId.value())
+    @Override
+    public List<AuditEntry> history(IncidentId incidentId) {
+        return events.readEvents(incidentId.value())
                 .asStream()
                 .map(AuditHistory::entry)
                 .collect(Collectors.toList());

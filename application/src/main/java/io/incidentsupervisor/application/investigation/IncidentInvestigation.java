@@ -2,9 +2,16 @@ package io.incidentsupervisor.application.investigation;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
-import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.HandleAlert;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome.Refused;
+import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
+import io.incidentsupervisor.application.port.in.RecoverIncident;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.FailInvestigation;
@@ -26,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -35,18 +43,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The investigation of one alert: receive it and start its first attempt (a duplicate stops here), whose lease lasts
- * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), gather the context with a heartbeat
- * per collector, record it, and project the history it holds. A failure is recorded on the incident and the original
- * exception is rethrown; if recording fails too, that failure is attached to the original as suppressed, never in its
- * place.
+ * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), run the collectors one by
+ * one, recording each as a heartbeat, record the context, and project the history it holds. A failure is recorded on
+ * the incident and the original exception is rethrown; if recording fails too, that failure is attached to the original
+ * as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way.
  */
-public final class IncidentInvestigation implements HandleIncidentAlert {
+public final class IncidentInvestigation implements HandleAlert, RecoverIncident {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentInvestigation.class);
 
     private final AxonRuntime axon;
+    private final ReadIncidentHistory history;
     private final ContextGatherer gatherer;
-    private final AuditHistory history;
     private final Projections projections;
     private final Set<String> supervisedFunctions;
     private final FailureClassifier classifier;
@@ -55,6 +63,7 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
 
     public IncidentInvestigation(
             AxonRuntime axon,
+            ReadIncidentHistory history,
             ContextGatherer gatherer,
             Projections projections,
             Set<String> supervisedFunctions,
@@ -62,9 +71,9 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
             Clock clock,
             Duration leaseFloor) {
         this.axon = Objects.requireNonNull(axon, "axon");
-        this.projections = Objects.requireNonNull(projections, "projections");
+        this.history = Objects.requireNonNull(history, "history");
         this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
-        this.history = new AuditHistory(axon.eventStore());
+        this.projections = Objects.requireNonNull(projections, "projections");
         this.supervisedFunctions = Set.copyOf(supervisedFunctions);
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,13 +84,12 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     public Outcome handle(IncidentAlert alert, Delivery delivery) {
         axon.forgetCachedIncidents();
         IncidentId id = alert.incidentId();
-        Map<String, String> metadata = delivery.metadata();
         List<IncidentEvent> events = new ArrayList<>();
         Instant now = clock.instant();
         try {
             events.addAll(axon.send(
                     new ReceiveIncident(alert, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor)),
-                    metadata));
+                    delivery));
         } catch (AggregateStreamCreationException | ConcurrencyException concurrentFirstDelivery) {
             // Another delivery of the same alert created the incident between our load and our append.
         }
@@ -95,8 +103,9 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     @Override
     public Outcome recover(IncidentId incidentId, Delivery delivery) {
         axon.forgetCachedIncidents();
-        List<IncidentEvent> events =
-                history.of(incidentId).stream().map(AuditEntry::event).collect(Collectors.toCollection(ArrayList::new));
+        List<IncidentEvent> events = history.history(incidentId).stream()
+                .map(AuditEntry::event)
+                .collect(Collectors.toCollection(ArrayList::new));
         if (events.isEmpty()) {
             throw new UnknownIncident(incidentId);
         }
@@ -104,7 +113,7 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         events.addAll(axon.send(
                 new RecoverInvestigation(
                         incidentId, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor), leaseFloor),
-                delivery.metadata()));
+                delivery));
         return investigate(Incident.replay(events).alert(), events, delivery);
     }
 
@@ -112,7 +121,6 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
     private Outcome investigate(IncidentAlert alert, List<IncidentEvent> events, Delivery delivery) {
         IncidentId id = alert.incidentId();
         int attempt = Incident.replay(events).attempt();
-        Map<String, String> metadata = delivery.metadata();
         EnrichedContext context;
         Map<String, Duration> latency = new LinkedHashMap<>();
         try {
@@ -122,26 +130,22 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
                         "Function " + alert.lambdaName()
                                 + " is not among the supervised functions; no AWS call was made for it",
                         false);
-                events.addAll(axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), metadata));
+                events.addAll(axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), delivery));
                 projections.project(events);
                 return new Refused(id, notSupervised);
             }
-            context = gatherer.gather(alert, delivery.deadline(), (collector, succeeded, took) -> {
-                latency.put(collector, took);
-                Instant now = clock.instant();
-                events.addAll(axon.send(
-                        new RecordCollectorOutcome(
-                                id,
-                                attempt,
-                                collector,
-                                succeeded,
-                                now,
-                                Incident.leaseUntil(now, delivery.deadline(), leaseFloor)),
-                        metadata));
-            });
-            events.addAll(axon.send(new RecordContext(id, attempt, context, clock.instant()), metadata));
+            ContextGatherer.Gathering gathering = gatherer.start(alert, delivery.deadline());
+            while (gathering.hasNext()) {
+                Optional<ContextGatherer.Step> step = gathering.runNext();
+                if (step.isPresent()) {
+                    latency.put(step.get().collector(), step.get().took());
+                    events.addAll(axon.send(heartbeat(id, attempt, step.get(), delivery), delivery));
+                }
+            }
+            context = gathering.fitted();
+            events.addAll(axon.send(new RecordContext(id, attempt, context, clock.instant()), delivery));
         } catch (RuntimeException failure) {
-            recordFailure(id, attempt, failure, metadata);
+            recordFailure(id, attempt, failure, delivery);
             throw failure;
         }
         // If this fails the invocation fails, and its retry, a duplicate, refreshes the rows from the store.
@@ -149,9 +153,21 @@ public final class IncidentInvestigation implements HandleIncidentAlert {
         return new Investigated(id, attempt, context, latency);
     }
 
-    private void recordFailure(IncidentId id, int attempt, RuntimeException failure, Map<String, String> metadata) {
+    /** A collector's end renews the lease: the attempt is alive. */
+    private RecordCollectorOutcome heartbeat(IncidentId id, int attempt, ContextGatherer.Step step, Delivery delivery) {
+        Instant now = clock.instant();
+        return new RecordCollectorOutcome(
+                id,
+                attempt,
+                step.collector(),
+                step.succeeded(),
+                now,
+                Incident.leaseUntil(now, delivery.deadline(), leaseFloor));
+    }
+
+    private void recordFailure(IncidentId id, int attempt, RuntimeException failure, Delivery delivery) {
         try {
-            axon.send(new FailInvestigation(id, attempt, classifier.classify(failure), clock.instant()), metadata);
+            axon.send(new FailInvestigation(id, attempt, classifier.classify(failure), clock.instant()), delivery);
         } catch (RuntimeException recordingFailure) {
             LOG.error(
                     "Investigation of {} (attempt {}) failed, and recording that failed too; the original failure is rethrown. Original: {}",

@@ -3,6 +3,11 @@ package io.incidentsupervisor.application.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.application.port.in.RebuildProjections;
+import io.incidentsupervisor.application.port.out.IncidentContextRow;
+import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
@@ -10,36 +15,38 @@ import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import org.axonframework.common.stream.BlockingStream;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * Keeps the incident-state and incident-context projections. A row is always computed the same way — the domain's own
  * fold over the incident's whole history — whether it is refreshed after an invocation or rebuilt from the global stream,
  * so a rebuilt table equals the live one.
  */
-public final class Projections {
+public final class Projections implements RebuildProjections {
 
     /** How long agents can read a context. */
     public static final Duration CONTEXT_RETENTION = Duration.ofDays(7);
 
     private static final ObjectWriter JSON = Json.mapper().writer();
 
-    private final EventStore eventStore;
+    private final EventStorageEngine events;
     private final IncidentStates states;
     private final IncidentContexts contexts;
     private final Duration leaseFloor;
 
     /** @param leaseFloor how long an incident may stay RECEIVED, never started, before it counts as stale */
-    public Projections(EventStore eventStore, IncidentStates states, IncidentContexts contexts, Duration leaseFloor) {
-        this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+    public Projections(
+            EventStorageEngine events, IncidentStates states, IncidentContexts contexts, Duration leaseFloor) {
+        this.events = Objects.requireNonNull(events, "events");
         this.states = Objects.requireNonNull(states, "states");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.leaseFloor = Objects.requireNonNull(leaseFloor, "leaseFloor");
@@ -47,8 +54,7 @@ public final class Projections {
 
     /** Brings both rows of one incident up to its latest stored event, read from the store. */
     public void refresh(IncidentId incidentId) {
-        save(eventStore
-                .readEvents(incidentId.value())
+        save(events.readEvents(incidentId.value())
                 .asStream()
                 .map(Projections::payload)
                 .toList());
@@ -62,14 +68,13 @@ public final class Projections {
         save(history);
     }
 
-    /** Recomputes every row from the global event stream; reports the number of events read so far. Returns the incidents rebuilt. */
+    @Override
     public int rebuild(LongConsumer progress) {
         Map<String, List<IncidentEvent>> histories = new LinkedHashMap<>();
         long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> next = stream.nextAvailable();
-                if (next instanceof DomainEventMessage<?> event) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+            for (Iterator<? extends TrackedEventMessage<?>> all = stream.iterator(); all.hasNext(); ) {
+                if (all.next() instanceof DomainEventMessage<?> event) {
                     histories
                             .computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>())
                             .add(payload(event));
@@ -78,9 +83,6 @@ public final class Projections {
                     progress.accept(read);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Rebuild interrupted after " + read + " events", e);
         }
         progress.accept(read);
         histories.values().forEach(this::save);

@@ -3,13 +3,11 @@ package io.incidentsupervisor.application.context;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentsupervisor.application.port.out.ContextCollector;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.ContextCollector;
-import io.incidentsupervisor.domain.port.StubCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +29,15 @@ class ContextGathererTest {
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(collector(
                         "lambda-configuration",
-                        3,
                         alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .errorType(
                         "S3AccessError",
                         collector(
                                 "cloudwatch-logs",
-                                1,
                                 alert -> CollectorResult.gathered("cloudwatch-logs", Map.of("events", 0))))
                 .build();
 
-        EnrichedContext context = gatherer(registry)
-                .gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gather(gatherer(registry), NOW.plusSeconds(60));
 
         assertThat(context.results())
                 .extracting(CollectorResult::source)
@@ -50,25 +45,23 @@ class ContextGathererTest {
         assertThat(heartbeats).containsExactly("lambda-configuration:true", "cloudwatch-logs:true");
         assertThat(context.enrichedAt()).isEqualTo(NOW);
         assertThat(context.tokenCount())
-                .isEqualTo(new JtokkitTokenCounter().count(AgentView.render(ALERT, context.results())));
-        assertThat(context.truncation().tokenizer()).isEqualTo("o200k_base");
+                .isEqualTo(new TextLengthCounter().count(AgentView.render(ALERT, context.results())));
+        assertThat(context.truncation().tokenizer()).isEqualTo(TextLengthCounter.NAME);
     }
 
     @Test
     void aCollectorThatThrowsBecomesAFailedResultAndTheOthersStillRun() {
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(
-                        collector("iam-role", 2, alert -> {
+                        collector("iam-role", alert -> {
                             throw new IllegalStateException("bug in the collector");
                         }),
                         collector(
                                 "lambda-configuration",
-                                3,
                                 alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .build();
 
-        EnrichedContext context = gatherer(registry)
-                .gather(ALERT, NOW.plusSeconds(60), (name, ok, took) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gather(gatherer(registry), NOW.plusSeconds(60));
 
         assertThat(context.results().get(0).error().kind()).isEqualTo("Unexpected");
         assertThat(context.results().get(0).error().code()).isEqualTo("IllegalStateException");
@@ -81,13 +74,13 @@ class ContextGathererTest {
     void noCollectorIsStartedWithLessTimeLeftThanItNeedsAndTheSkipIsMarked() {
         List<String> started = new ArrayList<>();
         CollectorRegistry registry = CollectorRegistry.builder()
-                .everyErrorType(collector("lambda-configuration", 3, alert -> {
+                .everyErrorType(collector("lambda-configuration", alert -> {
                     started.add("lambda-configuration");
                     return CollectorResult.gathered("lambda-configuration", Map.of());
                 }))
                 .build();
 
-        EnrichedContext context = gatherer(registry).gather(ALERT, NOW.plusSeconds(2), ContextGatherer.Progress.NONE);
+        EnrichedContext context = gather(gatherer(registry), NOW.plusSeconds(2));
 
         assertThat(started).isEmpty();
         assertThat(context.results()).singleElement().satisfies(result -> {
@@ -101,7 +94,7 @@ class ContextGathererTest {
         Clock real = Clock.systemUTC();
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(
-                        collector("cloudwatch-logs", 1, alert -> {
+                        collector("cloudwatch-logs", alert -> {
                             try {
                                 Thread.sleep(45_000);
                             } catch (InterruptedException e) {
@@ -111,19 +104,18 @@ class ContextGathererTest {
                         }),
                         collector(
                                 "lambda-configuration",
-                                3,
                                 alert -> CollectorResult.gathered("lambda-configuration", Map.of("Runtime", "java21"))))
                 .build();
         Instant deadline = real.instant().plusMillis(1_800);
         ContextGatherer gatherer = new ContextGatherer(
                 registry,
                 new TokenBudget(3000),
-                new JtokkitTokenCounter(),
+                new AgentViewTokens(new TextLengthCounter()),
                 real,
                 Duration.ofMillis(100),
                 Duration.ofMillis(300));
 
-        EnrichedContext context = gatherer.gather(ALERT, deadline, (name, ok, took) -> heartbeats.add(name + ":" + ok));
+        EnrichedContext context = gather(gatherer, deadline);
 
         assertThat(real.instant())
                 .as("gathering ends before the deadline less the recording reserve")
@@ -139,14 +131,22 @@ class ContextGathererTest {
         return new ContextGatherer(
                 registry,
                 new TokenBudget(3000),
-                new JtokkitTokenCounter(),
+                new AgentViewTokens(new TextLengthCounter()),
                 clock,
                 Duration.ofSeconds(3),
                 Duration.ZERO);
     }
 
-    private static ContextCollector collector(
-            String name, int trimOrder, Function<IncidentAlert, CollectorResult> collect) {
-        return new StubCollector(name, trimOrder, collect);
+    private static ContextCollector collector(String name, Function<IncidentAlert, CollectorResult> collect) {
+        return new StubCollector(name, collect);
+    }
+
+    /** Runs every step, noting each collector that ran as a heartbeat, as the investigation does. */
+    private EnrichedContext gather(ContextGatherer gatherer, Instant deadline) {
+        ContextGatherer.Gathering gathering = gatherer.start(ALERT, deadline);
+        while (gathering.hasNext()) {
+            gathering.runNext().ifPresent(step -> heartbeats.add(step.collector() + ":" + step.succeeded()));
+        }
+        return gathering.fitted();
     }
 }

@@ -7,13 +7,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.AgentViewTokens;
+import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.JtokkitTokenCounter;
-import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
-import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.application.context.StubCollector;
+import io.incidentsupervisor.application.context.TextLengthCounter;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome.Refused;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
+import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentReceived;
@@ -24,10 +33,6 @@ import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.StubCollector;
-import io.incidentsupervisor.domain.port.TokenCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +56,8 @@ class IncidentInvestigationTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:02Z"));
     private final List<String> collectorsCalled = new ArrayList<>();
     private final CollectorRegistry registry = CollectorRegistry.builder()
-            .everyErrorType(collector("lambda-configuration", 3))
-            .errorType("S3AccessError", collector("cloudwatch-logs", 1), new StubCollector("iam-role", 2, alert -> {
+            .everyErrorType(collector("lambda-configuration"))
+            .errorType("S3AccessError", collector("cloudwatch-logs"), new StubCollector("iam-role", alert -> {
                 collectorsCalled.add("iam-role");
                 clock.advance(Duration.ofMillis(250));
                 return CollectorResult.failed(
@@ -62,6 +67,7 @@ class IncidentInvestigationTest {
             .build();
     private final InMemoryProjectionStores stores = new InMemoryProjectionStores();
     private AxonRuntime axon;
+    private InMemoryEventStorageEngine engine;
 
     @AfterEach
     void shutDown() {
@@ -73,7 +79,7 @@ class IncidentInvestigationTest {
     @Test
     void investigatesAnAlertAndEveryEventCarriesItsDelivery() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("data-processor"));
 
         Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
 
@@ -88,7 +94,7 @@ class IncidentInvestigationTest {
                         entry("lambda-configuration", Duration.ZERO),
                         entry("cloudwatch-logs", Duration.ZERO),
                         entry("iam-role", Duration.ofMillis(250)));
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        List<AuditEntry> history = new AuditHistory(engine).history(ID);
         assertThat(history)
                 .extracting(AuditEntry::type)
                 .containsExactly(
@@ -117,25 +123,25 @@ class IncidentInvestigationTest {
     @Test
     void aDuplicateDeliveryChangesNothing() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("data-processor"));
         investigation.handle(ALERT, delivery("msg-1", 60));
         collectorsCalled.clear();
 
         assertThat(investigation.handle(ALERT, delivery("msg-1-again", 60))).isEqualTo(new Duplicate(ID));
-        assertThat(new AuditHistory(axon.eventStore()).of(ID)).hasSize(6);
+        assertThat(new AuditHistory(engine).history(ID)).hasSize(6);
         assertThat(collectorsCalled).isEmpty();
     }
 
     @Test
     void aFunctionOutsideTheAllowlistIsRefusedWithoutAnyCollectorAndTheReasonIsRecorded() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("billing"));
 
         Outcome outcome = investigation.handle(ALERT, delivery("msg-1", 60));
 
         assertThat(outcome).isInstanceOf(Refused.class);
         assertThat(collectorsCalled).isEmpty();
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        List<AuditEntry> history = new AuditHistory(engine).history(ID);
         assertThat(history)
                 .extracting(AuditEntry::type)
                 .containsExactly("IncidentReceived", "InvestigationStarted", "InvestigationFailed");
@@ -153,7 +159,7 @@ class IncidentInvestigationTest {
         assertThatThrownBy(() -> investigation.handle(ALERT, delivery("msg-1", 60)))
                 .isSameAs(broken);
 
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        List<AuditEntry> history = new AuditHistory(engine).history(ID);
         assertThat(history).last().satisfies(entry -> {
             InvestigationFailed failed = (InvestigationFailed) entry.event();
             assertThat(failed.reason().type()).isEqualTo("IllegalStateException");
@@ -187,13 +193,11 @@ class IncidentInvestigationTest {
     @Test
     void aKilledInvestigationIsLeftAloneWhileItsLeaseLivesAndRecoveredOnceAfterwards() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("data-processor"));
         Instant deadline = clock.instant().plusSeconds(60);
         // The first invocation received the alert, started, and was killed at its timeout before any collector
         // finished.
-        axon.send(
-                new ReceiveIncident(ALERT, clock.instant(), deadline),
-                Map.of("snsMessageId", "msg-1", "requestId", "request-1"));
+        axon.send(new ReceiveIncident(ALERT, clock.instant(), deadline), new Delivery("msg-1", "request-1", deadline));
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(investigation.handle(ALERT, delivery("msg-1-redelivered", 60)))
@@ -212,7 +216,7 @@ class IncidentInvestigationTest {
 
         assertThat(recovered).isInstanceOf(Investigated.class);
         assertThat(((Investigated) recovered).attempt()).isEqualTo(2);
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ID);
+        List<AuditEntry> history = new AuditHistory(engine).history(ID);
         assertThat(history)
                 .extracting(AuditEntry::type)
                 .containsExactly(
@@ -232,8 +236,7 @@ class IncidentInvestigationTest {
     @Test
     void anIncidentKilledBeforeItsFirstAttemptIsRecoveredByStartingItOnceTheFloorPassed() {
         InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
-        IncidentInvestigation investigation =
-                investigation(engine, new JtokkitTokenCounter(), Set.of("data-processor"));
+        IncidentInvestigation investigation = investigation(engine, new TextLengthCounter(), Set.of("data-processor"));
         // Written before receipt and start became one decision: an incident received, never started.
         engine.appendEvents(new GenericDomainEventMessage<>(
                 "IncidentAggregate", ID.value(), 0, new IncidentReceived(ID, ALERT, clock.instant())));
@@ -250,41 +253,54 @@ class IncidentInvestigationTest {
     @Test
     void recoveringANonRetryablyFailedIncidentIsRefusedNamingTheFailure() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("billing"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("billing"));
         assertThat(investigation.handle(ALERT, delivery("msg-1", 60))).isInstanceOf(Refused.class);
 
         assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60)))
                 .isInstanceOf(RetryNotAllowed.class)
                 .hasMessageContaining(
                         "attempt 1 failed with the non-retryable NotSupervised (Function data-processor is not among the supervised");
-        assertThat(new AuditHistory(axon.eventStore()).of(ID)).hasSize(3);
+        assertThat(new AuditHistory(engine).history(ID)).hasSize(3);
         assertThat(collectorsCalled).isEmpty();
     }
 
     @Test
     void recoveringAnUnknownIncidentIsRefused() {
         IncidentInvestigation investigation =
-                investigation(new InMemoryEventStorageEngine(), new JtokkitTokenCounter(), Set.of("data-processor"));
+                investigation(new InMemoryEventStorageEngine(), new TextLengthCounter(), Set.of("data-processor"));
         assertThatThrownBy(() -> investigation.recover(ID, delivery("recovery", 60)))
                 .isInstanceOf(UnknownIncident.class);
     }
 
     private IncidentInvestigation investigation(
             InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
+        this.engine = engine;
         axon = AxonRuntime.start(engine);
         ContextGatherer gatherer = new ContextGatherer(
-                registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
-        Projections projections = new Projections(axon.eventStore(), stores, stores, LEASE_FLOOR);
+                registry,
+                new TokenBudget(3000),
+                new AgentViewTokens(counter),
+                clock,
+                Duration.ofSeconds(1),
+                Duration.ZERO);
+        Projections projections = new Projections(engine, stores, stores, LEASE_FLOOR);
         return new IncidentInvestigation(
-                axon, gatherer, projections, supervised, FailureClassifier.UNKNOWN_IS_RETRYABLE, clock, LEASE_FLOOR);
+                axon,
+                new AuditHistory(engine),
+                gatherer,
+                projections,
+                supervised,
+                FailureClassifier.UNKNOWN_IS_RETRYABLE,
+                clock,
+                LEASE_FLOOR);
     }
 
     private Delivery delivery(String messageId, int secondsLeft) {
         return new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(secondsLeft));
     }
 
-    private StubCollector collector(String name, int trimOrder) {
-        return new StubCollector(name, trimOrder, alert -> {
+    private StubCollector collector(String name) {
+        return new StubCollector(name, alert -> {
             collectorsCalled.add(name);
             return CollectorResult.gathered(name, Map.of("source", name));
         });

@@ -1,5 +1,9 @@
 package io.incidentsupervisor.application.projection;
 
+import io.incidentsupervisor.application.port.out.IncidentContextRow;
+import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Instant;
 import java.util.Comparator;

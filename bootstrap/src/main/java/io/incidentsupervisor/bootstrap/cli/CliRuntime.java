@@ -1,9 +1,13 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.bootstrap.AwsClients;
 import io.incidentsupervisor.bootstrap.IncidentSupervisor;
 import io.incidentsupervisor.bootstrap.Settings;
+import io.incidentsupervisor.bootstrap.Stores;
+import io.incidentsupervisor.local.DynamoDbLocal;
+import io.incidentsupervisor.local.SampleAccount;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service for one command. With {@code AWS_ENDPOINT_URL_DYNAMODB} unset and outside Lambda it runs on the embedded
- * default: DynamoDB Local in this process, persisted under {@code SUPERVISOR_HOME} (default {@code .supervisor}), and
- * the sample account for every AWS API whose {@code AWS_ENDPOINT_URL_<SERVICE>} is unset. The endpoints reach the SDK
- * through its own system properties, so the clients are built exactly as in Lambda. With {@code AWS_ENDPOINT_URL_DYNAMODB}
- * set (to a DynamoDB Local of one's own, or to AWS's regional endpoint) it uses the environment as it is, and creates
- * missing tables only on a loopback endpoint.
+ * What one command runs on, and no more: the {@link Stores} alone for reads, the whole service for commands that
+ * investigate. With {@code AWS_ENDPOINT_URL_DYNAMODB} unset and outside Lambda it runs on the embedded default: DynamoDB
+ * Local in this process, persisted under {@code SUPERVISOR_HOME} (default {@code .supervisor}), and, for the whole
+ * service, the sample account for every AWS API whose {@code AWS_ENDPOINT_URL_<SERVICE>} is unset. The endpoints reach
+ * the SDK through its own system properties, so the clients are built exactly as in Lambda. With {@code
+ * AWS_ENDPOINT_URL_DYNAMODB} set it uses the environment as it is, and creates missing tables only on a loopback
+ * endpoint.
  */
 final class CliRuntime implements AutoCloseable {
 
@@ -26,39 +31,51 @@ final class CliRuntime implements AutoCloseable {
         IN_MEMORY
     }
 
-    /** The SDK's endpoint variables and the system properties that stand for them. */
+    enum Needs {
+        /** The tables only: no collectors, no sample account, no Axon command side. */
+        STORES,
+        /** The whole service. */
+        SERVICE
+    }
+
+    /** The SDK's endpoint variables the sample account stands in for, and the system properties that stand for them. */
     private static final Map<String, String> SAMPLE_ACCOUNT_ENDPOINTS = Map.of(
             "AWS_ENDPOINT_URL_LAMBDA", "aws.endpointUrlLambda",
             "AWS_ENDPOINT_URL_IAM", "aws.endpointUrlIam",
             "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "aws.endpointUrlCloudWatchLogs");
 
-    final IncidentSupervisor supervisor;
     final boolean embedded;
+    private final Settings settings;
+    private final AwsClients clients;
+    private final Stores stores;
+    private final IncidentSupervisor service;
     private final List<AutoCloseable> localServers;
     private final Map<String, String> propertiesSet;
 
     private CliRuntime(
-            IncidentSupervisor supervisor,
             boolean embedded,
+            Settings settings,
+            Needs needs,
             List<AutoCloseable> localServers,
             Map<String, String> propertiesSet) {
-        this.supervisor = supervisor;
         this.embedded = embedded;
+        this.settings = settings;
         this.localServers = localServers;
         this.propertiesSet = propertiesSet;
+        this.clients = new AwsClients(settings.region());
+        this.stores = new Stores(settings, clients.dynamoDb());
+        this.service = needs == Needs.SERVICE ? new IncidentSupervisor(stores, clients, AlertMetrics.NONE) : null;
     }
 
-    static CliRuntime open(Map<String, String> environment, Storage storage) {
+    static CliRuntime open(Map<String, String> environment, Storage storage, Needs needs) {
         if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB") || isSet(environment, "AWS_LAMBDA_FUNCTION_NAME")) {
-            Settings settings = Settings.from(environment);
-            IncidentSupervisor supervisor = new IncidentSupervisor(
-                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
+            CliRuntime runtime = new CliRuntime(false, Settings.from(environment), needs, List.of(), Map.of());
             if (isLoopback(environment.get("AWS_ENDPOINT_URL_DYNAMODB"))) {
                 // A DynamoDB Local of the user's own; in AWS the stack creates the tables, and verify must find them
                 // missing.
-                supervisor.createTablesIfMissing();
+                runtime.stores.createTablesIfMissing();
             }
-            return new CliRuntime(supervisor, false, List.of(), Map.of());
+            return runtime;
         }
         Map<String, String> local = new HashMap<>(environment);
         local.putIfAbsent("AWS_REGION", SampleAccount.REGION);
@@ -73,7 +90,8 @@ final class CliRuntime implements AutoCloseable {
                     : DynamoDbLocal.persistedIn(home(environment).resolve("dynamodb"));
             servers.add(dynamoDb);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
-            if (SAMPLE_ACCOUNT_ENDPOINTS.keySet().stream().anyMatch(variable -> !isSet(environment, variable))) {
+            if (needs == Needs.SERVICE
+                    && SAMPLE_ACCOUNT_ENDPOINTS.keySet().stream().anyMatch(variable -> !isSet(environment, variable))) {
                 SampleAccount account = new SampleAccount();
                 servers.add(account);
                 SAMPLE_ACCOUNT_ENDPOINTS.forEach((variable, property) -> {
@@ -87,14 +105,33 @@ final class CliRuntime implements AutoCloseable {
                 properties.put("aws.secretAccessKey", "local");
             }
             properties.forEach(System::setProperty);
-            IncidentSupervisor supervisor = new IncidentSupervisor(
-                    settings, IncidentSupervisor.AwsClients.forRegion(settings.region()), AlertMetrics.NONE);
-            supervisor.createTablesIfMissing();
-            return new CliRuntime(supervisor, true, servers, properties);
+            CliRuntime runtime = new CliRuntime(true, settings, needs, servers, properties);
+            runtime.stores.createTablesIfMissing();
+            return runtime;
         } catch (RuntimeException e) {
             closeAll(servers, properties, e);
             throw e;
         }
+    }
+
+    Stores stores() {
+        return stores;
+    }
+
+    /** The whole service; only for a runtime opened with {@link Needs#SERVICE}. */
+    IncidentSupervisor service() {
+        if (service == null) {
+            throw new IllegalStateException("This command opened the stores only");
+        }
+        return service;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    AwsClients clients() {
+        return clients;
     }
 
     static Path home(Map<String, String> environment) {
@@ -105,7 +142,7 @@ final class CliRuntime implements AutoCloseable {
         if (endpoint == null || endpoint.isBlank()) {
             return false;
         }
-        String host = java.net.URI.create(endpoint.trim()).getHost();
+        String host = URI.create(endpoint.trim()).getHost();
         return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
@@ -117,10 +154,12 @@ final class CliRuntime implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = new IllegalStateException("Closing the CLI runtime failed");
-        try {
-            supervisor.close();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+        if (service != null) {
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
         closeAll(localServers, propertiesSet, failure);
         if (failure.getSuppressed().length > 0) {

@@ -1,7 +1,7 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentsupervisor.application.projection.IncidentContextRow;
+import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -20,8 +20,9 @@ final class ContextCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         IncidentId id = new IncidentId(incidentId);
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
-            Optional<IncidentContextRow> row = runtime.supervisor.contexts.find(id, Instant.now());
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            Optional<IncidentContextRow> row = runtime.stores().contexts().context(id, Instant.now());
             if (row.isEmpty()) {
                 err().println("No context for " + id + ": not investigated yet, or older than its retention");
                 return SupervisorCli.FAILED;

@@ -1,23 +1,14 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.adapter.lambda.RecordOutcome;
 import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
-import io.incidentsupervisor.application.intake.RejectedAlert;
-import io.incidentsupervisor.application.intake.RejectedAlerts;
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.HandleIncidentAlert;
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.bootstrap.IncidentSupervisor;
-import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.local.LocalLambdaContext;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Hands an SNS event to the Lambda's own handler and reports what became of each record. */
+/** Hands an SNS event to the Lambda's own handler and reports what became of each record, one line each. */
 final class Deliveries {
 
     static final String REJECTED = "Rejected";
@@ -28,53 +19,24 @@ final class Deliveries {
 
     private Deliveries() {}
 
-    static List<Delivered> deliver(IncidentSupervisor supervisor, SNSEvent event, Clock clock) {
-        Map<String, Delivered> byMessage = new LinkedHashMap<>();
-        HandleIncidentAlert observed = new HandleIncidentAlert() {
-            @Override
-            public Outcome handle(IncidentAlert alert, Delivery delivery) {
-                Outcome outcome = supervisor.investigation.handle(alert, delivery);
-                byMessage.put(delivery.messageId(), delivered(delivery.messageId(), outcome));
-                return outcome;
-            }
+    static List<Delivered> deliver(SnsAlertHandler handler, SNSEvent event, Clock clock) {
+        return handler.deliver(event, LocalLambdaContext.forCli(clock)).stream()
+                .map(Deliveries::delivered)
+                .toList();
+    }
 
-            @Override
-            public Outcome recover(IncidentId incidentId, Delivery delivery) {
-                return supervisor.investigation.recover(incidentId, delivery);
-            }
-        };
-        RejectedAlerts observedRejections = new RejectedAlerts() {
-            @Override
-            public void keep(RejectedAlert rejected) {
-                supervisor.rejected.keep(rejected);
-                byMessage.put(
-                        rejected.messageId(), new Delivered(rejected.messageId(), REJECTED, null, rejected.reason()));
-            }
-
-            @Override
-            public List<RejectedAlert> latest(int limit) {
-                return supervisor.rejected.latest(limit);
-            }
-        };
-        RuntimeException failure = null;
-        try {
-            new SnsAlertHandler(observed, observedRejections, AlertMetrics.NONE, clock)
-                    .handleRequest(event, new CliLambdaContext(clock));
-        } catch (RuntimeException e) {
-            // As in Lambda, the failing record and the ones after it are not handled: each is reported failed.
-            failure = e;
+    private static Delivered delivered(RecordOutcome record) {
+        if (record instanceof RecordOutcome.Handled handled) {
+            return delivered(handled.messageId(), handled.outcome());
         }
-        List<Delivered> delivered = new ArrayList<>();
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            String messageId = record.getSNS().getMessageId();
-            Delivered outcome = byMessage.get(messageId);
-            delivered.add(
-                    outcome != null
-                            ? outcome
-                            : new Delivered(
-                                    messageId, FAILED, null, failure == null ? "not handled" : failure.toString()));
+        if (record instanceof RecordOutcome.Rejected rejected) {
+            return new Delivered(rejected.messageId(), REJECTED, null, rejected.reason());
         }
-        return delivered;
+        if (record instanceof RecordOutcome.Failed failed) {
+            return new Delivered(
+                    failed.messageId(), FAILED, null, failed.failure().toString());
+        }
+        return new Delivered(record.messageId(), FAILED, null, "not handled: an earlier record of the event failed");
     }
 
     static Delivered delivered(String messageId, Outcome outcome) {

@@ -1,9 +1,8 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import io.incidentsupervisor.application.investigation.AuditEntry;
-import io.incidentsupervisor.application.investigation.AuditHistory;
-import io.incidentsupervisor.application.projection.IncidentContextRow;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,16 +41,17 @@ final class DemoCommand extends CliCommand {
                         "LOG_GROUP_OVERRIDES")
                 .forEach(environment::remove);
         PrintWriter out = out();
-        try (CliRuntime runtime = CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY)) {
+        try (CliRuntime runtime =
+                CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY, CliRuntime.Needs.SERVICE)) {
             List<Deliveries.Delivered> deliveries = new ArrayList<>();
             for (int delivery = 1; delivery <= 2; delivery++) {
-                deliveries.addAll(Deliveries.deliver(runtime.supervisor, sampleEvent(), Clock.systemUTC()));
+                deliveries.addAll(Deliveries.deliver(runtime.service().snsHandler(), sampleEvent(), Clock.systemUTC()));
             }
             IncidentId id = new IncidentId(deliveries.get(0).incidentId());
-            List<AuditEntry> history = new AuditHistory(runtime.supervisor.axon.eventStore()).of(id);
-            IncidentContextRow context = runtime.supervisor
-                    .contexts
-                    .find(id, Instant.now())
+            List<AuditEntry> history = runtime.stores().history().history(id);
+            IncidentContextRow context = runtime.stores()
+                    .contexts()
+                    .context(id, Instant.now())
                     .orElseThrow(() -> new IllegalStateException("The demo incident has no context row"));
             if (options.json) {
                 Map<String, Object> report = new LinkedHashMap<>();

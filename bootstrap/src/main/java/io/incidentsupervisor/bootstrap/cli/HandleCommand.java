@@ -25,8 +25,10 @@ final class HandleCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         SNSEvent sns = SnsEvents.read(event);
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
-            List<Deliveries.Delivered> delivered = Deliveries.deliver(runtime.supervisor, sns, Clock.systemUTC());
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
+            List<Deliveries.Delivered> delivered =
+                    Deliveries.deliver(runtime.service().snsHandler(), sns, Clock.systemUTC());
             if (options.json) {
                 Timeline.printJson(delivered, out());
             } else {

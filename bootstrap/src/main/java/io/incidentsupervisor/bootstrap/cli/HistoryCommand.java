@@ -1,7 +1,6 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import io.incidentsupervisor.application.investigation.AuditEntry;
-import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,8 +19,9 @@ final class HistoryCommand extends CliCommand {
     @Override
     public Integer call() {
         IncidentId id = new IncidentId(incidentId);
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
-            List<AuditEntry> history = new AuditHistory(runtime.supervisor.axon.eventStore()).of(id);
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            List<AuditEntry> history = runtime.stores().history().history(id);
             if (history.isEmpty()) {
                 err().println("No incident " + id + " in the event store");
                 return SupervisorCli.FAILED;

@@ -19,9 +19,10 @@ final class ProjectionsCommand {
 
         @Override
         public Integer call() {
-            try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
+            try (CliRuntime runtime =
+                    CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
                 long[] read = {0};
-                int incidents = runtime.supervisor.projections.rebuild(events -> {
+                int incidents = runtime.stores().rebuild().rebuild(events -> {
                     read[0] = events;
                     err().println("read " + events + " events");
                 });

@@ -1,9 +1,10 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.bootstrap.StaleRecovery;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.local.LocalLambdaContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,10 +35,12 @@ final class RecoverCommand extends CliCommand {
         Clock clock = Clock.systemUTC();
         IncidentId single = target.allStale ? null : new IncidentId(target.incidentId);
         String requestId = "cli-recover-" + UUID.randomUUID();
-        Instant deadline = clock.instant().plus(CliLambdaContext.TIMEOUT);
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
+        Instant deadline = clock.instant().plus(LocalLambdaContext.SUPERVISOR_TIMEOUT);
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
             if (single == null) {
-                StaleRecovery.Report report = runtime.supervisor.staleRecovery.recoverAll(requestId, deadline);
+                RecoverStaleIncidents.Report report =
+                        runtime.service().recoverStale().recoverStale(requestId, deadline);
                 if (options.json) {
                     Timeline.printJson(report, out());
                 } else {
@@ -54,7 +57,7 @@ final class RecoverCommand extends CliCommand {
                 return report.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
             }
             Outcome outcome =
-                    runtime.supervisor.investigation.recover(single, new Delivery(requestId, requestId, deadline));
+                    runtime.service().recoverIncident().recover(single, new Delivery(requestId, requestId, deadline));
             Deliveries.Delivered recovered = Deliveries.delivered(requestId, outcome);
             if (options.json) {
                 Timeline.printJson(recovered, out());

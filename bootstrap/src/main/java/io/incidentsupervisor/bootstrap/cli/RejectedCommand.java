@@ -1,6 +1,6 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import io.incidentsupervisor.application.intake.RejectedAlert;
+import io.incidentsupervisor.application.port.out.RejectedAlert;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +19,9 @@ final class RejectedCommand extends CliCommand {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
-            List<RejectedAlert> rejected = runtime.supervisor.rejected.latest(limit);
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            List<RejectedAlert> rejected = runtime.stores().rejected().latest(limit);
             if (options.json) {
                 Timeline.printJson(rejected, out());
             } else if (rejected.isEmpty()) {

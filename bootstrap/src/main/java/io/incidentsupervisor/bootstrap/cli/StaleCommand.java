@@ -1,9 +1,7 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import io.incidentsupervisor.application.projection.IncidentStateRow;
-import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -16,11 +14,9 @@ final class StaleCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        try (CliRuntime runtime = CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED)) {
-            List<IncidentStateRow> stale = new ArrayList<>();
-            for (IncidentId id : runtime.supervisor.states.staleAt(Instant.now())) {
-                runtime.supervisor.states.find(id).ifPresent(stale::add);
-            }
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            List<IncidentStateRow> stale = runtime.stores().stale().staleAt(Instant.now());
             if (options.json) {
                 Timeline.printJson(stale, out());
             } else if (stale.isEmpty()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidentsupervisor.application.Json;
-import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.IncidentEvent;

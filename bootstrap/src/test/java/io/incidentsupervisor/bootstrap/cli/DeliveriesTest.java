@@ -2,7 +2,7 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;

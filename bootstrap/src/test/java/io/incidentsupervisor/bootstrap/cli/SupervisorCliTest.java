@@ -96,6 +96,29 @@ class SupervisorCliTest {
     }
 
     @Test
+    void historyAndContextStartNeitherTheSampleAccountNorTheCollectorsWhileHandleStartsBoth() {
+        try (StartupLog log = StartupLog.capture()) {
+            assertThat(run("handle", "--event", "../examples/sns-s3-access-error.json")
+                            .exitCode())
+                    .isZero();
+            assertThat(log.lines())
+                    .anyMatch(line -> line.startsWith("DynamoDB Local on"))
+                    .anyMatch(line -> line.startsWith("Sample account (WireMock)"))
+                    .anyMatch(line -> line.startsWith("Context collectors registered"));
+
+            for (String command : new String[] {"history", "context"}) {
+                log.clear();
+                assertThat(run(command, INCIDENT).exitCode()).isZero();
+                assertThat(log.lines())
+                        .as(command)
+                        .anyMatch(line -> line.startsWith("DynamoDB Local on"))
+                        .noneMatch(line -> line.startsWith("Sample account (WireMock)"))
+                        .noneMatch(line -> line.startsWith("Context collectors registered"));
+            }
+        }
+    }
+
+    @Test
     void aMalformedAlertIsRejectedKeptAndListed() throws Exception {
         Run handled = run("handle", "--event", "../examples/sns-malformed.json");
         assertThat(handled.exitCode()).as("a rejected record is bad input").isEqualTo(SupervisorCli.BAD_INPUT);

@@ -12,7 +12,7 @@ public record CollectorError(String kind, String code, String message, String mi
     public CollectorError {
         Objects.requireNonNull(kind, "error kind");
         code = code == null ? "" : code;
-        message = FailureReason.capped(message == null ? "" : message, FailureReason.MAX_MESSAGE_LENGTH);
+        message = Text.capped(message, FailureReason.MAX_MESSAGE_LENGTH);
         missingPermission = missingPermission == null ? "" : missingPermission;
     }
 

@@ -5,17 +5,13 @@ import java.util.Objects;
 /** Why an investigation failed: a short type, a message capped at {@value #MAX_MESSAGE_LENGTH} characters, and whether a retry may help. */
 public record FailureReason(String type, String message, boolean retryable) {
 
-    public static final int MAX_MESSAGE_LENGTH = 500;
+    public static final int MAX_MESSAGE_LENGTH = Text.SHORT;
 
     public FailureReason {
         Objects.requireNonNull(type, "failure type");
         if (type.isBlank()) {
             throw new IllegalArgumentException("A failure type must not be blank");
         }
-        message = capped(message == null ? "" : message, MAX_MESSAGE_LENGTH);
-    }
-
-    static String capped(String text, int maxLength) {
-        return text.length() <= maxLength ? text : text.substring(0, maxLength);
+        message = Text.capped(message, MAX_MESSAGE_LENGTH);
     }
 }

@@ -1,11 +1,13 @@
 package io.incidentsupervisor.adapter.aws.collector;
 
+import io.incidentsupervisor.adapter.aws.AwsFailure;
+import io.incidentsupervisor.application.port.out.ContextCollector;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextEntry.Relevance;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.port.ContextCollector;
+import io.incidentsupervisor.domain.model.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,7 +33,6 @@ public final class CloudWatchLogsCollector implements ContextCollector {
     public static final String NAME = "cloudwatch-logs";
     static final int NEWEST_KEPT = 30;
     static final int MAX_FAILURE_LINES = 200;
-    static final int MAX_MESSAGE_LENGTH = 500;
     /** Bounds the time and memory one incident can cost: 50 pages of up to 10,000 events each. */
     static final int MAX_PAGES = 50;
 
@@ -56,11 +57,6 @@ public final class CloudWatchLogsCollector implements ContextCollector {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int trimOrder() {
-        return 1;
     }
 
     @Override
@@ -101,7 +97,7 @@ public final class CloudWatchLogsCollector implements ContextCollector {
 
             return result(alert, logGroup, from, to, newest, failureLines, scanned, nextToken != null);
         } catch (SdkException e) {
-            return CollectorResult.failed(NAME, AwsErrors.toCollectorError(e));
+            return CollectorResult.failed(NAME, AwsFailure.of(e).toCollectorError());
         }
     }
 
@@ -127,9 +123,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
             SecretRedactor.Redacted redacted =
                     SecretRedactor.redact(event.message().strip());
             redactions += redacted.count();
-            String message = redacted.text();
-            if (message.length() > MAX_MESSAGE_LENGTH) {
-                message = message.substring(0, MAX_MESSAGE_LENGTH);
+            String message = Text.capped(redacted.text(), Text.SHORT);
+            if (message.length() < redacted.text().length()) {
                 cut++;
             }
             Map<String, Object> line = new LinkedHashMap<>();

@@ -3,13 +3,14 @@ package io.incidentsupervisor.adapter.aws.collector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentsupervisor.adapter.aws.AwsFailure;
 import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.application.port.out.ContextCollector;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextEntry.Relevance;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.port.ContextCollector;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,11 +54,6 @@ public final class IamRoleCollector implements ContextCollector {
     }
 
     @Override
-    public int trimOrder() {
-        return 2;
-    }
-
-    @Override
     public CollectorResult collect(IncidentAlert alert) {
         try {
             String roleArn = lambda.getFunction(b -> b.functionName(alert.lambdaName()))
@@ -92,7 +88,7 @@ public final class IamRoleCollector implements ContextCollector {
             data.put("failingServices", List.copyOf(failingServices));
             return CollectorResult.gathered(NAME, data, statements, false);
         } catch (SdkException e) {
-            return CollectorResult.failed(NAME, AwsErrors.toCollectorError(e));
+            return CollectorResult.failed(NAME, AwsFailure.of(e).toCollectorError());
         } catch (UnreadablePolicy e) {
             return CollectorResult.failed(
                     NAME, new CollectorError("Unreadable", "MalformedPolicyDocument", e.getMessage()));

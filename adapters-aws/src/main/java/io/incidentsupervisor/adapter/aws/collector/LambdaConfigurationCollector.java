@@ -1,8 +1,9 @@
 package io.incidentsupervisor.adapter.aws.collector;
 
+import io.incidentsupervisor.adapter.aws.AwsFailure;
+import io.incidentsupervisor.application.port.out.ContextCollector;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.port.ContextCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +33,12 @@ public final class LambdaConfigurationCollector implements ContextCollector {
     }
 
     @Override
-    public int trimOrder() {
-        return 3;
-    }
-
-    @Override
     public CollectorResult collect(IncidentAlert alert) {
         GetFunctionConfigurationResponse configuration;
         try {
             configuration = lambda.getFunctionConfiguration(b -> b.functionName(alert.lambdaName()));
         } catch (SdkException e) {
-            return CollectorResult.failed(NAME, AwsErrors.toCollectorError(e));
+            return CollectorResult.failed(NAME, AwsFailure.of(e).toCollectorError());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("FunctionName", configuration.functionName());
@@ -71,7 +67,7 @@ public final class LambdaConfigurationCollector implements ContextCollector {
                     .reservedConcurrentExecutions();
             return reserved == null ? "unreserved" : reserved;
         } catch (SdkException e) {
-            return "unknown: " + AwsErrors.toCollectorError(e).code();
+            return "unknown: " + AwsFailure.of(e).toCollectorError().code();
         }
     }
 }

@@ -1,19 +1,14 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
-
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.KeyAttribute;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.SecondaryIndex;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -36,6 +31,10 @@ public record EventStoreTables(String events, String snapshots) {
         }
     }
 
+    /** The names the stack creates and the service reads unless configured otherwise. */
+    public static final EventStoreTables DEFAULT =
+            new EventStoreTables("incident-supervisor-events", "incident-supervisor-snapshots");
+
     public static EventStoreTables withPrefix(String prefix) {
         return new EventStoreTables(prefix + "events", prefix + "snapshots");
     }
@@ -48,29 +47,16 @@ public record EventStoreTables(String events, String snapshots) {
     /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares. */
     public List<CreateTableRequest> definitions() {
         return List.of(
-                CreateTableRequest.builder()
-                        .tableName(events)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                attribute(AGGREGATE_ID, ScalarAttributeType.S),
-                                attribute(SEQUENCE, ScalarAttributeType.N),
-                                attribute(BUCKET, ScalarAttributeType.N),
-                                attribute(GLOBAL_SEQUENCE, ScalarAttributeType.N))
-                        .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
-                        .globalSecondaryIndexes(index(
+                DynamoDbTables.table(
+                        events,
+                        KeyAttribute.string(AGGREGATE_ID),
+                        KeyAttribute.number(SEQUENCE),
+                        new SecondaryIndex(
                                 GLOBAL_ORDER_INDEX,
-                                ProjectionType.ALL,
-                                key(BUCKET, KeyType.HASH),
-                                key(GLOBAL_SEQUENCE, KeyType.RANGE)))
-                        .build(),
-                CreateTableRequest.builder()
-                        .tableName(snapshots)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                attribute(AGGREGATE_ID, ScalarAttributeType.S),
-                                attribute(SEQUENCE, ScalarAttributeType.N))
-                        .keySchema(key(AGGREGATE_ID, KeyType.HASH), key(SEQUENCE, KeyType.RANGE))
-                        .build());
+                                KeyAttribute.number(BUCKET),
+                                KeyAttribute.number(GLOBAL_SEQUENCE),
+                                ProjectionType.ALL)),
+                DynamoDbTables.table(snapshots, KeyAttribute.string(AGGREGATE_ID), KeyAttribute.number(SEQUENCE)));
     }
 
     private static void ensure(DynamoDbClient dynamoDb, CreateTableRequest wanted) {

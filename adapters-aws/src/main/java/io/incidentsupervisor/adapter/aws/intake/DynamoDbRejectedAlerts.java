@@ -1,24 +1,19 @@
 package io.incidentsupervisor.adapter.aws.intake;
 
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
-
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
-import io.incidentsupervisor.application.intake.RejectedAlert;
-import io.incidentsupervisor.application.intake.RejectedAlerts;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.KeyAttribute;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.SecondaryIndex;
+import io.incidentsupervisor.application.port.out.RejectedAlert;
+import io.incidentsupervisor.application.port.out.RejectedAlerts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Rejected alerts in a DynamoDB table keyed by SNS message id, so a redelivered rejection is kept once; an index by time
@@ -34,6 +29,9 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
     private final DynamoDbClient dynamoDb;
     private final String table;
 
+    /** The name the stack creates and the service reads unless configured otherwise. */
+    public static final String DEFAULT_TABLE = "incident-supervisor-rejected-alerts";
+
     public DynamoDbRejectedAlerts(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.table = Objects.requireNonNull(table, "table");
@@ -46,20 +44,15 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     /** The table as a CreateTable request: what local runs create and what the deployment stack declares. */
     public static CreateTableRequest definition(String table) {
-        return CreateTableRequest.builder()
-                .tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(MESSAGE_ID, ScalarAttributeType.S),
-                        attribute(BUCKET, ScalarAttributeType.S),
-                        attribute(REJECTED_AT_MILLIS, ScalarAttributeType.N))
-                .keySchema(key(MESSAGE_ID, KeyType.HASH))
-                .globalSecondaryIndexes(index(
+        return DynamoDbTables.table(
+                table,
+                KeyAttribute.string(MESSAGE_ID),
+                null,
+                new SecondaryIndex(
                         BY_TIME_INDEX,
-                        ProjectionType.ALL,
-                        key(BUCKET, KeyType.HASH),
-                        key(REJECTED_AT_MILLIS, KeyType.RANGE)))
-                .build();
+                        KeyAttribute.string(BUCKET),
+                        KeyAttribute.number(REJECTED_AT_MILLIS),
+                        ProjectionType.ALL));
     }
 
     @Override

@@ -1,18 +1,13 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.attribute;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.index;
-import static io.incidentsupervisor.adapter.aws.DynamoDbTables.key;
-
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.KeyAttribute;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables.SecondaryIndex;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
@@ -33,8 +28,11 @@ public record ProjectionTables(String states, String contexts) {
         Objects.requireNonNull(contexts, "contexts");
     }
 
+    /** The names the stack creates and the service reads unless configured otherwise. */
+    public static final ProjectionTables DEFAULT = new ProjectionTables("incident-state", "incident-context");
+
     public static ProjectionTables withPrefix(String prefix) {
-        return new ProjectionTables(prefix + "incident-state", prefix + "incident-context");
+        return new ProjectionTables(prefix + DEFAULT.states(), prefix + DEFAULT.contexts());
     }
 
     /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
@@ -53,26 +51,16 @@ public record ProjectionTables(String states, String contexts) {
     /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares (plus TTL on {@link #TTL}). */
     public List<CreateTableRequest> definitions() {
         return List.of(
-                CreateTableRequest.builder()
-                        .tableName(states)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                attribute(INCIDENT_ID, ScalarAttributeType.S),
-                                attribute(OPEN_BUCKET, ScalarAttributeType.S),
-                                attribute(STALE_AT, ScalarAttributeType.N))
-                        .keySchema(key(INCIDENT_ID, KeyType.HASH))
-                        .globalSecondaryIndexes(index(
+                DynamoDbTables.table(
+                        states,
+                        KeyAttribute.string(INCIDENT_ID),
+                        null,
+                        new SecondaryIndex(
                                 OPEN_INDEX,
-                                ProjectionType.KEYS_ONLY,
-                                key(OPEN_BUCKET, KeyType.HASH),
-                                key(STALE_AT, KeyType.RANGE)))
-                        .build(),
-                CreateTableRequest.builder()
-                        .tableName(contexts)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(attribute(INCIDENT_ID, ScalarAttributeType.S))
-                        .keySchema(key(INCIDENT_ID, KeyType.HASH))
-                        .build());
+                                KeyAttribute.string(OPEN_BUCKET),
+                                KeyAttribute.number(STALE_AT),
+                                ProjectionType.KEYS_ONLY)),
+                DynamoDbTables.table(contexts, KeyAttribute.string(INCIDENT_ID), null));
     }
 
     /** Drops both tables, for a rebuild from the event stream. */

@@ -1,10 +1,15 @@
 package io.incidentsupervisor.adapter.aws.collector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.incidentsupervisor.local.SampleAccount;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,11 +28,34 @@ public final class AwsStubs implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
 
-    public final WireMockServer server =
-            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    public final WireMockServer server;
 
+    /** Answers nothing until a test stubs it. */
     public AwsStubs() {
+        this(options().bindAddress("127.0.0.1").dynamicPort());
+    }
+
+    private AwsStubs(WireMockConfiguration configuration) {
+        server = new WireMockServer(configuration);
         server.start();
+    }
+
+    /** Answers as the sample account does ({@link SampleAccount}'s recordings); a test may stub more on top. */
+    public static AwsStubs sampleAccount() {
+        return new AwsStubs(
+                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath(SampleAccount.RECORDINGS));
+    }
+
+    /** The supervisor's role may not list the function role's attached policies: IAM answers AccessDenied. */
+    public AwsStubs denyListingAttachedRolePolicies() {
+        server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
+                .willReturn(iamError(
+                        403,
+                        "AccessDenied",
+                        notAuthorized("iam:ListAttachedRolePolicies", "role data-processor-role"))));
+        return this;
     }
 
     public LambdaClient lambda() {

@@ -5,12 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.application.context.AgentViewTokens;
+import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.JtokkitTokenCounter;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.EnrichedContext;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,15 +71,18 @@ class SecretsNeverLeakTest {
         ContextGatherer gatherer = new ContextGatherer(
                 registry,
                 new TokenBudget(0),
-                new JtokkitTokenCounter(),
+                new AgentViewTokens(new JtokkitTokenCounter()),
                 Clock.systemUTC(),
                 Duration.ofSeconds(1),
                 Duration.ZERO);
 
-        EnrichedContext context = gatherer.gather(
+        ContextGatherer.Gathering gathering = gatherer.start(
                 LambdaConfigurationCollectorTest.ALERT,
-                Clock.systemUTC().instant().plusSeconds(60),
-                ContextGatherer.Progress.NONE);
+                Clock.systemUTC().instant().plusSeconds(60));
+        while (gathering.hasNext()) {
+            gathering.runNext();
+        }
+        EnrichedContext context = gathering.fitted();
         String stored = Json.mapper().writeValueAsString(context);
 
         assertThat(context.results())

@@ -1,10 +1,10 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
 import io.incidentsupervisor.adapter.aws.investigation.InvestigationRig;
-import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentReceived;
+import io.incidentsupervisor.local.DynamoDbLocal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

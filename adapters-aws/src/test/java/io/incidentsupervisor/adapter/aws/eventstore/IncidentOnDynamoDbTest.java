@@ -7,13 +7,13 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.T0;
 import static io.incidentsupervisor.domain.model.SampleIncidents.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentsupervisor.adapter.aws.local.DynamoDbLocal;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordContext;
+import io.incidentsupervisor.local.DynamoDbLocal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ class IncidentOnDynamoDbTest {
             axon.send(new RecordContext(ID, 1, context(T0.plusSeconds(3)), T0.plusSeconds(3)));
 
             List<? extends DomainEventMessage<?>> history =
-                    axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
+                    axon.storage().readEvents(ID.value()).asStream().collect(Collectors.toList());
             assertThat(history)
                     .extracting(m -> (Object) m.getPayload().getClass())
                     .containsExactly(IncidentReceived.class, InvestigationStarted.class, ContextGathered.class);
@@ -51,7 +51,7 @@ class IncidentOnDynamoDbTest {
                 DynamoDbClient client = restarted.newClient();
                 AxonRuntime axon = AxonRuntime.start(engine(client))) {
             List<? extends DomainEventMessage<?>> history =
-                    axon.eventStore().readEvents(ID.value()).asStream().collect(Collectors.toList());
+                    axon.storage().readEvents(ID.value()).asStream().collect(Collectors.toList());
             assertThat(describe(history)).isEqualTo(before);
             assertThat(history.get(2).getPayload())
                     .isEqualTo(new ContextGathered(ID, 1, context(T0.plusSeconds(3)), T0.plusSeconds(3)));

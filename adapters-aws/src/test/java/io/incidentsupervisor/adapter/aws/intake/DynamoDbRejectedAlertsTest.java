@@ -1,34 +1,16 @@
 package io.incidentsupervisor.adapter.aws.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.application.intake.RejectedAlert;
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
+import io.incidentsupervisor.application.port.out.RejectedAlerts;
+import io.incidentsupervisor.application.port.out.RejectedAlertsContract;
 
-class DynamoDbRejectedAlertsTest {
+class DynamoDbRejectedAlertsTest extends RejectedAlertsContract {
 
-    private static final Instant T = Instant.parse("2026-11-23T08:00:00Z");
-
-    @Test
-    void keepsEachMessageOnceAndListsTheLatestFirst() {
+    @Override
+    protected RejectedAlerts store() {
         DynamoDbRejectedAlerts store = new DynamoDbRejectedAlerts(
                 SharedDynamoDbLocal.client(), SharedDynamoDbLocal.uniquePrefix() + "rejected-alerts");
         store.createTableIfMissing();
-
-        store.keep(new RejectedAlert(
-                "msg-1", "timestamp is not an ISO-8601 date-time", "{\"timestamp\":\"yesterday\"}", T));
-        store.keep(new RejectedAlert("msg-2", "lambda_name is missing", "{}", T.plusSeconds(10)));
-        store.keep(new RejectedAlert(
-                "msg-1", "timestamp is not an ISO-8601 date-time", "{\"timestamp\":\"yesterday\"}", T.plusSeconds(20)));
-        store.keep(new RejectedAlert("msg-3", "the message is not JSON", "x".repeat(20_000), T.plusSeconds(30)));
-
-        assertThat(store.latest(10)).extracting(RejectedAlert::messageId).containsExactly("msg-3", "msg-2", "msg-1");
-        assertThat(store.latest(2)).extracting(RejectedAlert::messageId).containsExactly("msg-3", "msg-2");
-        assertThat(store.latest(10).get(2))
-                .isEqualTo(new RejectedAlert(
-                        "msg-1", "timestamp is not an ISO-8601 date-time", "{\"timestamp\":\"yesterday\"}", T));
-        assertThat(store.latest(1).get(0).body()).hasSize(RejectedAlert.MAX_BODY_CHARACTERS);
+        return store;
     }
 }

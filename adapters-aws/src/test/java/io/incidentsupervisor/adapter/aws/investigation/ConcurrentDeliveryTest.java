@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.AgentViewTokens;
+import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.JtokkitTokenCounter;
-import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.investigation.AuditHistory;
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.FailureClassifier;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.application.investigation.Outcome.Duplicate;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.StubCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +47,9 @@ class ConcurrentDeliveryTest {
         tables.createIfMissing(SharedDynamoDbLocal.client());
         ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         projectionTables.createIfMissing(SharedDynamoDbLocal.client());
-        DynamoDbIncidentStates states = new DynamoDbIncidentStates(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbIncidentContexts contexts =
-                new DynamoDbIncidentContexts(SharedDynamoDbLocal.client(), projectionTables);
+        DynamoDbProjectionStores states = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
+        DynamoDbProjectionStores contexts =
+                new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(StubCollector.named("lambda-configuration"))
                 .build();
@@ -61,14 +61,15 @@ class ConcurrentDeliveryTest {
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
                 instances.add(new IncidentInvestigation(
                         runtime,
+                        new AuditHistory(runtime.storage()),
                         new ContextGatherer(
                                 registry,
                                 new TokenBudget(3000),
-                                new JtokkitTokenCounter(),
+                                new AgentViewTokens(new JtokkitTokenCounter()),
                                 clock,
                                 Duration.ofSeconds(1),
                                 Duration.ZERO),
-                        new Projections(runtime.eventStore(), states, contexts, Duration.ofSeconds(30)),
+                        new Projections(runtime.storage(), states, contexts, Duration.ofSeconds(30)),
                         Set.of("data-processor"),
                         FailureClassifier.UNKNOWN_IS_RETRYABLE,
                         clock,
@@ -102,7 +103,7 @@ class ConcurrentDeliveryTest {
                     kinds.add(outcome.get().getClass());
                 }
                 assertThat(kinds).as("round %d", round).containsExactlyInAnyOrder(Investigated.class, Duplicate.class);
-                List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(alert.incidentId());
+                List<AuditEntry> history = new AuditHistory(axon.storage()).history(alert.incidentId());
                 assertThat(history)
                         .extracting(AuditEntry::type)
                         .containsExactly(

@@ -3,15 +3,14 @@ package io.incidentsupervisor.adapter.aws.investigation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.investigation.AuditEntry;
 import io.incidentsupervisor.application.investigation.AuditHistory;
-import io.incidentsupervisor.application.investigation.Delivery;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -37,8 +36,8 @@ class InvestigationEndToEndTest {
     private final FailingWrites failingWrites = new FailingWrites();
     private InvestigationRig rig;
     private AxonRuntime axon;
-    private DynamoDbIncidentStates states;
-    private DynamoDbIncidentContexts contexts;
+    private DynamoDbProjectionStores states;
+    private DynamoDbProjectionStores contexts;
     private IncidentInvestigation investigation;
     private Clock clock;
 
@@ -67,7 +66,7 @@ class InvestigationEndToEndTest {
                         clock.instant().plusSeconds(60)));
 
         assertThat(outcome).isInstanceOf(Investigated.class);
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ALERT.incidentId());
+        List<AuditEntry> history = new AuditHistory(axon.storage()).history(ALERT.incidentId());
         assertThat(history)
                 .extracting(AuditEntry::type)
                 .containsExactly(
@@ -94,8 +93,10 @@ class InvestigationEndToEndTest {
         assertThat(contexts.find(ALERT.incidentId(), clock.instant()))
                 .hasValueSatisfying(row -> assertThat(row.contextJson())
                         .contains("\"missingPermission\":\"iam:ListAttachedRolePolicies\"")
-                        .contains("GetObject operation: Access Denied")
-                        .contains("\"EnvironmentKeys\":[\"API_TOKEN\",\"DB_PASSWORD\",\"ORDERS_BUCKET\"]")
+                        .contains(
+                                "GetObject operation: User: arn:aws:sts::123456789012:assumed-role/data-processor-role")
+                        .contains(
+                                "\"EnvironmentKeys\":[\"API_TOKEN\",\"DB_PASSWORD\",\"ORDERS_BUCKET\",\"RESULTS_TABLE\"]")
                         .doesNotContain("hunter2-Sup3rS3cret"));
 
         Outcome again = investigation.handle(
@@ -103,7 +104,7 @@ class InvestigationEndToEndTest {
                 new Delivery(
                         "95df01b4-redelivered", "request-2", clock.instant().plusSeconds(60)));
         assertThat(again).isEqualTo(new Outcome.Duplicate(ALERT.incidentId()));
-        assertThat(new AuditHistory(axon.eventStore()).of(ALERT.incidentId())).hasSize(6);
+        assertThat(new AuditHistory(axon.storage()).history(ALERT.incidentId())).hasSize(6);
     }
 
     @Test
@@ -120,7 +121,7 @@ class InvestigationEndToEndTest {
                         .satisfies(suppressed -> assertThat(suppressed)
                                 .hasMessageContaining("simulated outage writing InvestigationFailed")));
 
-        List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(ALERT.incidentId());
+        List<AuditEntry> history = new AuditHistory(axon.storage()).history(ALERT.incidentId());
         assertThat(history).last().extracting(AuditEntry::type).isEqualTo("CollectorFinished");
         assertThat(states.find(ALERT.incidentId()))
                 .as("left open, so stale detection will find it once the lease passes")

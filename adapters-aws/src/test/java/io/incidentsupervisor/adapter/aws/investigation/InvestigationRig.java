@@ -6,24 +6,24 @@ import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
-import io.incidentsupervisor.adapter.aws.collector.SampleAccount;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.AgentViewTokens;
+import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.JtokkitTokenCounter;
-import io.incidentsupervisor.application.investigation.Delivery;
+import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
-import io.incidentsupervisor.application.investigation.Outcome;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.IncidentAlert;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,12 +37,12 @@ public final class InvestigationRig implements AutoCloseable {
 
     static final IncidentAlert ALERT = LambdaConfigurationCollectorTest.ALERT;
 
-    final AwsStubs aws = new AwsStubs();
+    final AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies();
     final Clock clock = Clock.systemUTC();
     final DynamoDbClient dynamoDb;
     final AxonRuntime axon;
-    final DynamoDbIncidentStates states;
-    final DynamoDbIncidentContexts contexts;
+    final DynamoDbProjectionStores states;
+    final DynamoDbProjectionStores contexts;
     final IncidentInvestigation investigation;
 
     /** @param interceptors see or change every DynamoDB request */
@@ -52,14 +52,13 @@ public final class InvestigationRig implements AutoCloseable {
             overrides.addExecutionInterceptor(interceptor);
         }
         dynamoDb = SharedDynamoDbLocal.server().newClient(overrides.build());
-        SampleAccount.serve(aws);
 
         EventStoreTables eventTables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         eventTables.createIfMissing(dynamoDb);
         ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
         projectionTables.createIfMissing(dynamoDb);
-        states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
-        contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
+        states = new DynamoDbProjectionStores(dynamoDb, projectionTables);
+        contexts = new DynamoDbProjectionStores(dynamoDb, projectionTables);
         axon = AxonRuntime.start(DynamoDbEventStorageEngine.builder()
                 .dynamoDb(dynamoDb)
                 .tables(eventTables)
@@ -74,14 +73,15 @@ public final class InvestigationRig implements AutoCloseable {
                 .build();
         investigation = new IncidentInvestigation(
                 axon,
+                new AuditHistory(axon.storage()),
                 new ContextGatherer(
                         registry,
                         new TokenBudget(3000),
-                        new JtokkitTokenCounter(),
+                        new AgentViewTokens(new JtokkitTokenCounter()),
                         clock,
                         Duration.ofSeconds(1),
                         Duration.ZERO),
-                new Projections(axon.eventStore(), states, contexts, Duration.ofSeconds(30)),
+                new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30)),
                 Set.of("data-processor"),
                 new AwsFailureClassifier(),
                 clock,

@@ -5,29 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentContexts;
-import io.incidentsupervisor.adapter.aws.projection.DynamoDbIncidentStates;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.AgentViewTokens;
+import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.JtokkitTokenCounter;
-import io.incidentsupervisor.application.investigation.AuditEntry;
+import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.investigation.AuditHistory;
-import io.incidentsupervisor.application.investigation.Delivery;
-import io.incidentsupervisor.application.investigation.FailureClassifier;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
-import io.incidentsupervisor.application.investigation.Outcome;
-import io.incidentsupervisor.application.investigation.Outcome.Investigated;
-import io.incidentsupervisor.application.investigation.Outcome.Refused;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome.Refused;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
-import io.incidentsupervisor.domain.model.TokenBudget;
-import io.incidentsupervisor.domain.port.CollectorRegistry;
-import io.incidentsupervisor.domain.port.StubCollector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,18 +60,16 @@ class ProjectionsOnDynamoDbTest {
                         .attributeName())
                 .as("creating existing tables again changes nothing")
                 .isEqualTo("ttl");
-        DynamoDbIncidentStates states = new DynamoDbIncidentStates(dynamoDb, projectionTables);
-        DynamoDbIncidentContexts contexts = new DynamoDbIncidentContexts(dynamoDb, projectionTables);
+        DynamoDbProjectionStores states = new DynamoDbProjectionStores(dynamoDb, projectionTables);
+        DynamoDbProjectionStores contexts = new DynamoDbProjectionStores(dynamoDb, projectionTables);
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(
                         new StubCollector(
                                 "lambda-configuration",
-                                3,
                                 alert -> CollectorResult.gathered(
                                         "lambda-configuration", Map.of("Runtime", "python3.12"))),
                         new StubCollector(
                                 "iam-role",
-                                2,
                                 alert -> CollectorResult.failed(
                                         "iam-role",
                                         new CollectorError(
@@ -85,13 +83,14 @@ class ProjectionsOnDynamoDbTest {
                 .dynamoDb(dynamoDb)
                 .tables(eventTables)
                 .build())) {
-            Projections projections = new Projections(axon.eventStore(), states, contexts, LEASE_FLOOR);
+            Projections projections = new Projections(axon.storage(), states, contexts, LEASE_FLOOR);
             IncidentInvestigation investigation = new IncidentInvestigation(
                     axon,
+                    new AuditHistory(axon.storage()),
                     new ContextGatherer(
                             registry,
                             new TokenBudget(3000),
-                            new JtokkitTokenCounter(),
+                            new AgentViewTokens(new JtokkitTokenCounter()),
                             clock,
                             Duration.ofSeconds(1),
                             Duration.ZERO),
@@ -111,7 +110,7 @@ class ProjectionsOnDynamoDbTest {
             Instant leaseEnd = startedAt.plusSeconds(60);
             axon.send(
                     new ReceiveIncident(killed, startedAt, leaseEnd),
-                    Map.of("snsMessageId", "msg-2", "requestId", "request-2"));
+                    new Delivery("msg-2", "request-2", Instant.now().plusSeconds(60)));
             projections.refresh(killed.incidentId());
 
             assertThat(first).isInstanceOf(Investigated.class);
@@ -143,13 +142,13 @@ class ProjectionsOnDynamoDbTest {
             assertThat(investigation.handle(killed, delivery("msg-2-redelivered")))
                     .as("a redelivery never starts a second investigation")
                     .isEqualTo(new Outcome.Duplicate(killed.incidentId()));
-            assertThat(new AuditHistory(axon.eventStore()).of(killed.incidentId()))
+            assertThat(new AuditHistory(axon.storage()).history(killed.incidentId()))
                     .hasSize(2);
 
             Outcome recovered = investigation.recover(killed.incidentId(), delivery("recovery-1"));
             assertThat(recovered).isInstanceOf(Investigated.class);
             assertThat(states.staleAt(clock.instant())).isEmpty();
-            List<AuditEntry> history = new AuditHistory(axon.eventStore()).of(killed.incidentId());
+            List<AuditEntry> history = new AuditHistory(axon.storage()).history(killed.incidentId());
             assertThat(history)
                     .filteredOn(e -> e.type().equals("ContextGathered"))
                     .hasSize(1);

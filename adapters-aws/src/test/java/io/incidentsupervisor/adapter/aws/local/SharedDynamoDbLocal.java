@@ -1,5 +1,6 @@
 package io.incidentsupervisor.adapter.aws.local;
 
+import io.incidentsupervisor.local.DynamoDbLocal;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,0 +1,166 @@
+package io.incidentsupervisor.adapter.aws.projection;
+
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.INCIDENT_ID;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_BUCKET;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_INDEX;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.STALE_AT;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.TTL;
+
+import io.incidentsupervisor.application.port.out.IncidentContextRow;
+import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.application.port.out.IncidentStates;
+import io.incidentsupervisor.domain.model.FailureReason;
+import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Both projections in DynamoDB. Open incidents are also in a sparse index keyed by when they turn stale; contexts expire
+ * through the table's TTL and, since TTL lags, on reading. The one write rule: a row is replaced only by one that
+ * applied a later event, so replays and redeliveries never regress it.
+ */
+public final class DynamoDbProjectionStores implements IncidentStates, IncidentContexts {
+
+    private static final String OPEN = "OPEN";
+    private static final String LAST_SEQUENCE = "lastSequence";
+
+    private final DynamoDbClient dynamoDb;
+    private final ProjectionTables tables;
+
+    public DynamoDbProjectionStores(DynamoDbClient dynamoDb, ProjectionTables tables) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tables = Objects.requireNonNull(tables, "tables");
+    }
+
+    @Override
+    public void save(IncidentStateRow row) {
+        Map<String, AttributeValue> item = row(row.incidentId(), row.errorType(), row.lastSequence());
+        item.put("status", AttributeValue.fromS(row.status().name()));
+        item.put("attempt", AttributeValue.fromN(Integer.toString(row.attempt())));
+        item.put("updatedAt", AttributeValue.fromS(row.updatedAt().toString()));
+        if (row.leaseUntil() != null) {
+            item.put("leaseUntil", AttributeValue.fromS(row.leaseUntil().toString()));
+        }
+        if (row.error() != null) {
+            item.put("errorReasonType", AttributeValue.fromS(row.error().type()));
+            item.put("errorReasonMessage", AttributeValue.fromS(row.error().message()));
+            item.put("errorRetryable", AttributeValue.fromBool(row.error().retryable()));
+        }
+        if (row.staleAt() != null) {
+            item.put(OPEN_BUCKET, AttributeValue.fromS(OPEN));
+            item.put(STALE_AT, AttributeValue.fromN(Long.toString(row.staleAt().toEpochMilli())));
+        }
+        putIfNewer(tables.states(), item, row.lastSequence());
+    }
+
+    @Override
+    public Optional<IncidentStateRow> find(IncidentId incidentId) {
+        Map<String, AttributeValue> item = item(tables.states(), incidentId);
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        FailureReason error = item.containsKey("errorReasonType")
+                ? new FailureReason(
+                        item.get("errorReasonType").s(),
+                        item.get("errorReasonMessage").s(),
+                        item.get("errorRetryable").bool())
+                : null;
+        return Optional.of(new IncidentStateRow(
+                incidentId,
+                item.get("errorType").s(),
+                IncidentStatus.valueOf(item.get("status").s()),
+                Integer.parseInt(item.get("attempt").n()),
+                item.containsKey("leaseUntil")
+                        ? Instant.parse(item.get("leaseUntil").s())
+                        : null,
+                Instant.parse(item.get("updatedAt").s()),
+                Long.parseLong(item.get(LAST_SEQUENCE).n()),
+                error,
+                item.containsKey(STALE_AT)
+                        ? Instant.ofEpochMilli(Long.parseLong(item.get(STALE_AT).n()))
+                        : null));
+    }
+
+    @Override
+    public List<IncidentId> staleAt(Instant now) {
+        return dynamoDb
+                .queryPaginator(b -> b.tableName(tables.states())
+                        .indexName(OPEN_INDEX)
+                        .keyConditionExpression("#bucket = :open AND #staleAt <= :now")
+                        .expressionAttributeNames(Map.of("#bucket", OPEN_BUCKET, "#staleAt", STALE_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":open",
+                                AttributeValue.fromS(OPEN),
+                                ":now",
+                                AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
+                .items()
+                .stream()
+                .map(item -> new IncidentId(item.get(INCIDENT_ID).s()))
+                .toList();
+    }
+
+    @Override
+    public void save(IncidentContextRow row) {
+        Map<String, AttributeValue> item = row(row.incidentId(), row.errorType(), row.lastSequence());
+        item.put("context", AttributeValue.fromS(row.contextJson()));
+        item.put("createdAt", AttributeValue.fromS(row.createdAt().toString()));
+        item.put(TTL, AttributeValue.fromN(Long.toString(row.expiresAt().getEpochSecond())));
+        putIfNewer(tables.contexts(), item, row.lastSequence());
+    }
+
+    @Override
+    public Optional<IncidentContextRow> find(IncidentId incidentId, Instant now) {
+        Map<String, AttributeValue> item = item(tables.contexts(), incidentId);
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(item.get(TTL).n()));
+        if (!now.isBefore(expiresAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncidentContextRow(
+                incidentId,
+                item.get("errorType").s(),
+                item.get("context").s(),
+                Instant.parse(item.get("createdAt").s()),
+                expiresAt,
+                Long.parseLong(item.get(LAST_SEQUENCE).n())));
+    }
+
+    /** What every row holds: its incident, the incident's error type, and the last event it applied. */
+    private static Map<String, AttributeValue> row(IncidentId incidentId, String errorType, long lastSequence) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(INCIDENT_ID, AttributeValue.fromS(incidentId.value()));
+        item.put("errorType", AttributeValue.fromS(errorType));
+        item.put(LAST_SEQUENCE, AttributeValue.fromN(Long.toString(lastSequence)));
+        return item;
+    }
+
+    private Map<String, AttributeValue> item(String table, IncidentId incidentId) {
+        return dynamoDb.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(INCIDENT_ID, AttributeValue.fromS(incidentId.value()))))
+                .item();
+    }
+
+    private void putIfNewer(String table, Map<String, AttributeValue> item, long lastSequence) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#id) OR #seq < :seq")
+                    .expressionAttributeNames(Map.of("#id", INCIDENT_ID, "#seq", LAST_SEQUENCE))
+                    .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(lastSequence)))));
+        } catch (ConditionalCheckFailedException alreadyNewer) {
+            // A row at this sequence or later is stored already: a replay or a redelivery, nothing to do.
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.incidentsupervisor.application.port.out;
+
+import io.incidentsupervisor.domain.model.FailureReason;
+import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One incident's current state as agents and operators read it. {@code staleAt} is set only while the incident is open
+ * (RECEIVED or INVESTIGATING): the lease end, or for an incident never started, its receipt plus the lease floor.
+ */
+public record IncidentStateRow(
+        IncidentId incidentId,
+        String errorType,
+        IncidentStatus status,
+        int attempt,
+        Instant leaseUntil,
+        Instant updatedAt,
+        long lastSequence,
+        FailureReason error,
+        Instant staleAt) {
+
+    public IncidentStateRow {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

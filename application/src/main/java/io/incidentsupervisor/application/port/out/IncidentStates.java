@@ -1,0 +1,18 @@
+package io.incidentsupervisor.application.port.out;
+
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Outgoing: the incident-state projection. */
+public interface IncidentStates {
+
+    /** Stores the row unless the stored one has applied this sequence already: replays and redeliveries never regress it. */
+    void save(IncidentStateRow row);
+
+    Optional<IncidentStateRow> find(IncidentId incidentId);
+
+    /** Open incidents whose {@code staleAt} is at or before {@code now}, oldest first; read from an index, never a scan. */
+    List<IncidentId> staleAt(Instant now);
+}

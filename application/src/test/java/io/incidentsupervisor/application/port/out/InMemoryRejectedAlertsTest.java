@@ -1,0 +1,9 @@
+package io.incidentsupervisor.application.port.out;
+
+class InMemoryRejectedAlertsTest extends RejectedAlertsContract {
+
+    @Override
+    protected RejectedAlerts store() {
+        return new InMemoryRejectedAlerts();
+    }
+}

@@ -1,0 +1,7 @@
+package planted.devtools.local;
+
+public class LocalServer {
+    public static LocalServer start() {
+        return new LocalServer();
+    }
+}

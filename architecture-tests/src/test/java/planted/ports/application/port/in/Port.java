@@ -1,0 +1,5 @@
+package planted.ports.application.port.in;
+
+public interface Port {
+    String handle();
+}

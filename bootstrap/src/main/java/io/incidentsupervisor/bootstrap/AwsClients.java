@@ -1,0 +1,89 @@
+package io.incidentsupervisor.bootstrap;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The SDK clients, built on one HTTP client; endpoints and credentials come from the SDK's own settings. Every call is
+ * bounded: each HTTP attempt by {@link #ATTEMPT_TIMEOUT}, the call with its retries by {@link #CALL_TIMEOUT}, so no AWS
+ * API, however slow, holds an invocation (or a cut-off collector's thread) for longer. The collectors' clients are built
+ * on first use, so what reads only the tables never builds them.
+ */
+public final class AwsClients {
+
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final Region region;
+    private final ClientOverrideConfiguration bounded = ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+            .apiCallTimeout(CALL_TIMEOUT)
+            .build();
+    private final DynamoDbClient dynamoDb;
+    private LambdaClient lambda;
+    private IamClient iam;
+    private CloudWatchLogsClient logs;
+
+    public AwsClients(String region) {
+        this.region = Region.of(region);
+        this.dynamoDb = bounded(DynamoDbClient.builder(), this.region);
+    }
+
+    /** Clients built elsewhere, as tests point them at local stand-ins. */
+    public static AwsClients of(
+            DynamoDbClient dynamoDb, LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs) {
+        AwsClients clients = new AwsClients(dynamoDb);
+        clients.lambda = lambda;
+        clients.iam = iam;
+        clients.logs = logs;
+        return clients;
+    }
+
+    private AwsClients(DynamoDbClient dynamoDb) {
+        this.region = Region.AWS_GLOBAL;
+        this.dynamoDb = dynamoDb;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = bounded(LambdaClient.builder(), region);
+        }
+        return lambda;
+    }
+
+    /** IAM is global: its endpoint is the same from every region. */
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = bounded(IamClient.builder(), Region.AWS_GLOBAL);
+        }
+        return iam;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = bounded(CloudWatchLogsClient.builder(), region);
+        }
+        return logs;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C bounded(B builder, Region in) {
+        return builder.httpClient(http)
+                .region(in)
+                .overrideConfiguration(bounded)
+                .build();
+    }
+}

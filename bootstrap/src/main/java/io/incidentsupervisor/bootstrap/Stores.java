@@ -1,0 +1,111 @@
+package io.incidentsupervisor.bootstrap;
+
+import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.application.intake.RejectedAlertIntake;
+import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.port.in.ListRejectedAlerts;
+import io.incidentsupervisor.application.port.in.ListStaleIncidents;
+import io.incidentsupervisor.application.port.in.ReadIncidentContext;
+import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
+import io.incidentsupervisor.application.port.in.ReadIncidentState;
+import io.incidentsupervisor.application.port.in.RebuildProjections;
+import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
+import io.incidentsupervisor.application.port.out.IncidentStates;
+import io.incidentsupervisor.application.projection.IncidentQueries;
+import io.incidentsupervisor.application.projection.Projections;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The stored side of the service wired by hand, without Axon's command side, the collectors or any AWS API but
+ * DynamoDB: what the reads, the rebuild and the rejected-alert intake need, and what {@link IncidentSupervisor} builds on.
+ */
+public final class Stores {
+
+    private final DynamoDbClient dynamoDb;
+    private final Settings settings;
+    private final DynamoDbEventStorageEngine events;
+    private final DynamoDbProjectionStores states;
+    private final Projections projections;
+    private final IncidentQueries queries;
+    private final AuditHistory history;
+    private final RejectedAlertIntake rejected;
+    private final DynamoDbRejectedAlerts rejectedTable;
+
+    public Stores(Settings settings, DynamoDbClient dynamoDb) {
+        this.settings = settings;
+        this.dynamoDb = dynamoDb;
+        this.events = DynamoDbEventStorageEngine.builder()
+                .dynamoDb(dynamoDb)
+                .tables(eventTables())
+                .build();
+        this.states = new DynamoDbProjectionStores(dynamoDb, projectionTables());
+        this.projections = new Projections(events, states, states, settings.staleThreshold());
+        this.queries = new IncidentQueries(states, states);
+        this.history = new AuditHistory(events);
+        this.rejectedTable = new DynamoDbRejectedAlerts(dynamoDb, settings.rejectedTable());
+        this.rejected = new RejectedAlertIntake(rejectedTable);
+    }
+
+    /** Creates every table that is missing, for local runs; in AWS the stack creates them. */
+    public void createTablesIfMissing() {
+        eventTables().createIfMissing(dynamoDb);
+        projectionTables().createIfMissing(dynamoDb);
+        rejectedTable.createTableIfMissing();
+    }
+
+    public ReadIncidentHistory history() {
+        return history;
+    }
+
+    public ReadIncidentState states() {
+        return queries;
+    }
+
+    public ReadIncidentContext contexts() {
+        return queries;
+    }
+
+    public ListStaleIncidents stale() {
+        return queries;
+    }
+
+    public ListRejectedAlerts rejected() {
+        return rejected;
+    }
+
+    public RecordRejectedAlert rejectedIntake() {
+        return rejected;
+    }
+
+    public RebuildProjections rebuild() {
+        return projections;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    DynamoDbEventStorageEngine events() {
+        return events;
+    }
+
+    IncidentStates stateTable() {
+        return states;
+    }
+
+    Projections projections() {
+        return projections;
+    }
+
+    private EventStoreTables eventTables() {
+        return new EventStoreTables(settings.eventsTable(), settings.snapshotsTable());
+    }
+
+    private ProjectionTables projectionTables() {
+        return new ProjectionTables(settings.stateTable(), settings.contextTable());
+    }
+}

@@ -1,0 +1,216 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.incidentsupervisor.adapter.aws.DynamoDbTables;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.bootstrap.Deployment;
+import io.incidentsupervisor.bootstrap.Settings;
+import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/** What {@code supervisor verify} checks, each check timed and reported, never thrown. */
+final class StackChecks {
+
+    /** One check: what was checked, whether it passed, what was found, and how long it took. */
+    record Check(String name, boolean passed, String detail, long durationMillis) {}
+
+    @FunctionalInterface
+    private interface Probe {
+        /** Returns what was found if the check passes; throws {@link Failed} (or anything) if it does not. */
+        String run() throws Exception;
+    }
+
+    private static final class Failed extends Exception {
+        Failed(String message) {
+            super(message);
+        }
+    }
+
+    private final CliRuntime runtime;
+    private final String function;
+    private final String recoveryFunction;
+
+    StackChecks(CliRuntime runtime, String function, String recoveryFunction) {
+        this.runtime = runtime;
+        this.function = function;
+        this.recoveryFunction = recoveryFunction;
+    }
+
+    private static Check check(String name, Probe probe) {
+        long started = System.nanoTime();
+        boolean passed;
+        String detail;
+        try {
+            detail = probe.run();
+            passed = true;
+        } catch (Failed failed) {
+            detail = failed.getMessage();
+            passed = false;
+        } catch (Exception e) {
+            detail = e.toString();
+            passed = false;
+        }
+        return new Check(
+                name,
+                passed,
+                detail,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static void expect(boolean condition, String failure) throws Failed {
+        if (!condition) {
+            throw new Failed(failure);
+        }
+    }
+
+    List<Check> run() {
+        Settings settings = runtime.settings();
+        List<Check> checks = new ArrayList<>();
+        List<CreateTableRequest> tables =
+                new ArrayList<>(new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()).definitions());
+        tables.addAll(new ProjectionTables(settings.stateTable(), settings.contextTable()).definitions());
+        tables.add(DynamoDbRejectedAlerts.definition(settings.rejectedTable()));
+        for (CreateTableRequest table : tables) {
+            checks.add(check("table " + table.tableName(), () -> table(table)));
+        }
+        checks.add(check("ttl on " + settings.contextTable(), () -> ttl(settings.contextTable())));
+        checks.add(check("function " + function, () -> function(function, Deployment.HANDLER)));
+        checks.add(
+                check("function " + recoveryFunction, () -> function(recoveryFunction, Deployment.RECOVERY_HANDLER)));
+        checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(runtime.embedded)));
+        return checks;
+    }
+
+    private String ttl(String contextTable) throws Failed {
+        var ttl = runtime.clients()
+                .dynamoDb()
+                .describeTimeToLive(b -> b.tableName(contextTable))
+                .timeToLiveDescription();
+        expect(
+                ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED && ProjectionTables.TTL.equals(ttl.attributeName()),
+                "TTL is " + ttl.timeToLiveStatusAsString() + " on " + ttl.attributeName() + "; expected ENABLED on "
+                        + ProjectionTables.TTL);
+        return "ENABLED on " + ProjectionTables.TTL;
+    }
+
+    private String table(CreateTableRequest expected) throws Failed {
+        TableDescription actual = runtime.clients()
+                .dynamoDb()
+                .describeTable(b -> b.tableName(expected.tableName()))
+                .table();
+        expect(actual.tableStatus() == TableStatus.ACTIVE, "status " + actual.tableStatusAsString());
+        Optional<String> mismatch = DynamoDbTables.mismatch(expected, actual);
+        expect(mismatch.isEmpty(), mismatch.orElse(""));
+        return "ACTIVE, keys " + keyNames(expected)
+                + (expected.hasGlobalSecondaryIndexes()
+                        ? ", index " + expected.globalSecondaryIndexes().get(0).indexName()
+                        : "");
+    }
+
+    private static String keyNames(CreateTableRequest table) {
+        return table.keySchema().stream()
+                .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+                .toList()
+                .toString();
+    }
+
+    private String function(String name, String handler) throws Failed {
+        GetFunctionConfigurationResponse configuration =
+                runtime.clients().lambda().getFunctionConfiguration(b -> b.functionName(name));
+        expect("Active".equals(configuration.stateAsString()), "state " + configuration.stateAsString());
+        expect(
+                Deployment.RUNTIME.equals(configuration.runtimeAsString()),
+                "runtime " + configuration.runtimeAsString() + "; expected " + Deployment.RUNTIME);
+        expect(handler.equals(configuration.handler()), "handler " + configuration.handler() + "; expected " + handler);
+        return "Active, " + configuration.runtimeAsString() + ", " + configuration.handler();
+    }
+
+    /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */
+    private String syntheticAlert(boolean inThisProcess) throws Exception {
+        String lambdaName = runtime.settings().supervisedFunctions().stream()
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String messageId = "verify-" + UUID.randomUUID();
+        Map<String, String> alert = new LinkedHashMap<>();
+        alert.put("error_type", "SupervisorVerification");
+        alert.put("error_message", "Synthetic alert from `supervisor verify`; no failure happened");
+        alert.put("error_code", "Verification");
+        alert.put("lambda_name", lambdaName);
+        alert.put("timestamp", now.toString());
+        String eventJson = snsEventJson(messageId, Timeline.JSON.writeValueAsString(alert));
+        SNSEvent event = SnsEvents.read(
+                new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
+        IncidentId id = IncidentId.of(lambdaName, now);
+        if (inThisProcess) {
+            Deliveries.deliver(runtime.service().snsHandler(), event, Clock.systemUTC());
+        } else {
+            InvokeResponse response = runtime.clients()
+                    .lambda()
+                    .invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
+            expect(
+                    response.functionError() == null,
+                    "the function failed: " + response.functionError() + " "
+                            + response.payload().asUtf8String());
+        }
+        Instant giveUp = Instant.now().plusSeconds(30);
+        Optional<IncidentStateRow> state = runtime.stores().states().state(id);
+        while ((state.isEmpty() || state.get().status() != IncidentStatus.CONTEXT_GATHERED)
+                && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+            state = runtime.stores().states().state(id);
+        }
+        expect(
+                state.isPresent() && state.get().status() == IncidentStatus.CONTEXT_GATHERED,
+                id + " is " + state.map(s -> s.status().name()).orElse("absent") + "; expected CONTEXT_GATHERED");
+        expect(runtime.stores().contexts().context(id, Instant.now()).isPresent(), id + " has no context row");
+        return id + " CONTEXT_GATHERED with a context row"
+                + (inThisProcess ? " (handled in this process)" : " (handled by " + function + ")");
+    }
+
+    private static String snsEventJson(String messageId, String message) throws Exception {
+        Map<String, Object> sns = new LinkedHashMap<>();
+        sns.put("Type", "Notification");
+        sns.put("MessageId", messageId);
+        sns.put("TopicArn", "arn:aws:sns:local:000000000000:incident-alerts");
+        sns.put("Subject", "SupervisorVerification");
+        sns.put("Message", message);
+        sns.put("Timestamp", Instant.now().toString());
+        sns.put("SignatureVersion", "1");
+        sns.put("MessageAttributes", Map.of());
+        return Timeline.JSON.writeValueAsString(Map.of(
+                "Records",
+                List.of(Map.of(
+                        "EventSource",
+                        "aws:sns",
+                        "EventVersion",
+                        "1.0",
+                        "EventSubscriptionArn",
+                        "arn:aws:sns:local:000000000000:incident-alerts:verify",
+                        "Sns",
+                        sns))));
+    }
+}

@@ -1,0 +1,97 @@
+package io.incidentsupervisor.infrastructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.logs.LogGroup;
+
+/** The role's statements: exactly the operations the code performs, on exactly its resources. */
+final class CodePermissions {
+
+    private CodePermissions() {}
+
+    /** Each statement names the code that needs it; nothing is granted on "*" but what AWS cannot scope (X-Ray, added by CDK for tracing). */
+    static void grant(Stack stack, Map<String, Table> tables, Role role, StackConfig config, List<LogGroup> ownLogs) {
+        // The functions' own log output.
+        role.addToPolicy(allow(
+                List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
+        // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global
+        // stream
+        // (projection rebuilds). Snapshots are off, so the snapshots table is never read or written: it gets no grant.
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                List.of(table(tables, "EventsTable").getTableArn())));
+        role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index(tables, "EventsTable", "global-order"))));
+        // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale
+        // query.
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem"),
+                List.of(
+                        table(tables, "IncidentStateTable").getTableArn(),
+                        table(tables, "IncidentContextTable").getTableArn())));
+        role.addToPolicy(
+                allow(List.of("dynamodb:Query"), List.of(index(tables, "IncidentStateTable", "open-by-stale-at"))));
+        // Rejected alerts: kept, never read by the functions.
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem"),
+                List.of(table(tables, "RejectedAlertsTable").getTableArn())));
+
+        List<String> functionArns = new ArrayList<>();
+        List<String> logGroupArns = new ArrayList<>();
+        for (String name : config.supervisedFunctions()) {
+            functionArns.add(stack.formatArn(ArnComponents.builder()
+                    .service("lambda")
+                    .resource("function")
+                    .resourceName(name)
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                    .build()));
+            logGroupArns.add(stack.formatArn(ArnComponents.builder()
+                    .service("logs")
+                    .resource("log-group")
+                    .resourceName("/aws/lambda/" + name + ":*")
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                    .build()));
+        }
+        // lambda-configuration and iam-role collectors.
+        role.addToPolicy(allow(
+                List.of("lambda:GetFunctionConfiguration", "lambda:GetFunctionConcurrency", "lambda:GetFunction"),
+                functionArns));
+        role.addToPolicy(allow(
+                List.of("iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"),
+                config.supervisedRoleArns()));
+        // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log
+        // groups,
+        // not one group, so it is scoped to this account and region's log-group ARNs.
+        role.addToPolicy(allow(List.of("logs:FilterLogEvents"), logGroupArns));
+        role.addToPolicy(allow(
+                List.of("logs:DescribeLogGroups"),
+                List.of(stack.formatArn(ArnComponents.builder()
+                        .service("logs")
+                        .resource("log-group")
+                        .resourceName("*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .build()))));
+    }
+
+    private static PolicyStatement allow(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(resources)
+                .build();
+    }
+
+    private static Table table(Map<String, Table> tables, String id) {
+        return tables.get(id);
+    }
+
+    private static String index(Map<String, Table> tables, String tableId, String index) {
+        return tables.get(tableId).getTableArn() + "/index/" + index;
+    }
+}
