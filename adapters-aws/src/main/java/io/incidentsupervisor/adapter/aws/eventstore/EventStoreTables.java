@@ -35,10 +35,6 @@ public record EventStoreTables(String events, String snapshots) {
     public static final EventStoreTables DEFAULT =
             new EventStoreTables("incident-supervisor-events", "incident-supervisor-snapshots");
 
-    public static EventStoreTables withPrefix(String prefix) {
-        return new EventStoreTables(prefix + "events", prefix + "snapshots");
-    }
-
     /** Creates whichever table is missing and waits until both are active; throws if an existing one has other keys. */
     public void createIfMissing(DynamoDbClient dynamoDb) {
         definitions().forEach(table -> ensure(dynamoDb, table));

@@ -31,10 +31,6 @@ public record ProjectionTables(String states, String contexts) {
     /** The names the stack creates and the service reads unless configured otherwise. */
     public static final ProjectionTables DEFAULT = new ProjectionTables("incident-state", "incident-context");
 
-    public static ProjectionTables withPrefix(String prefix) {
-        return new ProjectionTables(prefix + DEFAULT.states(), prefix + DEFAULT.contexts());
-    }
-
     /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
     public void createIfMissing(DynamoDbClient dynamoDb) {
         definitions().forEach(table -> DynamoDbTables.createIfMissing(dynamoDb, table));

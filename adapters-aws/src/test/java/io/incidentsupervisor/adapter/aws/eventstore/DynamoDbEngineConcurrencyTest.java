@@ -29,7 +29,7 @@ class DynamoDbEngineConcurrencyTest {
 
     @Test
     void fourWritersRacingOverSharedAggregatesLoseNothingAndDuplicateNothing() throws Exception {
-        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
         tables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbEventStorageEngine engine = DynamoDbEventStorageEngine.builder()
                 .dynamoDb(SharedDynamoDbLocal.client())

@@ -7,7 +7,7 @@ class DynamoDbEngineContractTest extends EventStorageEngineContractTest {
 
     @Override
     protected EventStorageEngine createEngine() {
-        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
         tables.createIfMissing(SharedDynamoDbLocal.client());
         return DynamoDbEventStorageEngine.builder()
                 .dynamoDb(SharedDynamoDbLocal.client())

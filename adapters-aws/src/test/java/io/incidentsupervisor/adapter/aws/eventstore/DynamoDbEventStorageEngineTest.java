@@ -45,7 +45,7 @@ class DynamoDbEventStorageEngineTest {
                 .newClient(ClientOverrideConfiguration.builder()
                         .addExecutionInterceptor(requests)
                         .build());
-        tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        tables = SharedDynamoDbLocal.uniqueEventTables();
         tables.createIfMissing(dynamoDb);
         engine = engineWith(Duration.ofSeconds(60));
         requests.reset();

@@ -2,6 +2,7 @@ package io.incidentsupervisor.adapter.aws.eventstore;
 
 import io.incidentsupervisor.adapter.aws.investigation.InvestigationRig;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.local.DynamoDbLocal;
@@ -45,7 +46,7 @@ public final class EventStoreBench {
                         .addExecutionInterceptor(requests)
                         .build())) {
             Supplier<EventStorageEngine> dynamoDb = () -> {
-                EventStoreTables tables = EventStoreTables.withPrefix("bench" + System.nanoTime() + "-");
+                EventStoreTables tables = SharedDynamoDbLocal.withPrefix("bench" + System.nanoTime() + "-");
                 tables.createIfMissing(client);
                 return DynamoDbEventStorageEngine.builder()
                         .dynamoDb(client)

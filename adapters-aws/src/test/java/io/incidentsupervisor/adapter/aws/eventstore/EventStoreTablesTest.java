@@ -16,7 +16,7 @@ class EventStoreTablesTest {
 
     @Test
     void creatingTwiceIsHarmlessAndYieldsTheDocumentedSchema() {
-        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
         tables.createIfMissing(dynamoDb);
         tables.createIfMissing(dynamoDb);
 
@@ -38,7 +38,7 @@ class EventStoreTablesTest {
 
     @Test
     void anExistingTableWithOtherKeysIsRefusedByName() {
-        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
         dynamoDb.createTable(b -> b.tableName(tables.events())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))

@@ -7,6 +7,7 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.T0;
 import static io.incidentsupervisor.domain.model.SampleIncidents.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.IncidentReceived;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The Incident aggregate on the DynamoDB engine, and its history surviving a restart of a persisted DynamoDB Local. */
 class IncidentOnDynamoDbTest {
 
-    private static final EventStoreTables TABLES = EventStoreTables.withPrefix("incident-");
+    private static final EventStoreTables TABLES = SharedDynamoDbLocal.withPrefix("incident-");
 
     @Test
     void anIncidentsHistoryReadsBackIdenticalAfterARestart(@TempDir Path folder) {

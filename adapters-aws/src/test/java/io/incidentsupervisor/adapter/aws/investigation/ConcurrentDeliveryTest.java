@@ -43,9 +43,9 @@ class ConcurrentDeliveryTest {
 
     @Test
     void twoSimultaneousDeliveriesOfOneAlertInvestigateItOnce() throws Exception {
-        EventStoreTables tables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
         tables.createIfMissing(SharedDynamoDbLocal.client());
-        ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
         projectionTables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbProjectionStores states = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
         DynamoDbProjectionStores contexts =

@@ -53,9 +53,9 @@ public final class InvestigationRig implements AutoCloseable {
         }
         dynamoDb = SharedDynamoDbLocal.server().newClient(overrides.build());
 
-        EventStoreTables eventTables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables eventTables = SharedDynamoDbLocal.uniqueEventTables();
         eventTables.createIfMissing(dynamoDb);
-        ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
         projectionTables.createIfMissing(dynamoDb);
         states = new DynamoDbProjectionStores(dynamoDb, projectionTables);
         contexts = new DynamoDbProjectionStores(dynamoDb, projectionTables);

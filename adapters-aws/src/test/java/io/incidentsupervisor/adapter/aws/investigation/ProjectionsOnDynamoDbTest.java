@@ -50,9 +50,9 @@ class ProjectionsOnDynamoDbTest {
 
     @Test
     void projectionsFollowTheIncidentsFindTheStaleOneAndRebuildIdentically() {
-        EventStoreTables eventTables = EventStoreTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        EventStoreTables eventTables = SharedDynamoDbLocal.uniqueEventTables();
         eventTables.createIfMissing(dynamoDb);
-        ProjectionTables projectionTables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
         projectionTables.createIfMissing(dynamoDb);
         projectionTables.createIfMissing(dynamoDb);
         assertThat(dynamoDb.describeTimeToLive(b -> b.tableName(projectionTables.contexts()))

@@ -1,5 +1,7 @@
 package io.incidentsupervisor.adapter.aws.local;
 
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.local.DynamoDbLocal;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +26,22 @@ public final class SharedDynamoDbLocal {
     public static synchronized DynamoDbLocal server() {
         client();
         return server;
+    }
+
+    /** Event store tables no other test uses. */
+    public static EventStoreTables uniqueEventTables() {
+        return withPrefix(uniquePrefix());
+    }
+
+    /** Event store tables whose names start with {@code prefix}. */
+    public static EventStoreTables withPrefix(String prefix) {
+        return new EventStoreTables(prefix + "events", prefix + "snapshots");
+    }
+
+    /** Projection tables no other test uses. */
+    public static ProjectionTables uniqueProjectionTables() {
+        String prefix = uniquePrefix();
+        return new ProjectionTables(prefix + "incident-state", prefix + "incident-context");
     }
 
     /** A table-name prefix no other test uses. */

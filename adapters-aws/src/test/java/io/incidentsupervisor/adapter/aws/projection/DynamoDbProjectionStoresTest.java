@@ -11,7 +11,7 @@ class DynamoDbProjectionStoresTest extends ProjectionStoresContract {
 
     @Override
     protected IncidentStates states() {
-        tables = ProjectionTables.withPrefix(SharedDynamoDbLocal.uniquePrefix());
+        tables = SharedDynamoDbLocal.uniqueProjectionTables();
         tables.createIfMissing(SharedDynamoDbLocal.client());
         return new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), tables);
     }
