@@ -7,6 +7,7 @@ import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
+import io.incidentsupervisor.domain.model.RecordDiagnosis;
 import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,6 +44,11 @@ class IncidentAggregate {
 
     @CommandHandler
     List<IncidentEvent> handle(RecordContext command) {
+        return decideAndApply(command);
+    }
+
+    @CommandHandler
+    List<IncidentEvent> handle(RecordDiagnosis command) {
         return decideAndApply(command);
     }
 

@@ -21,7 +21,7 @@ final class ArchitectureRules {
     /** The rings point inward: adapters → application → budget policy → model; adapters never see one another. */
     static ArchRule onion(String root) {
         return onionArchitecture()
-                .domainModels(root + ".domain.model..")
+                .domainModels(root + ".domain.model..", root + ".domain.diagnosis..")
                 .domainServices(root + ".domain.budget..")
                 .applicationServices(root + ".application..")
                 .adapter("aws", root + ".adapter.aws..")

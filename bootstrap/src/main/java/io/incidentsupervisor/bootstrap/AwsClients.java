@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -33,6 +34,7 @@ public final class AwsClients {
     private LambdaClient lambda;
     private IamClient iam;
     private CloudWatchLogsClient logs;
+    private CloudTrailClient cloudTrail;
 
     public AwsClients(String region) {
         this.region = Region.of(region);
@@ -41,11 +43,16 @@ public final class AwsClients {
 
     /** Clients built elsewhere, as tests point them at local stand-ins. */
     public static AwsClients of(
-            DynamoDbClient dynamoDb, LambdaClient lambda, IamClient iam, CloudWatchLogsClient logs) {
+            DynamoDbClient dynamoDb,
+            LambdaClient lambda,
+            IamClient iam,
+            CloudWatchLogsClient logs,
+            CloudTrailClient cloudTrail) {
         AwsClients clients = new AwsClients(dynamoDb);
         clients.lambda = lambda;
         clients.iam = iam;
         clients.logs = logs;
+        clients.cloudTrail = cloudTrail;
         return clients;
     }
 
@@ -71,6 +78,14 @@ public final class AwsClients {
             iam = bounded(IamClient.builder(), Region.AWS_GLOBAL);
         }
         return iam;
+    }
+
+    /** IAM's events are recorded in us-east-1 only, whatever the region. */
+    public synchronized CloudTrailClient cloudTrail() {
+        if (cloudTrail == null) {
+            cloudTrail = bounded(CloudTrailClient.builder(), Region.US_EAST_1);
+        }
+        return cloudTrail;
     }
 
     public synchronized CloudWatchLogsClient logs() {

@@ -1,13 +1,15 @@
 package io.incidentsupervisor.bootstrap;
 
 import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
+import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
+import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
 import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.context.AgentViewTokens;
 import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.investigation.StaleRecovery;
 import io.incidentsupervisor.application.port.in.HandleAlert;
@@ -26,6 +28,10 @@ public final class IncidentSupervisor implements AutoCloseable {
     private static final Duration MINIMUM_COLLECTOR_SHARE = Duration.ofSeconds(1);
     /** Kept before the deadline for recording what was gathered: two commits and two projection rows. */
     private static final Duration RECORDING_RESERVE = Duration.ofSeconds(5);
+    /** Kept after the collectors for the diagnosis's evidence: the role, the simulator, CloudTrail's pages. */
+    private static final Duration DIAGNOSIS_SHARE = Duration.ofSeconds(10);
+    /** Half a second between CloudTrail pages: LookupEvents allows 2 requests per second. */
+    private static final Duration CLOUDTRAIL_PACE = Duration.ofMillis(500);
 
     private final Stores stores;
     private final AxonRuntime axon;
@@ -42,14 +48,21 @@ public final class IncidentSupervisor implements AutoCloseable {
         ContextGatherer gatherer = new ContextGatherer(
                 ContextCollectors.registry(clients, settings),
                 settings.tokenBudget(),
-                new AgentViewTokens(new JtokkitTokenCounter()),
+                new JtokkitTokenCounter(),
                 clock,
                 MINIMUM_COLLECTOR_SHARE,
+                RECORDING_RESERVE.plus(DIAGNOSIS_SHARE));
+        Diagnoser diagnoser = new Diagnoser(
+                new IamRoleEvidence(clients.lambda(), clients.iam()),
+                new CloudTrailRoleChanges(clients.cloudTrail(), clients.iam(), CLOUDTRAIL_PACE),
+                clock,
+                settings.changeLookBack(),
                 RECORDING_RESERVE);
         this.investigation = new IncidentInvestigation(
                 axon,
                 stores.history(),
                 gatherer,
+                diagnoser,
                 stores.projections(),
                 settings.supervisedFunctions(),
                 new AwsFailureClassifier(),

@@ -30,7 +30,8 @@ public record Settings(
         Map<String, String> logGroupOverrides,
         Duration staleThreshold,
         Duration logWindowBefore,
-        Duration logWindowAfter) {
+        Duration logWindowAfter,
+        Duration changeLookBack) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
@@ -47,7 +48,8 @@ public record Settings(
                 logGroups(environment.get("LOG_GROUP_OVERRIDES")),
                 duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
                 duration("LOG_WINDOW_BEFORE", environment.get("LOG_WINDOW_BEFORE"), Duration.ofMinutes(10)),
-                duration("LOG_WINDOW_AFTER", environment.get("LOG_WINDOW_AFTER"), Duration.ofMinutes(1)));
+                duration("LOG_WINDOW_AFTER", environment.get("LOG_WINDOW_AFTER"), Duration.ofMinutes(1)),
+                duration("CHANGE_LOOK_BACK", environment.get("CHANGE_LOOK_BACK"), Duration.ofHours(24)));
     }
 
     private static String region(String value) {

@@ -121,6 +121,8 @@ public final class ColdStartBench {
                 "AWS_ENDPOINT_URL_IAM",
                 aws.endpoint().toString(),
                 "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+                aws.endpoint().toString(),
+                "AWS_ENDPOINT_URL_CLOUDTRAIL",
                 aws.endpoint().toString()));
         environment.putAll(Map.of(
                 "EVENTS_TABLE",
@@ -139,7 +141,7 @@ public final class ColdStartBench {
         Settings settings = Settings.from(environment);
         try (IncidentSupervisor tables = IncidentSupervisor.start(
                 settings,
-                AwsClients.of(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs()),
+                AwsClients.of(dynamoDb.newClient(), aws.lambda(), aws.iam(), aws.logs(), aws.cloudTrail()),
                 AlertMetrics.NONE)) {
             tables.stores().createTablesIfMissing();
         }

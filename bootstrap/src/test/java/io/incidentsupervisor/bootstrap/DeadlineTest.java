@@ -145,6 +145,8 @@ class DeadlineTest {
                     aws.endpoint().toString(),
                     "aws.endpointUrlCloudWatchLogs",
                     aws.endpoint().toString(),
+                    "aws.endpointUrlCloudTrail",
+                    aws.endpoint().toString(),
                     "aws.endpointUrlDynamoDb",
                     dynamoDb,
                     "aws.accessKeyId",

@@ -41,7 +41,8 @@ class IncidentSupervisorTest {
         try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies();
                 IncidentSupervisor supervisor = IncidentSupervisor.start(
                         settings,
-                        AwsClients.of(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                        AwsClients.of(
+                                SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs(), aws.cloudTrail()),
                         AlertMetrics.NONE)) {
             supervisor.stores().createTablesIfMissing();
 
@@ -72,6 +73,7 @@ class IncidentSupervisorTest {
                             "CollectorFinished",
                             "CollectorFinished",
                             "CollectorFinished",
+                            "IncidentDiagnosed",
                             "ContextGathered");
             assertThat(supervisor.stores().states().state(INCIDENT))
                     .get()

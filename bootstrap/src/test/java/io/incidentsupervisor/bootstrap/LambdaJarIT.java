@@ -57,7 +57,7 @@ class LambdaJarIT {
                 prefix + "context",
                 "REJECTED_TABLE",
                 prefix + "rejected"));
-        for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS")) {
+        for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS", "CLOUDTRAIL")) {
             environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
         }
         return environment;
@@ -72,7 +72,7 @@ class LambdaJarIT {
     private static IncidentSupervisor inspector(Map<String, String> environment, AwsStubs aws) {
         IncidentSupervisor inspector = IncidentSupervisor.start(
                 Settings.from(environment),
-                AwsClients.of(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs()),
+                AwsClients.of(SharedDynamoDbLocal.client(), aws.lambda(), aws.iam(), aws.logs(), aws.cloudTrail()),
                 AlertMetrics.NONE);
         inspector.stores().createTablesIfMissing();
         return inspector;
@@ -119,6 +119,7 @@ class LambdaJarIT {
                             "CollectorFinished",
                             "CollectorFinished",
                             "CollectorFinished",
+                            "IncidentDiagnosed",
                             "ContextGathered");
             assertThat(inspector.stores().states().state(INCIDENT))
                     .get()

@@ -63,9 +63,30 @@ final class CodePermissions {
         role.addToPolicy(allow(
                 List.of("lambda:GetFunctionConfiguration", "lambda:GetFunctionConcurrency", "lambda:GetFunction"),
                 functionArns));
+        // iam-role collector and the diagnosis: the role, its policies, the simulator on the role's own policies.
         role.addToPolicy(allow(
-                List.of("iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"),
+                List.of(
+                        "iam:ListAttachedRolePolicies",
+                        "iam:ListRolePolicies",
+                        "iam:GetRolePolicy",
+                        "iam:GetRole",
+                        "iam:SimulatePrincipalPolicy"),
                 config.supervisedRoleArns()));
+        // The diagnosis reads the documents of managed policies attached to (or detached from) the roles: AWS's and the
+        // account's own; which ones cannot be known when deploying.
+        role.addToPolicy(allow(
+                List.of("iam:GetPolicy", "iam:GetPolicyVersion"),
+                List.of(
+                        "arn:aws:iam::aws:policy/*",
+                        stack.formatArn(ArnComponents.builder()
+                                .service("iam")
+                                .region("")
+                                .resource("policy")
+                                .resourceName("*")
+                                .build()))));
+        // The diagnosis reads who changed a role. LookupEvents has no resource-level permissions: "*" is the only
+        // resource IAM accepts for it.
+        role.addToPolicy(allow(List.of("cloudtrail:LookupEvents"), List.of("*")));
         // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log
         // groups,
         // not one group, so it is scoped to this account and region's log-group ARNs.

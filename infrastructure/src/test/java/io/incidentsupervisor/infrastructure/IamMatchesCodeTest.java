@@ -1,5 +1,9 @@
 package io.incidentsupervisor.infrastructure;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -15,6 +19,8 @@ import io.incidentsupervisor.bootstrap.Settings;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.local.DynamoDbLocal;
 import io.incidentsupervisor.local.LocalLambdaContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +61,10 @@ class IamMatchesCodeTest {
                         "lambda:GetFunctionConfiguration",
                         "lambda:GetFunction",
                         "iam:GetRolePolicy",
+                        "iam:GetRole",
+                        "iam:SimulatePrincipalPolicy",
+                        "iam:GetPolicyVersion",
+                        "cloudtrail:LookupEvents",
                         "logs:FilterLogEvents")
                 .anyMatch(action -> action.equals("dynamodb:PutItem"));
         assertThat(required)
@@ -102,6 +112,41 @@ class IamMatchesCodeTest {
                 .toList();
     }
 
+    /**
+     * CloudTrail shows a customer managed policy detached from the role, so the diagnosis reads an account policy's
+     * document as well as AWS's.
+     */
+    private static void stubDetachedAccountPolicy(AwsStubs aws) {
+        String arn = "arn:aws:iam::" + RolePolicy.ACCOUNT + ":policy/orders-read";
+        String record = "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":"
+                + "\"arn:aws:iam::123456789012:user/ops-alice\"},\"eventTime\":\"2026-11-23T07:50:00Z\","
+                + "\"eventName\":\"DetachRolePolicy\",\"requestParameters\":{\"roleName\":\"data-processor-role\","
+                + "\"policyArn\":\"" + arn + "\"},\"eventID\":\"e-detach\"}";
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withHeader(
+                        "X-Amz-Target", equalTo("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"))
+                .willReturn(AwsStubs.logsOk("{\"Events\":[{\"EventId\":\"e-detach\",\"EventName\":\"DetachRolePolicy\","
+                        + "\"EventTime\":1763884200,\"CloudTrailEvent\":"
+                        + "\"" + record.replace("\"", "\\\"") + "\"}]}")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=GetPolicy&"))
+                .withRequestBody(containing("PolicyArn=" + URLEncoder.encode(arn, StandardCharsets.UTF_8)))
+                .willReturn(AwsStubs.iamOk(
+                        "GetPolicy",
+                        "<Policy><PolicyName>orders-read</PolicyName><DefaultVersionId>v1</DefaultVersionId>" + "<Arn>"
+                                + arn + "</Arn></Policy>")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=GetPolicyVersion&"))
+                .withRequestBody(containing("PolicyArn=" + URLEncoder.encode(arn, StandardCharsets.UTF_8)))
+                .willReturn(AwsStubs.iamOk(
+                        "GetPolicyVersion",
+                        "<PolicyVersion><Document>%7B%22Statement%22%3A%5B%5D%7D</Document><VersionId>v1</VersionId>"
+                                + "<IsDefaultVersion>true</IsDefaultVersion></PolicyVersion>")));
+    }
+
     /** Granted for Lambda itself, not for the code: its log output, X-Ray segments, and the on-failure destination. */
     private static boolean forTheLambdaPlatform(RolePolicy.Grant grant) {
         return grant.action().startsWith("xray:")
@@ -115,10 +160,12 @@ class IamMatchesCodeTest {
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
                 AwsStubs aws = AwsStubs.sampleAccount()) {
             IamRoleCollectorTest.stubRole(aws.server);
+            stubDetachedAccountPolicy(aws);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
             properties.put("aws.endpointUrlLambda", aws.endpoint().toString());
             properties.put("aws.endpointUrlIam", aws.endpoint().toString());
             properties.put("aws.endpointUrlCloudWatchLogs", aws.endpoint().toString());
+            properties.put("aws.endpointUrlCloudTrail", aws.endpoint().toString());
             properties.put("aws.accessKeyId", "AKIDEXAMPLE");
             properties.put("aws.secretAccessKey", "local");
             properties.forEach(System::setProperty);

@@ -73,10 +73,13 @@ final class RequiredPermissions {
                 String role = call.request()
                         .getValueForField("RoleName", String.class)
                         .orElse("*");
-                required.add(new Permission(
-                        "iam:" + call.operation(),
-                        roleArnsByName.getOrDefault(role, "arn:aws:iam::" + account + ":role/" + role),
-                        name));
+                // A policy's calls are authorised on the policy, the simulator's on the principal it simulates.
+                String resource = call.request()
+                        .getValueForField("PolicyArn", String.class)
+                        .or(() -> call.request().getValueForField("PolicySourceArn", String.class))
+                        .orElseGet(
+                                () -> roleArnsByName.getOrDefault(role, "arn:aws:iam::" + account + ":role/" + role));
+                required.add(new Permission("iam:" + call.operation(), resource, name));
             }
             case "cloudwatchlogs" -> {
                 String group = call.request()

@@ -244,8 +244,8 @@ class SupervisorStackTest {
         assertThat(grants)
                 .filteredOn(grant -> grant.resource().equals("*"))
                 .extracting(RolePolicy.Grant::action)
-                .as("X-Ray has no resource-level permissions")
-                .allMatch(action -> action.startsWith("xray:"));
+                .as("X-Ray and CloudTrail's LookupEvents have no resource-level permissions")
+                .allMatch(action -> action.startsWith("xray:") || action.equals("cloudtrail:LookupEvents"));
         assertThat(template.findResources(
                         "AWS::IAM::Role", Map.of("Properties", Map.of("ManagedPolicyArns", Match.anyValue()))))
                 .as("no managed policy (AWSLambdaBasicExecutionRole grants logs on *)")

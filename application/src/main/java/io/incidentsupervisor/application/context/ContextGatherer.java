@@ -1,8 +1,9 @@
 package io.incidentsupervisor.application.context;
 
 import io.incidentsupervisor.application.port.out.ContextCollector;
-import io.incidentsupervisor.domain.budget.ContextMeasure;
+import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.domain.budget.TokenBudget;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.EnrichedContext;
@@ -41,7 +42,7 @@ public final class ContextGatherer {
 
     private final CollectorRegistry registry;
     private final TokenBudget budget;
-    private final ContextMeasure measure;
+    private final TokenCounter counter;
     private final Clock clock;
     private final Duration minimumPerCollector;
     private final Duration recordingReserve;
@@ -58,13 +59,13 @@ public final class ContextGatherer {
     public ContextGatherer(
             CollectorRegistry registry,
             TokenBudget budget,
-            ContextMeasure measure,
+            TokenCounter counter,
             Clock clock,
             Duration minimumPerCollector,
             Duration recordingReserve) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.measure = Objects.requireNonNull(measure, "measure");
+        this.counter = Objects.requireNonNull(counter, "counter");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minimumPerCollector = Objects.requireNonNull(minimumPerCollector, "minimumPerCollector");
         this.recordingReserve = Objects.requireNonNull(recordingReserve, "recordingReserve");
@@ -75,7 +76,10 @@ public final class ContextGatherer {
         return new Gathering(alert, registry.collectorsFor(alert.errorType()), deadline.minus(recordingReserve));
     }
 
-    /** One alert's gathering: {@link #runNext()} until {@link #hasNext()} is false, then {@link #fitted()}. */
+    /**
+     * One alert's gathering: {@link #runNext()} until {@link #hasNext()} is false, then {@link #fitted} with the
+     * incident's diagnosis, which the budget counts first and never cuts.
+     */
     public final class Gathering {
 
         private final IncidentAlert alert;
@@ -111,12 +115,18 @@ public final class ContextGatherer {
                     new Step(collector.name(), result.succeeded(), Duration.between(started, clock.instant())));
         }
 
-        /** What was gathered, fitted to the budget. */
-        public EnrichedContext fitted() {
+        /** What the collectors gathered so far, uncut: the evidence the diagnosis reads. */
+        public List<CollectorResult> results() {
+            return List.copyOf(results);
+        }
+
+        /** What was gathered, fitted to the budget after the diagnosis (null when there is none). */
+        public EnrichedContext fitted(Diagnosis diagnosis) {
             if (hasNext()) {
                 throw new IllegalStateException("Gathering has " + (toRun.size() - results.size()) + " steps to run");
             }
-            TokenBudget.Fitted fitted = budget.fit(alert, results, registry.trimOrder(), measure);
+            TokenBudget.Fitted fitted =
+                    budget.fit(alert, results, registry.trimOrder(), new AgentViewTokens(counter, diagnosis));
             return new EnrichedContext(
                     fitted.alert(), fitted.results(), clock.instant(), fitted.tokens(), fitted.report());
         }

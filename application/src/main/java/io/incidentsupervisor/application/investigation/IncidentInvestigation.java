@@ -2,6 +2,7 @@ package io.incidentsupervisor.application.investigation;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.HandleAlert;
@@ -13,6 +14,7 @@ import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.application.port.in.RecoverIncident;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.FailInvestigation;
 import io.incidentsupervisor.domain.model.FailureReason;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The investigation of one alert: receive it and start its first attempt (a duplicate stops here), whose lease lasts
  * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), run the collectors one by
- * one, recording each as a heartbeat, record the context, and project the history it holds. A failure is recorded on
+ * one, recording each as a heartbeat, reach the diagnosis, record it with the context, and project the history it
+ * holds. A failure is recorded on
  * the incident and the original exception is rethrown; if recording fails too, that failure is attached to the original
  * as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way.
  */
@@ -55,6 +58,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
     private final AxonRuntime axon;
     private final ReadIncidentHistory history;
     private final ContextGatherer gatherer;
+    private final Diagnoser diagnoser;
     private final Projections projections;
     private final Set<String> supervisedFunctions;
     private final FailureClassifier classifier;
@@ -65,6 +69,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
             AxonRuntime axon,
             ReadIncidentHistory history,
             ContextGatherer gatherer,
+            Diagnoser diagnoser,
             Projections projections,
             Set<String> supervisedFunctions,
             FailureClassifier classifier,
@@ -73,6 +78,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
         this.axon = Objects.requireNonNull(axon, "axon");
         this.history = Objects.requireNonNull(history, "history");
         this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
+        this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
         this.projections = Objects.requireNonNull(projections, "projections");
         this.supervisedFunctions = Set.copyOf(supervisedFunctions);
         this.classifier = Objects.requireNonNull(classifier, "classifier");
@@ -142,8 +148,16 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
                     events.addAll(axon.send(heartbeat(id, attempt, step.get(), delivery), delivery));
                 }
             }
-            context = gathering.fitted();
-            events.addAll(axon.send(new RecordContext(id, attempt, context, clock.instant()), delivery));
+            Diagnosis diagnosis = diagnoser.diagnose(alert, gathering.results(), delivery.deadline());
+            context = gathering.fitted(diagnosis);
+            events.addAll(axon.send(
+                    new RecordContext(
+                            id,
+                            attempt,
+                            context,
+                            diagnosis.changeEvidence() == Diagnosis.ChangeEvidence.NOT_NEEDED ? null : diagnosis,
+                            clock.instant()),
+                    delivery));
         } catch (RuntimeException failure) {
             recordFailure(id, attempt, failure, delivery);
             throw failure;

@@ -1,13 +1,15 @@
 package io.incidentsupervisor.application.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.port.in.RebuildProjections;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
@@ -36,7 +38,7 @@ public final class Projections implements RebuildProjections {
     /** How long agents can read a context. */
     public static final Duration CONTEXT_RETENTION = Duration.ofDays(7);
 
-    private static final ObjectWriter JSON = Json.mapper().writer();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final EventStorageEngine events;
     private final IncidentStates states;
@@ -106,16 +108,17 @@ public final class Projections implements RebuildProjections {
                 history.size() - 1L,
                 incident.failure(),
                 incident.staleAt(leaseFloor).orElse(null)));
-        for (int sequence = 0; sequence < history.size(); sequence++) {
-            if (history.get(sequence) instanceof ContextGathered gathered) {
+        for (IncidentEvent event : history) {
+            if (event instanceof ContextGathered gathered) {
                 contexts.save(new IncidentContextRow(
                         incident.id(),
                         incident.alert().errorType(),
-                        json(gathered),
+                        json(incident.diagnosis(), gathered),
                         gathered.gatheredAt(),
                         // TTL attributes hold whole seconds.
                         gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS),
-                        sequence));
+                        // The whole history's last sequence: a later verdict (late change evidence) rewrites the row.
+                        history.size() - 1L));
             }
         }
     }
@@ -128,9 +131,15 @@ public final class Projections implements RebuildProjections {
                 + " holds a " + message.getPayloadType().getName() + ", which is not an incident event");
     }
 
-    private static String json(ContextGathered gathered) {
+    /** What an agent reads: the latest diagnosis first, then the gathered context. */
+    private static String json(Diagnosis diagnosis, ContextGathered gathered) {
+        ObjectNode view = JSON.createObjectNode();
+        if (diagnosis != null) {
+            view.set("diagnosis", JSON.valueToTree(diagnosis));
+        }
+        view.setAll((ObjectNode) JSON.valueToTree(gathered.context()));
         try {
-            return JSON.writeValueAsString(gathered.context());
+            return JSON.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A gathered context could not be written as JSON", e);
         }

@@ -2,6 +2,7 @@ package io.incidentsupervisor.application.storedevents;
 
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.ContextGathered;
+import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
@@ -36,7 +37,8 @@ public final class StoredEventTypes {
             new StoredEventType("CollectorFinished", "1", CollectorFinished.class),
             new StoredEventType("ContextGathered", "1", ContextGathered.class),
             new StoredEventType("InvestigationFailed", "1", InvestigationFailed.class),
-            new StoredEventType("InvestigationRetried", "1", InvestigationRetried.class)));
+            new StoredEventType("InvestigationRetried", "1", InvestigationRetried.class),
+            new StoredEventType("IncidentDiagnosed", "1", IncidentDiagnosed.class)));
 
     private final Map<String, StoredEventType> byName = new LinkedHashMap<>();
     private final Map<Class<?>, StoredEventType> byClass = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ class ContextGathererTest {
         assertThat(heartbeats).containsExactly("lambda-configuration:true", "cloudwatch-logs:true");
         assertThat(context.enrichedAt()).isEqualTo(NOW);
         assertThat(context.tokenCount())
-                .isEqualTo(new TextLengthCounter().count(AgentView.render(ALERT, context.results())));
+                .isEqualTo(new TextLengthCounter().count(AgentView.render(null, ALERT, context.results())));
         assertThat(context.truncation().tokenizer()).isEqualTo(TextLengthCounter.NAME);
     }
 
@@ -110,7 +110,7 @@ class ContextGathererTest {
         ContextGatherer gatherer = new ContextGatherer(
                 registry,
                 new TokenBudget(3000),
-                new AgentViewTokens(new TextLengthCounter()),
+                new TextLengthCounter(),
                 real,
                 Duration.ofMillis(100),
                 Duration.ofMillis(300));
@@ -129,12 +129,7 @@ class ContextGathererTest {
 
     private ContextGatherer gatherer(CollectorRegistry registry) {
         return new ContextGatherer(
-                registry,
-                new TokenBudget(3000),
-                new AgentViewTokens(new TextLengthCounter()),
-                clock,
-                Duration.ofSeconds(3),
-                Duration.ZERO);
+                registry, new TokenBudget(3000), new TextLengthCounter(), clock, Duration.ofSeconds(3), Duration.ZERO);
     }
 
     private static ContextCollector collector(String name, Function<IncidentAlert, CollectorResult> collect) {
@@ -147,6 +142,6 @@ class ContextGathererTest {
         while (gathering.hasNext()) {
             gathering.runNext().ifPresent(step -> heartbeats.add(step.collector() + ":" + step.succeeded()));
         }
-        return gathering.fitted();
+        return gathering.fitted(null);
     }
 }

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.context.AgentViewTokens;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.context.TextLengthCounter;
+import io.incidentsupervisor.application.diagnosis.StubEvidence;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
@@ -277,17 +277,13 @@ class IncidentInvestigationTest {
         this.engine = engine;
         axon = AxonRuntime.start(engine);
         ContextGatherer gatherer = new ContextGatherer(
-                registry,
-                new TokenBudget(3000),
-                new AgentViewTokens(counter),
-                clock,
-                Duration.ofSeconds(1),
-                Duration.ZERO);
+                registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
         Projections projections = new Projections(engine, stores, stores, LEASE_FLOOR);
         return new IncidentInvestigation(
                 axon,
                 new AuditHistory(engine),
                 gatherer,
+                new StubEvidence().diagnoser(clock),
                 projections,
                 supervised,
                 FailureClassifier.UNKNOWN_IS_RETRYABLE,

@@ -5,6 +5,11 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static io.incidentsupervisor.domain.model.SampleIncidents.LEASE;
 import static io.incidentsupervisor.domain.model.SampleIncidents.T0;
 
+import io.incidentsupervisor.domain.diagnosis.Denial;
+import io.incidentsupervisor.domain.diagnosis.DenialReason;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
+import io.incidentsupervisor.domain.diagnosis.Simulation;
+import io.incidentsupervisor.domain.diagnosis.SuspectedChange;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.CollectorResult;
@@ -12,6 +17,7 @@ import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.FailureReason;
+import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
@@ -48,7 +54,37 @@ final class StoredEventSamples {
         samples.put(
                 InvestigationRetried.class,
                 new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", T0.plusSeconds(3)));
+        samples.put(IncidentDiagnosed.class, new IncidentDiagnosed(ID, 1, diagnosis(), T0.plusSeconds(2)));
         return samples;
+    }
+
+    /** A verdict with every part filled: a denial, a simulation, the suspected change, its revert, a gap. */
+    static Diagnosis diagnosis() {
+        Denial denial = new Denial(
+                "arn:aws:sts::123456789012:assumed-role/data-processor-role/data-processor",
+                "data-processor-role",
+                "s3:GetObject",
+                "arn:aws:s3:::orders-prod-eu/2026/11/23.csv",
+                new DenialReason(DenialReason.Effect.IMPLICIT, DenialReason.PolicyType.IDENTITY));
+        return new Diagnosis(
+                List.of(denial),
+                List.of(new Simulation("s3:GetObject", denial.resource(), "implicitDeny", List.of())),
+                new SuspectedChange(
+                        "PutRolePolicy",
+                        "6b1c0f4e-0000-4000-8000-00000000e002",
+                        T0.minusSeconds(240),
+                        "arn:aws:iam::123456789012:user/ops-alice",
+                        "IAMUser",
+                        "results-write",
+                        "{\"Sid\":\"ReadOrders\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\"}",
+                        "inline policy results-write was replaced by a document without the statement that allowed"
+                                + " s3:GetObject"),
+                "aws iam put-role-policy --role-name data-processor-role --policy-name results-write"
+                        + " --policy-document file://results-write.json",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+                Diagnosis.ChangeEvidence.FOUND,
+                null,
+                List.of("the simulation of s3:PutObject: Throttled (Throttling)"));
     }
 
     private static EnrichedContext context() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.application.storedevents.StoredEventTypes.StoredEventType;
 import io.incidentsupervisor.application.storedevents.moved.AlertArrived;
+import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import java.io.IOException;
@@ -42,6 +43,11 @@ class StoredEventsTest {
 
     static Stream<Class<?>> eventClasses() {
         return SAMPLES.keySet().stream();
+    }
+
+    /** The types that existed while events were stored under their class names, before durable names. */
+    static Stream<Class<?>> legacyEventClasses() {
+        return eventClasses().filter(type -> type != IncidentDiagnosed.class);
     }
 
     @Test
@@ -82,7 +88,7 @@ class StoredEventsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("eventClasses")
+    @MethodSource("legacyEventClasses")
     void historyStoredUnderClassNamesBeforeRevisionsReadsBackIntoTodaysClass(Class<?> eventClass) {
         assertThat(read(
                         fixture("stored-events/legacy/" + eventClass.getSimpleName() + ".json"),

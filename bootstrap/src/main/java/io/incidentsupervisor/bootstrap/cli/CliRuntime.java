@@ -42,7 +42,8 @@ final class CliRuntime implements AutoCloseable {
     private static final Map<String, String> SAMPLE_ACCOUNT_ENDPOINTS = Map.of(
             "AWS_ENDPOINT_URL_LAMBDA", "aws.endpointUrlLambda",
             "AWS_ENDPOINT_URL_IAM", "aws.endpointUrlIam",
-            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "aws.endpointUrlCloudWatchLogs");
+            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "aws.endpointUrlCloudWatchLogs",
+            "AWS_ENDPOINT_URL_CLOUDTRAIL", "aws.endpointUrlCloudTrail");
 
     final boolean embedded;
     private final Settings settings;

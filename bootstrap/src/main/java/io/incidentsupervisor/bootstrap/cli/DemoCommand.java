@@ -36,6 +36,7 @@ final class DemoCommand extends CliCommand {
                         "AWS_ENDPOINT_URL_LAMBDA",
                         "AWS_ENDPOINT_URL_IAM",
                         "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+                        "AWS_ENDPOINT_URL_CLOUDTRAIL",
                         "AWS_REGION",
                         "SUPERVISED_FUNCTIONS",
                         "LOG_GROUP_OVERRIDES")
@@ -63,6 +64,9 @@ final class DemoCommand extends CliCommand {
             }
             out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT
                     + " to SNS.");
+            out.println();
+            Verdict.print(Timeline.JSON.readTree(context.contextJson()).path("diagnosis"), out);
+            out.println();
             for (int i = 0; i < deliveries.size(); i++) {
                 Deliveries.Delivered d = deliveries.get(i);
                 out.printf("Delivery %d of SNS message %s: %s (%s)%n", i + 1, d.messageId(), d.outcome(), d.detail());

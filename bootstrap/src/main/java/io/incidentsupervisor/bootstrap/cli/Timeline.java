@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.ContextGathered;
+import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
@@ -50,6 +52,15 @@ final class Timeline {
             return failed.reason().type()
                     + (failed.reason().retryable() ? " (retryable): " : ": ")
                     + failed.reason().message();
+        }
+        if (event instanceof IncidentDiagnosed diagnosed) {
+            Diagnosis diagnosis = diagnosed.diagnosis();
+            return diagnosis.denials().size() + " denial(s), change evidence " + diagnosis.changeEvidence()
+                    + (diagnosis.suspectedChange() == null
+                            ? ""
+                            : ": " + diagnosis.suspectedChange().eventName() + " by "
+                                    + diagnosis.suspectedChange().actorArn() + " at "
+                                    + diagnosis.suspectedChange().time());
         }
         if (event instanceof InvestigationRetried retried) {
             return "attempt " + retried.abandonedAttempt() + " abandoned: " + retried.cause();

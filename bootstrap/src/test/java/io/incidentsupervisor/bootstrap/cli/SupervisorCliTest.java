@@ -54,6 +54,38 @@ class SupervisorCliTest {
     }
 
     @Test
+    void demoPrintsTheVerdictFirstWithTheActorTheTimeAndTheRevert() {
+        Run demo = run("demo");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out().indexOf("Verdict:"))
+                .isPositive()
+                .isLessThan(demo.out().indexOf("Delivery 1"))
+                .isLessThan(demo.out().indexOf("Timeline of"));
+        assertThat(demo.out())
+                .contains("denied    s3:GetObject on arn:aws:s3:::orders-prod-eu/incoming/2026-11-23/orders-0800.csv"
+                        + " (no identity-based policy allows it)")
+                .contains("cause     PutRolePolicy (CloudTrail event 9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02) by"
+                        + " arn:aws:iam::123456789012:user/ops-alice (IAMUser) at 2026-11-23T07:56:10Z")
+                .contains("removed   {\"Sid\":\"ReadOrders\"")
+                .contains("revert    aws iam put-role-policy --role-name data-processor-role --policy-name"
+                        + " results-write --policy-document file://results-write.json");
+    }
+
+    @Test
+    void aSmallTokenBudgetCutsTheContextButNeverTheVerdict() throws Exception {
+        JsonNode full = new ObjectMapper().readTree(run("demo", "--json").out()).at("/context");
+        JsonNode small = new ObjectMapper()
+                .readTree(run(Map.of("TOKEN_BUDGET", "500"), "demo", "--json").out())
+                .at("/context");
+
+        assertThat(small.at("/truncation/budget").asInt()).isEqualTo(500);
+        assertThat(small.at("/truncation/droppedSources")).isNotEmpty();
+        assertThat(small.get("diagnosis")).isEqualTo(full.get("diagnosis"));
+        assertThat(small.at("/diagnosis/changeEvidence").asText()).isEqualTo("FOUND");
+    }
+
+    @Test
     void handleThenHistoryInSeparateRunsShareTheStoreAndAnswerInJson() throws Exception {
         Run handled = run("handle", "--event", "../examples/sns-s3-access-error.json");
         assertThat(handled.exitCode()).as(handled.err()).isZero();
@@ -62,7 +94,7 @@ class SupervisorCliTest {
         Run history = run("history", INCIDENT, "--json");
         assertThat(history.exitCode()).as(history.err()).isZero();
         JsonNode events = new ObjectMapper().readTree(history.out());
-        assertThat(events).hasSize(6);
+        assertThat(events).hasSize(7);
         assertThat(events.get(0).get("type").asText()).isEqualTo("IncidentReceived");
         assertThat(events.get(0).at("/metadata/snsMessageId").asText())
                 .isEqualTo("95df01b4-ee98-5cb9-9903-4c221d41eb5e");
@@ -87,7 +119,7 @@ class SupervisorCliTest {
         assertThat(rebuilt.exitCode()).isZero();
         assertThat(new ObjectMapper().readTree(rebuilt.out()).get("incidents").asInt())
                 .isEqualTo(1);
-        assertThat(rebuilt.err()).contains("read 6 events");
+        assertThat(rebuilt.err()).contains("read 7 events");
 
         Run recover = run("recover", INCIDENT);
         assertThat(recover.exitCode()).as("a closed incident is not recovered").isEqualTo(SupervisorCli.FAILED);

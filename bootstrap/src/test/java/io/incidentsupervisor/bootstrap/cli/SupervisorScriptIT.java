@@ -79,6 +79,7 @@ class SupervisorScriptIT {
                         "CollectorFinished",
                         "CollectorFinished",
                         "CollectorFinished",
+                        "IncidentDiagnosed",
                         "ContextGathered");
     }
 

@@ -64,11 +64,10 @@ public record TokenBudget(int limit) {
             List<CollectorResult> emptied = plan.firstDropsApplied(drops);
             int longest = longestFitting(
                     MAX_STRING_LENGTH, length -> measure.tokens(new StringCap(length).alert(alert), emptied) <= limit);
-            if (longest < 1) {
-                throw new IllegalStateException(
-                        "A budget of " + limit + " tokens cannot hold even a one-character alert");
-            }
-            StringCap alertCap = new StringCap(longest);
+            // What is never cut (the diagnosis, the view's structure) may alone exceed a small budget: the most-cut
+            // form
+            // is kept, and the report's tokensAfter says by how much it is over.
+            StringCap alertCap = new StringCap(Math.max(1, longest));
             finalAlert = alertCap.alert(alert);
             stringsCut += alertCap.stringsCut();
         }

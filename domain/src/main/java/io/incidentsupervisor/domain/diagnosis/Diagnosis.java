@@ -1,5 +1,6 @@
 package io.incidentsupervisor.domain.diagnosis;
 
+import io.incidentsupervisor.domain.model.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +35,24 @@ public record Diagnosis(
         NOT_NEEDED
     }
 
+    /** Bounds that keep a verdict small enough to be counted first and never cut: an agent always gets it whole. */
+    public static final int MAX_DENIALS = 5;
+
+    public static final int MAX_SIMULATIONS = 3;
+    public static final int MAX_GAPS = 10;
+    /** IAM's own limit on an inline policy document, so a revert document is never cut. */
+    public static final int MAX_DOCUMENT_LENGTH = 10_240;
+
     public Diagnosis {
-        denials = List.copyOf(denials);
-        simulations = List.copyOf(simulations);
-        revert = revert == null ? "" : revert;
-        revertDocument = revertDocument == null ? "" : revertDocument;
+        denials = List.copyOf(denials.subList(0, Math.min(denials.size(), MAX_DENIALS)));
+        simulations = List.copyOf(simulations.subList(0, Math.min(simulations.size(), MAX_SIMULATIONS)));
+        revert = Text.capped(revert, Text.SHORT);
+        revertDocument = revertDocument == null || revertDocument.length() > MAX_DOCUMENT_LENGTH ? "" : revertDocument;
         Objects.requireNonNull(changeEvidence, "changeEvidence");
-        gaps = List.copyOf(gaps);
+        gaps = gaps.stream()
+                .limit(MAX_GAPS)
+                .map(gap -> Text.capped(gap, Text.SHORT))
+                .toList();
     }
 
     public boolean pending() {

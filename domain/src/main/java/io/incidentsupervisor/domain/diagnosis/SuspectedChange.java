@@ -1,5 +1,6 @@
 package io.incidentsupervisor.domain.diagnosis;
 
+import io.incidentsupervisor.domain.model.Text;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,5 +24,6 @@ public record SuspectedChange(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(explanation, "explanation");
+        removed = Text.capped(removed, 2 * Text.SHORT);
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.domain.model;
 
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
@@ -14,16 +15,14 @@ import java.util.Optional;
 
 /**
  * The incident as a pure decider: {@link #decide} turns a command into the events it causes (or refuses it), and
- * {@link #evolve} folds an event into the next state. Neither reads a clock nor touches I/O.
- *
- * <p>It is also the one home of the lease rule. An attempt holds a lease until its invocation's deadline, never less
- * than the floor ({@link #leaseUntil}); each collector heartbeat renews it. An incident is stale once its attempt's lease
- * passed, or, received but never started, once the floor passed since it was received ({@link #staleAt}). What
- * recovery does from each state is {@link RecoverInvestigation}'s decision here.
+ * {@link #evolve} folds an event into the next state. Neither reads a clock nor touches I/O. It is also the one home of
+ * the lease rule: an attempt holds a lease until its invocation's deadline, never less than the floor
+ * ({@link #leaseUntil}), renewed by each collector heartbeat; an incident is stale once that lease passed, or, never
+ * started, once the floor passed since it was received ({@link #staleAt}); what recovery does is decided here.
  */
 public final class Incident {
 
-    private static final Incident ABSENT = new Incident(null, IncidentStatus.ABSENT, null, null, 0, null, null);
+    private static final Incident ABSENT = new Incident(null, IncidentStatus.ABSENT, null, null, 0, null, null, null);
 
     private final IncidentId id;
     private final IncidentStatus status;
@@ -32,6 +31,7 @@ public final class Incident {
     private final int attempt;
     private final Instant leaseUntil;
     private final FailureReason failure;
+    private final Diagnosis diagnosis;
 
     private Incident(
             IncidentId id,
@@ -40,7 +40,8 @@ public final class Incident {
             Instant receivedAt,
             int attempt,
             Instant leaseUntil,
-            FailureReason failure) {
+            FailureReason failure,
+            Diagnosis diagnosis) {
         this.id = id;
         this.status = status;
         this.alert = alert;
@@ -48,6 +49,7 @@ public final class Incident {
         this.attempt = attempt;
         this.leaseUntil = leaseUntil;
         this.failure = failure;
+        this.diagnosis = diagnosis;
     }
 
     /** The state before any event. */
@@ -88,7 +90,17 @@ public final class Incident {
         }
         if (command instanceof RecordContext record) {
             requireInvestigating(record.attempt());
-            return List.of(new ContextGathered(id, attempt, record.context(), record.now()));
+            ContextGathered gathered = new ContextGathered(id, attempt, record.context(), record.now());
+            return record.diagnosis() == null
+                    ? List.of(gathered)
+                    : List.of(new IncidentDiagnosed(id, attempt, record.diagnosis(), record.now()), gathered);
+        }
+        if (command instanceof RecordDiagnosis record) {
+            // Once closed, only late change evidence may update the verdict.
+            if (status != IncidentStatus.CONTEXT_GATHERED || diagnosis == null || !diagnosis.pending()) {
+                requireInvestigating(record.attempt());
+            }
+            return List.of(new IncidentDiagnosed(id, record.attempt(), record.diagnosis(), record.now()));
         }
         if (command instanceof FailInvestigation fail) {
             requireInvestigating(fail.attempt());
@@ -110,20 +122,23 @@ public final class Incident {
                     received.receivedAt(),
                     0,
                     null,
+                    null,
                     null);
         }
         if (event instanceof InvestigationStarted started) {
-            return new Incident(
-                    id, IncidentStatus.INVESTIGATING, alert, receivedAt, started.attempt(), started.leaseUntil(), null);
+            return with(IncidentStatus.INVESTIGATING, started.attempt(), started.leaseUntil(), null, diagnosis);
         }
         if (event instanceof CollectorFinished finished) {
-            return new Incident(id, status, alert, receivedAt, attempt, finished.leaseUntil(), failure);
+            return with(status, attempt, finished.leaseUntil(), failure, diagnosis);
         }
         if (event instanceof ContextGathered) {
-            return new Incident(id, IncidentStatus.CONTEXT_GATHERED, alert, receivedAt, attempt, null, null);
+            return with(IncidentStatus.CONTEXT_GATHERED, attempt, null, null, diagnosis);
         }
         if (event instanceof InvestigationFailed failed) {
-            return new Incident(id, IncidentStatus.FAILED, alert, receivedAt, attempt, null, failed.reason());
+            return with(IncidentStatus.FAILED, attempt, null, failed.reason(), diagnosis);
+        }
+        if (event instanceof IncidentDiagnosed diagnosed) {
+            return with(status, attempt, leaseUntil, failure, diagnosed.diagnosis());
         }
         if (event instanceof InvestigationRetried) {
             // Changes nothing by itself: the InvestigationStarted decided with it opens the next attempt.
@@ -131,6 +146,11 @@ public final class Incident {
         }
         throw new IllegalArgumentException(
                 "No state change is defined for the event " + event.getClass().getName());
+    }
+
+    private Incident with(
+            IncidentStatus status, int attempt, Instant leaseUntil, FailureReason failure, Diagnosis diagnosis) {
+        return new Incident(id, status, alert, receivedAt, attempt, leaseUntil, failure, diagnosis);
     }
 
     /**
@@ -210,10 +230,6 @@ public final class Incident {
         return alert;
     }
 
-    public Instant receivedAt() {
-        return receivedAt;
-    }
-
     public int attempt() {
         return attempt;
     }
@@ -224,5 +240,10 @@ public final class Incident {
 
     public FailureReason failure() {
         return failure;
+    }
+
+    /** The latest verdict, or null before one is recorded. */
+    public Diagnosis diagnosis() {
+        return diagnosis;
     }
 }

@@ -4,7 +4,12 @@ import java.time.Instant;
 
 /** A request to change one incident; each carries the instant it was issued at, so the domain never reads a clock. */
 public sealed interface IncidentCommand
-        permits ReceiveIncident, RecordCollectorOutcome, RecordContext, FailInvestigation, RecoverInvestigation {
+        permits ReceiveIncident,
+                RecordCollectorOutcome,
+                RecordContext,
+                RecordDiagnosis,
+                FailInvestigation,
+                RecoverInvestigation {
 
     IncidentId incidentId();
 

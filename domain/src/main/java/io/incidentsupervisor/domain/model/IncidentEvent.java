@@ -9,7 +9,8 @@ public sealed interface IncidentEvent
                 CollectorFinished,
                 ContextGathered,
                 InvestigationFailed,
-                InvestigationRetried {
+                InvestigationRetried,
+                IncidentDiagnosed {
 
     IncidentId incidentId();
 

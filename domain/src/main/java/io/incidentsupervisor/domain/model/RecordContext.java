@@ -1,10 +1,15 @@
 package io.incidentsupervisor.domain.model;
 
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Close the given attempt's investigation with the context it gathered. */
-public record RecordContext(IncidentId incidentId, int attempt, EnrichedContext context, Instant now)
+/**
+ * Close the given attempt's investigation with the context it gathered and, when it reached one, its diagnosis
+ * (recorded first, in the same commit).
+ */
+public record RecordContext(
+        IncidentId incidentId, int attempt, EnrichedContext context, Diagnosis diagnosis, Instant now)
         implements IncidentCommand {
 
     public RecordContext {
@@ -12,5 +17,10 @@ public record RecordContext(IncidentId incidentId, int attempt, EnrichedContext 
         Commands.requireAttempt(attempt);
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(now, "now");
+    }
+
+    /** Without a diagnosis: nothing was denied, or there was none to reach. */
+    public RecordContext(IncidentId incidentId, int attempt, EnrichedContext context, Instant now) {
+        this(incidentId, attempt, context, null, now);
     }
 }

@@ -12,6 +12,7 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +26,23 @@ class EveryTypeHandledTest {
 
     private static final Instant LATER = T0.plus(LEASE).plus(LEASE);
 
+    private static final Diagnosis PENDING =
+            new Diagnosis(List.of(), List.of(), null, "", "", Diagnosis.ChangeEvidence.PENDING, LATER, List.of());
+
     private static final Map<Class<?>, IncidentEvent> EVENTS = Map.of(
             IncidentReceived.class, received(),
             InvestigationStarted.class, started(1, T0),
             CollectorFinished.class, new CollectorFinished(ID, 1, "iam-role", true, T0, T0.plus(LEASE)),
             ContextGathered.class, gathered(1, T0),
             InvestigationFailed.class, failed(1, true, T0),
-            InvestigationRetried.class, new InvestigationRetried(ID, 1, "lease passed", T0));
+            InvestigationRetried.class, new InvestigationRetried(ID, 1, "lease passed", T0),
+            IncidentDiagnosed.class, new IncidentDiagnosed(ID, 1, PENDING, T0));
 
     private static final Map<Class<?>, IncidentCommand> COMMANDS = Map.of(
             ReceiveIncident.class, new ReceiveIncident(ALERT, LATER, LATER.plus(LEASE)),
             RecordCollectorOutcome.class, new RecordCollectorOutcome(ID, 1, "iam-role", true, LATER, LATER.plus(LEASE)),
             RecordContext.class, new RecordContext(ID, 1, context(LATER), LATER),
+            RecordDiagnosis.class, new RecordDiagnosis(ID, 1, PENDING, LATER),
             FailInvestigation.class,
                     new FailInvestigation(ID, 1, new FailureReason("Throttled", "slow down", true), LATER),
             RecoverInvestigation.class, new RecoverInvestigation(ID, LATER, LATER.plus(LEASE), LEASE));

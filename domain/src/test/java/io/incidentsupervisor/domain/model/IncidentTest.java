@@ -12,6 +12,7 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
@@ -170,6 +171,54 @@ class IncidentTest {
                     .isInstanceOf(StaleAttempt.class);
             assertThat(retried.decide(new RecordContext(ID, 2, context(LEASE_END), LEASE_END)))
                     .hasSize(1);
+        }
+    }
+
+    @Nested
+    class RecordDiagnosisCommand {
+
+        private Diagnosis diagnosis(Diagnosis.ChangeEvidence evidence) {
+            return new Diagnosis(List.of(), List.of(), null, "", "", evidence, null, List.of());
+        }
+
+        @Test
+        void theRunningAttemptRecordsItsVerdictAndTheIncidentKeepsIt() {
+            Diagnosis pending = diagnosis(Diagnosis.ChangeEvidence.PENDING);
+            List<IncidentEvent> events =
+                    given(received(), started(1, T0)).decide(new RecordDiagnosis(ID, 1, pending, T0));
+
+            assertThat(events).containsExactly(new IncidentDiagnosed(ID, 1, pending, T0));
+            Incident diagnosed = given(received(), started(1, T0), events.get(0));
+            assertThat(diagnosed.diagnosis()).isEqualTo(pending);
+            assertThat(diagnosed.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+            assertThat(diagnosed.leaseUntil()).isEqualTo(LEASE_END);
+        }
+
+        @Test
+        void theVerdictIsRecordedFirstInTheCommitThatClosesTheIncident() {
+            Diagnosis found = diagnosis(Diagnosis.ChangeEvidence.FOUND);
+            assertThat(given(received(), started(1, T0)).decide(new RecordContext(ID, 1, context(T0), found, T0)))
+                    .containsExactly(
+                            new IncidentDiagnosed(ID, 1, found, T0), new ContextGathered(ID, 1, context(T0), T0));
+        }
+
+        @Test
+        void aClosedIncidentTakesALaterVerdictOnlyWhileItsChangeEvidenceIsPending() {
+            Diagnosis found = diagnosis(Diagnosis.ChangeEvidence.FOUND);
+            Incident pending = given(
+                    received(),
+                    started(1, T0),
+                    new IncidentDiagnosed(ID, 1, diagnosis(Diagnosis.ChangeEvidence.PENDING), T0),
+                    gathered(1, T0));
+            assertThat(pending.decide(new RecordDiagnosis(ID, 1, found, LEASE_END)))
+                    .containsExactly(new IncidentDiagnosed(ID, 1, found, LEASE_END));
+
+            Incident settled =
+                    given(received(), started(1, T0), new IncidentDiagnosed(ID, 1, found, T0), gathered(1, T0));
+            assertThatThrownBy(() -> settled.decide(new RecordDiagnosis(ID, 1, found, LEASE_END)))
+                    .isInstanceOf(IncidentClosed.class);
+            assertThatThrownBy(() -> given(received()).decide(new RecordDiagnosis(ID, 1, found, T0)))
+                    .isInstanceOf(NotInvestigating.class);
         }
     }
 

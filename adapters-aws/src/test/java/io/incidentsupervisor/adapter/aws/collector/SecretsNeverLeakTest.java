@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.Json;
-import io.incidentsupervisor.application.context.AgentViewTokens;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.domain.budget.TokenBudget;
@@ -71,7 +70,7 @@ class SecretsNeverLeakTest {
         ContextGatherer gatherer = new ContextGatherer(
                 registry,
                 new TokenBudget(0),
-                new AgentViewTokens(new JtokkitTokenCounter()),
+                new JtokkitTokenCounter(),
                 Clock.systemUTC(),
                 Duration.ofSeconds(1),
                 Duration.ZERO);
@@ -82,7 +81,7 @@ class SecretsNeverLeakTest {
         while (gathering.hasNext()) {
             gathering.runNext();
         }
-        EnrichedContext context = gathering.fitted();
+        EnrichedContext context = gathering.fitted(null);
         String stored = Json.mapper().writeValueAsString(context);
 
         assertThat(context.results())

@@ -9,10 +9,10 @@ import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.context.AgentViewTokens;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
+import io.incidentsupervisor.application.diagnosis.StubEvidence;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.port.in.AuditEntry;
@@ -65,10 +65,11 @@ class ConcurrentDeliveryTest {
                         new ContextGatherer(
                                 registry,
                                 new TokenBudget(3000),
-                                new AgentViewTokens(new JtokkitTokenCounter()),
+                                new JtokkitTokenCounter(),
                                 clock,
                                 Duration.ofSeconds(1),
                                 Duration.ZERO),
+                        new StubEvidence().diagnoser(clock),
                         new Projections(runtime.storage(), states, contexts, Duration.ofSeconds(30)),
                         Set.of("data-processor"),
                         FailureClassifier.UNKNOWN_IS_RETRYABLE,

@@ -15,7 +15,9 @@ import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -26,7 +28,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** One alert through the whole investigation: DynamoDB Local for events and projections, the real collectors against WireMock. */
 class InvestigationEndToEndTest {
@@ -75,6 +79,7 @@ class InvestigationEndToEndTest {
                         "CollectorFinished",
                         "CollectorFinished",
                         "CollectorFinished",
+                        "IncidentDiagnosed",
                         "ContextGathered");
         assertThat(history)
                 .filteredOn(e -> e.event() instanceof CollectorFinished)
@@ -87,7 +92,7 @@ class InvestigationEndToEndTest {
 
         assertThat(states.find(ALERT.incidentId())).hasValueSatisfying(row -> {
             assertThat(row.status()).isEqualTo(IncidentStatus.CONTEXT_GATHERED);
-            assertThat(row.lastSequence()).isEqualTo(5);
+            assertThat(row.lastSequence()).isEqualTo(6);
             assertThat(row.staleAt()).isNull();
         });
         assertThat(contexts.find(ALERT.incidentId(), clock.instant()))
@@ -104,7 +109,7 @@ class InvestigationEndToEndTest {
                 new Delivery(
                         "95df01b4-redelivered", "request-2", clock.instant().plusSeconds(60)));
         assertThat(again).isEqualTo(new Outcome.Duplicate(ALERT.incidentId()));
-        assertThat(new AuditHistory(axon.storage()).history(ALERT.incidentId())).hasSize(6);
+        assertThat(new AuditHistory(axon.storage()).history(ALERT.incidentId())).hasSize(7);
     }
 
     @Test
@@ -138,10 +143,17 @@ class InvestigationEndToEndTest {
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutItemRequest put
-                    && put.hasItem()
-                    && put.item().containsKey("payloadType")) {
-                String type = put.item().get("payloadType").s();
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            if (context.request() instanceof PutItemRequest put && put.hasItem()) {
+                items.add(put.item());
+            }
+            if (context.request() instanceof TransactWriteItemsRequest transaction) {
+                transaction.transactItems().forEach(item -> items.add(item.put().item()));
+            }
+            for (Map<String, AttributeValue> item : items) {
+                String type = item.containsKey("payloadType")
+                        ? item.get("payloadType").s()
+                        : "";
                 if (refused.contains(type)) {
                     throw SdkClientException.create("simulated outage writing " + type);
                 }

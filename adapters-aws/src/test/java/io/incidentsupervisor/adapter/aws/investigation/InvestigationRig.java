@@ -6,6 +6,8 @@ import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
+import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
+import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
@@ -14,9 +16,9 @@ import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.context.AgentViewTokens;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.port.in.Delivery;
@@ -77,9 +79,15 @@ public final class InvestigationRig implements AutoCloseable {
                 new ContextGatherer(
                         registry,
                         new TokenBudget(3000),
-                        new AgentViewTokens(new JtokkitTokenCounter()),
+                        new JtokkitTokenCounter(),
                         clock,
                         Duration.ofSeconds(1),
+                        Duration.ZERO),
+                new Diagnoser(
+                        new IamRoleEvidence(aws.lambda(), aws.iam()),
+                        new CloudTrailRoleChanges(aws.cloudTrail(), aws.iam(), Duration.ZERO),
+                        clock,
+                        Duration.ofHours(24),
                         Duration.ZERO),
                 new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30)),
                 Set.of("data-processor"),

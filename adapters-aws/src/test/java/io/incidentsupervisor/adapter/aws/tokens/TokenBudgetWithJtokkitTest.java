@@ -38,7 +38,7 @@ class TokenBudgetWithJtokkitTest {
         "0x7ffd"
     };
     private static final JtokkitTokenCounter COUNTER = new JtokkitTokenCounter();
-    private static final AgentViewTokens MEASURE = new AgentViewTokens(COUNTER);
+    private static final AgentViewTokens MEASURE = new AgentViewTokens(COUNTER, null);
     private static final List<String> TRIM_ORDER = List.of("cloudwatch-logs", "iam-role", "lambda-configuration");
 
     @Test
@@ -59,7 +59,7 @@ class TokenBudgetWithJtokkitTest {
 
             TokenBudget.Fitted fitted = new TokenBudget(limit).fit(alert, results, TRIM_ORDER, MEASURE);
 
-            int actual = COUNTER.count(AgentView.render(fitted.alert(), fitted.results()));
+            int actual = COUNTER.count(AgentView.render(null, fitted.alert(), fitted.results()));
             assertThat(actual)
                     .as("run %d, budget %d", run, limit)
                     .isLessThanOrEqualTo(limit)

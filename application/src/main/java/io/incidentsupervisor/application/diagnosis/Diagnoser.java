@@ -1,0 +1,166 @@
+package io.incidentsupervisor.application.diagnosis;
+
+import io.incidentsupervisor.application.port.out.EvidenceUnavailable;
+import io.incidentsupervisor.application.port.out.RoleChanges;
+import io.incidentsupervisor.application.port.out.RoleEvidence;
+import io.incidentsupervisor.domain.diagnosis.Denial;
+import io.incidentsupervisor.domain.diagnosis.DenialParser;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
+import io.incidentsupervisor.domain.diagnosis.Diagnostician;
+import io.incidentsupervisor.domain.diagnosis.RoleChange;
+import io.incidentsupervisor.domain.diagnosis.RoleState;
+import io.incidentsupervisor.domain.diagnosis.Simulation;
+import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.ContextEntry;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Gathers the diagnosis's evidence and reaches the verdict: the denials in the alert and the failure log lines, the
+ * role (IAM), the simulator's decision for each denial, and the role's changes (CloudTrail) from {@code lookBack} before
+ * the incident to five minutes after. Every call is cut off before the deadline less the recording reserve; what could
+ * not be read becomes a gap, never an exception.
+ */
+public final class Diagnoser {
+
+    private final RoleEvidence roles;
+    private final RoleChanges changes;
+    private final Clock clock;
+    private final Duration lookBack;
+    private final Duration recordingReserve;
+    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "diagnosis");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param lookBack how long before an incident its role's changes are read
+     * @param recordingReserve the time before the deadline kept for recording the verdict and the context
+     */
+    public Diagnoser(
+            RoleEvidence roles, RoleChanges changes, Clock clock, Duration lookBack, Duration recordingReserve) {
+        this.roles = Objects.requireNonNull(roles, "roles");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lookBack = Objects.requireNonNull(lookBack, "lookBack");
+        this.recordingReserve = Objects.requireNonNull(recordingReserve, "recordingReserve");
+    }
+
+    /** The verdict on an alert, from what its collectors gathered, every call ending before the recording reserve. */
+    public Diagnosis diagnose(IncidentAlert alert, List<CollectorResult> results, Instant deadline) {
+        Instant until = deadline.minus(recordingReserve);
+        List<Denial> denials = DenialParser.denials(alert.errorMessage(), failureLines(results), alert.errorType());
+        List<String> gaps = new ArrayList<>();
+        if (denials.isEmpty()) {
+            return verdict(alert, denials, List.of(), List.of(), true, gaps);
+        }
+        Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
+        List<Simulation> simulations = new ArrayList<>();
+        role.ifPresent(found -> {
+            for (Denial denial : denials.subList(0, Math.min(denials.size(), Diagnosis.MAX_SIMULATIONS))) {
+                call(
+                                "the simulation of " + denial.action(),
+                                () -> roles.simulate(found.roleArn(), denial.action(), denial.resource()),
+                                until,
+                                gaps)
+                        .ifPresent(simulations::add);
+            }
+        });
+        String roleName = role.map(RoleState::roleName).orElse(denials.get(0).role());
+        Optional<List<RoleChange>> history = roleName.isEmpty()
+                ? Optional.empty()
+                : call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
+        if (roleName.isEmpty()) {
+            gaps.add("the role's changes: the role is unknown");
+        }
+        return verdict(alert, denials, simulations, history.orElse(List.of()), history.isPresent(), gaps);
+    }
+
+    /** The role's changes again, for a verdict whose change evidence was pending; empty when they cannot be read. */
+    public Diagnosis recheck(IncidentAlert alert, Diagnosis pending, String roleName, Instant deadline) {
+        Instant until = deadline.minus(recordingReserve);
+        List<String> gaps = new ArrayList<>();
+        Optional<List<RoleChange>> history =
+                call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
+        return verdict(
+                alert, pending.denials(), pending.simulations(), history.orElse(List.of()), history.isPresent(), gaps);
+    }
+
+    private List<RoleChange> changesAround(String roleName, Instant incidentAt) {
+        return changes.of(roleName, incidentAt.minus(lookBack), incidentAt.plus(Duration.ofMinutes(5)));
+    }
+
+    private Diagnosis verdict(
+            IncidentAlert alert,
+            List<Denial> denials,
+            List<Simulation> simulations,
+            List<RoleChange> history,
+            boolean historyRead,
+            List<String> gaps) {
+        return Diagnostician.diagnose(
+                alert.timestamp(),
+                clock.instant(),
+                new Diagnostician.Evidence(denials, simulations, history, historyRead, gaps));
+    }
+
+    /** The messages of the log lines a collector marked as carrying the failure. */
+    private static List<String> failureLines(List<CollectorResult> results) {
+        List<String> lines = new ArrayList<>();
+        for (CollectorResult result : results) {
+            for (ContextEntry entry : result.entries()) {
+                if (entry.relevance() == ContextEntry.Relevance.FAILURE
+                        && entry.content().get("message") instanceof String message) {
+                    lines.add(message);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private <T> Optional<T> call(String what, Callable<T> call, Instant until, List<String> gaps) {
+        long left = Duration.between(clock.instant(), until).toMillis();
+        if (left <= 0) {
+            gaps.add(what + ": not read, no time was left before the deadline");
+            return Optional.empty();
+        }
+        Future<T> running = calls.submit(call);
+        try {
+            return Optional.of(running.get(left, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            gaps.add(what + ": cut off after " + left + " ms, at the deadline");
+        } catch (ExecutionException e) {
+            gaps.add(what + ": " + reason(e.getCause()));
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            gaps.add(what + ": interrupted");
+        }
+        return Optional.empty();
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof EvidenceUnavailable unavailable) {
+            return unavailable.kind()
+                    + (unavailable.code().isEmpty() ? "" : " (" + unavailable.code() + ")")
+                    + (unavailable.missingPermission().isEmpty()
+                            ? ""
+                            : ": the supervisor lacks " + unavailable.missingPermission());
+        }
+        return "Unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+}
