@@ -10,9 +10,11 @@ import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
+import io.incidentsupervisor.application.diagnosis.LateEvidence;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.investigation.StaleRecovery;
 import io.incidentsupervisor.application.port.in.HandleAlert;
+import io.incidentsupervisor.application.port.in.RecheckChangeEvidence;
 import io.incidentsupervisor.application.port.in.RecoverIncident;
 import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import java.time.Clock;
@@ -37,6 +39,7 @@ public final class IncidentSupervisor implements AutoCloseable {
     private final AxonRuntime axon;
     private final IncidentInvestigation investigation;
     private final StaleRecovery staleRecovery;
+    private final LateEvidence lateEvidence;
     private final SnsAlertHandler snsHandler;
     private final ScheduledRecoveryHandler recoveryHandler;
 
@@ -70,7 +73,9 @@ public final class IncidentSupervisor implements AutoCloseable {
                 settings.staleThreshold());
         this.staleRecovery = new StaleRecovery(stores.stateTable(), investigation, clock);
         this.snsHandler = new SnsAlertHandler(investigation, stores.rejectedIntake(), metrics, clock);
-        this.recoveryHandler = new ScheduledRecoveryHandler(staleRecovery, clock);
+        this.lateEvidence =
+                new LateEvidence(stores.stateTable(), stores.history(), diagnoser, axon, stores.projections(), clock);
+        this.recoveryHandler = new ScheduledRecoveryHandler(staleRecovery, lateEvidence, clock);
     }
 
     /** The service on its own stores, as a Lambda execution environment runs it. */
@@ -92,6 +97,10 @@ public final class IncidentSupervisor implements AutoCloseable {
 
     public RecoverStaleIncidents recoverStale() {
         return staleRecovery;
+    }
+
+    public RecheckChangeEvidence recheckChangeEvidence() {
+        return lateEvidence;
     }
 
     public SnsAlertHandler snsHandler() {

@@ -3,12 +3,11 @@ package io.incidentsupervisor.bootstrap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
-import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import java.util.Map;
 import org.slf4j.MDC;
 
 /** The class the Lambda runtime instantiates for the schedule (an EventBridge rule); see {@link ScheduledRecoveryHandler}. */
-public final class StaleRecoveryEntry implements RequestHandler<Map<String, Object>, RecoverStaleIncidents.Report> {
+public final class StaleRecoveryEntry implements RequestHandler<Map<String, Object>, ScheduledRecoveryHandler.Run> {
 
     private final ScheduledRecoveryHandler handler;
 
@@ -17,7 +16,7 @@ public final class StaleRecoveryEntry implements RequestHandler<Map<String, Obje
     }
 
     @Override
-    public RecoverStaleIncidents.Report handleRequest(Map<String, Object> scheduledEvent, Context context) {
+    public ScheduledRecoveryHandler.Run handleRequest(Map<String, Object> scheduledEvent, Context context) {
         MDC.put("requestId", context.getAwsRequestId());
         try {
             return handler.handleRequest(scheduledEvent, context);

@@ -50,10 +50,15 @@ public final class Stores {
         this.rejected = new RejectedAlertIntake(rejectedTable);
     }
 
-    /** Creates every table that is missing, for local runs; in AWS the stack creates them. */
+    /**
+     * Creates every table that is missing, for local runs; in AWS the stack creates them. A projection table from an
+     * earlier version is replaced and the projections rebuilt from the events.
+     */
     public void createTablesIfMissing() {
         eventTables().createIfMissing(dynamoDb);
-        projectionTables().createIfMissing(dynamoDb);
+        if (projectionTables().createIfMissing(dynamoDb)) {
+            projections.rebuild(read -> {});
+        }
         rejectedTable.createTableIfMissing();
     }
 

@@ -36,8 +36,11 @@ final class CodePermissions {
                 List.of(
                         table(tables, "IncidentStateTable").getTableArn(),
                         table(tables, "IncidentContextTable").getTableArn())));
-        role.addToPolicy(
-                allow(List.of("dynamodb:Query"), List.of(index(tables, "IncidentStateTable", "open-by-stale-at"))));
+        role.addToPolicy(allow(
+                List.of("dynamodb:Query"),
+                List.of(
+                        index(tables, "IncidentStateTable", "open-by-stale-at"),
+                        index(tables, "IncidentStateTable", "evidence-pending"))));
         // Rejected alerts: kept, never read by the functions.
         role.addToPolicy(allow(
                 List.of("dynamodb:PutItem"),

@@ -72,6 +72,7 @@ class IamMatchesCodeTest {
                 .contains(
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events/index/global-order",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-state/index/open-by-stale-at",
+                        "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-state/index/evidence-pending",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-rejected-alerts");
 
         assertThat(notAllowed(required))
@@ -199,6 +200,9 @@ class IamMatchesCodeTest {
                         .recoverStale("request-2", Instant.now().plusSeconds(60));
                 assertThat(report.recovered())
                         .containsExactly(killed.incidentId().value());
+                supervisor
+                        .recheckChangeEvidence()
+                        .recheck("request-3", Instant.now().plusSeconds(60));
 
                 assertThat(supervisor.stores().rebuild().rebuild(events -> {})).isEqualTo(4);
                 planted.accept(clients);

@@ -72,15 +72,25 @@ class SupervisorStackTest {
                         "KeySchema",
                         List.of(Map.of("AttributeName", "incidentId", "KeyType", "HASH")),
                         "GlobalSecondaryIndexes",
-                        List.of(Map.of(
-                                "IndexName",
-                                "open-by-stale-at",
-                                "KeySchema",
-                                List.of(
-                                        Map.of("AttributeName", "openBucket", "KeyType", "HASH"),
-                                        Map.of("AttributeName", "staleAt", "KeyType", "RANGE")),
-                                "Projection",
-                                Map.of("ProjectionType", "KEYS_ONLY"))),
+                        List.of(
+                                Map.of(
+                                        "IndexName",
+                                        "open-by-stale-at",
+                                        "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "openBucket", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "staleAt", "KeyType", "RANGE")),
+                                        "Projection",
+                                        Map.of("ProjectionType", "KEYS_ONLY")),
+                                Map.of(
+                                        "IndexName",
+                                        "evidence-pending",
+                                        "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "pendingBucket", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "pendingUntil", "KeyType", "RANGE")),
+                                        "Projection",
+                                        Map.of("ProjectionType", "KEYS_ONLY"))),
                         "PointInTimeRecoverySpecification",
                         Map.of("PointInTimeRecoveryEnabled", true)));
         template.hasResourceProperties(

@@ -34,6 +34,22 @@ public final class DynamoDbTables {
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
     }
 
+    /**
+     * Replaces a table whose keys or indexes differ from its definition (a local database from an earlier version) with
+     * an empty one as defined; returns whether it did. Only for derived data that can be rebuilt.
+     */
+    public static boolean recreateIfDifferent(DynamoDbClient dynamoDb, CreateTableRequest table) {
+        TableDescription actual =
+                dynamoDb.describeTable(b -> b.tableName(table.tableName())).table();
+        if (mismatch(table, actual).isEmpty()) {
+            return false;
+        }
+        dynamoDb.deleteTable(b -> b.tableName(table.tableName()));
+        dynamoDb.waiter().waitUntilTableNotExists(b -> b.tableName(table.tableName()));
+        createIfMissing(dynamoDb, table);
+        return true;
+    }
+
     /** A key attribute: its name and scalar type. */
     public record KeyAttribute(String name, ScalarAttributeType type) {
 

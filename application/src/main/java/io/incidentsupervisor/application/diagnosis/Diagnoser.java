@@ -94,6 +94,10 @@ public final class Diagnoser {
     public Diagnosis recheck(IncidentAlert alert, Diagnosis pending, String roleName, Instant deadline) {
         Instant until = deadline.minus(recordingReserve);
         List<String> gaps = new ArrayList<>();
+        if (roleName.isEmpty()) {
+            gaps.add("the role's changes: the role is unknown");
+            return verdict(alert, pending.denials(), pending.simulations(), List.of(), false, gaps);
+        }
         Optional<List<RoleChange>> history =
                 call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
         return verdict(

@@ -107,7 +107,10 @@ public final class Projections implements RebuildProjections {
                 last.occurredAt(),
                 history.size() - 1L,
                 incident.failure(),
-                incident.staleAt(leaseFloor).orElse(null)));
+                incident.staleAt(leaseFloor).orElse(null),
+                incident.diagnosis() != null && incident.diagnosis().pending()
+                        ? incident.diagnosis().evidencePendingUntil()
+                        : null));
         for (IncidentEvent event : history) {
             if (event instanceof ContextGathered gathered) {
                 contexts.save(new IncidentContextRow(

@@ -41,6 +41,15 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
     }
 
     @Override
+    public List<IncidentId> evidencePending() {
+        return states.values().stream()
+                .filter(row -> row.evidencePendingUntil() != null)
+                .sorted(Comparator.comparing(IncidentStateRow::evidencePendingUntil))
+                .map(IncidentStateRow::incidentId)
+                .toList();
+    }
+
+    @Override
     public void save(IncidentContextRow row) {
         contexts.merge(
                 row.incidentId(),

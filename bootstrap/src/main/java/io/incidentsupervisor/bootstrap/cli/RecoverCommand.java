@@ -1,12 +1,13 @@
 package io.incidentsupervisor.bootstrap.cli;
 
+import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
-import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.local.LocalLambdaContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,7 +24,10 @@ final class RecoverCommand extends CliCommand {
         @Parameters(paramLabel = "INCIDENT_ID", description = "{lambda_name}#{timestamp}")
         String incidentId;
 
-        @Option(names = "--all-stale", description = "Every incident the stale command lists.")
+        @Option(
+                names = "--all-stale",
+                description =
+                        "Every incident the stale command lists, then every pending change evidence: what the schedule runs.")
         boolean allStale;
     }
 
@@ -39,22 +43,33 @@ final class RecoverCommand extends CliCommand {
         try (CliRuntime runtime =
                 CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
             if (single == null) {
-                RecoverStaleIncidents.Report report =
-                        runtime.service().recoverStale().recoverStale(requestId, deadline);
+                // What the schedule runs: stale incidents recovered, then pending change evidence read again.
+                ScheduledRecoveryHandler.Run run = runtime.service()
+                        .recoveryHandler()
+                        .handleRequest(
+                                Map.of(),
+                                LocalLambdaContext.of(requestId, LocalLambdaContext.SUPERVISOR_TIMEOUT, clock));
                 if (options.json) {
-                    Timeline.printJson(report, out());
+                    Timeline.printJson(run, out());
                 } else {
                     out().printf(
                                     "%d stale: %d recovered %s, %d recovered meanwhile by another run %s, %d failed %s%n",
-                                    report.stale(),
-                                    report.recovered().size(),
-                                    report.recovered(),
-                                    report.refused().size(),
-                                    report.refused(),
-                                    report.failed().size(),
-                                    report.failed());
+                                    run.stale(),
+                                    run.recovered().size(),
+                                    run.recovered(),
+                                    run.refused().size(),
+                                    run.refused(),
+                                    run.failed().size(),
+                                    run.failed());
+                    out().printf(
+                                    "%d with pending change evidence: %d found %s, %d not found %s%n",
+                                    run.evidenceRechecked().size(),
+                                    run.evidenceFound().size(),
+                                    run.evidenceFound(),
+                                    run.evidenceNotFound().size(),
+                                    run.evidenceNotFound());
                 }
-                return report.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
+                return run.failed().isEmpty() ? SupervisorCli.OK : SupervisorCli.FAILED;
             }
             Outcome outcome =
                     runtime.service().recoverIncident().recover(single, new Delivery(requestId, requestId, deadline));

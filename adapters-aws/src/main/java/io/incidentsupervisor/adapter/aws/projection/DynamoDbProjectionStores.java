@@ -3,6 +3,9 @@ package io.incidentsupervisor.adapter.aws.projection;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.INCIDENT_ID;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_BUCKET;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_INDEX;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_BUCKET;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_INDEX;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_UNTIL;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.STALE_AT;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.TTL;
 
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbProjectionStores implements IncidentStates, IncidentContexts {
 
     private static final String OPEN = "OPEN";
+    private static final String PENDING = "PENDING";
     private static final String LAST_SEQUENCE = "lastSequence";
 
     private final DynamoDbClient dynamoDb;
@@ -59,6 +63,13 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
             item.put(OPEN_BUCKET, AttributeValue.fromS(OPEN));
             item.put(STALE_AT, AttributeValue.fromN(Long.toString(row.staleAt().toEpochMilli())));
         }
+        if (row.evidencePendingUntil() != null) {
+            item.put(PENDING_BUCKET, AttributeValue.fromS(PENDING));
+            item.put(
+                    PENDING_UNTIL,
+                    AttributeValue.fromN(
+                            Long.toString(row.evidencePendingUntil().toEpochMilli())));
+        }
         putIfNewer(tables.states(), item, row.lastSequence());
     }
 
@@ -85,23 +96,39 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
                 Instant.parse(item.get("updatedAt").s()),
                 Long.parseLong(item.get(LAST_SEQUENCE).n()),
                 error,
-                item.containsKey(STALE_AT)
-                        ? Instant.ofEpochMilli(Long.parseLong(item.get(STALE_AT).n()))
-                        : null));
+                epochMillis(item, STALE_AT),
+                epochMillis(item, PENDING_UNTIL)));
+    }
+
+    private static Instant epochMillis(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute)
+                ? Instant.ofEpochMilli(Long.parseLong(item.get(attribute).n()))
+                : null;
     }
 
     @Override
     public List<IncidentId> staleAt(Instant now) {
+        return sparseIndex(OPEN_INDEX, OPEN_BUCKET, OPEN, STALE_AT, now);
+    }
+
+    @Override
+    public List<IncidentId> evidencePending() {
+        return sparseIndex(PENDING_INDEX, PENDING_BUCKET, PENDING, PENDING_UNTIL, Instant.MAX);
+    }
+
+    /** The incidents in one of the state table's sparse indexes whose sort key is at or before {@code upTo}, in order. */
+    private List<IncidentId> sparseIndex(String index, String bucket, String value, String sortKey, Instant upTo) {
+        long until = upTo.equals(Instant.MAX) ? Long.MAX_VALUE : upTo.toEpochMilli();
         return dynamoDb
                 .queryPaginator(b -> b.tableName(tables.states())
-                        .indexName(OPEN_INDEX)
-                        .keyConditionExpression("#bucket = :open AND #staleAt <= :now")
-                        .expressionAttributeNames(Map.of("#bucket", OPEN_BUCKET, "#staleAt", STALE_AT))
+                        .indexName(index)
+                        .keyConditionExpression("#bucket = :value AND #sort <= :until")
+                        .expressionAttributeNames(Map.of("#bucket", bucket, "#sort", sortKey))
                         .expressionAttributeValues(Map.of(
-                                ":open",
-                                AttributeValue.fromS(OPEN),
-                                ":now",
-                                AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
+                                ":value",
+                                AttributeValue.fromS(value),
+                                ":until",
+                                AttributeValue.fromN(Long.toString(until)))))
                 .items()
                 .stream()
                 .map(item -> new IncidentId(item.get(INCIDENT_ID).s()))

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * The projection tables, their keys, index and TTL: {@code incident-state} keyed by incident id with a sparse index of open
- * incidents by the instant they turn stale, and {@code incident-context} keyed by incident id with a TTL attribute.
+ * The projection tables, their keys, indexes and TTL: {@code incident-state} keyed by incident id, with a sparse index of
+ * open incidents by the instant they turn stale and one of incidents whose change evidence is pending, and
+ * {@code incident-context} keyed by incident id with a TTL attribute.
  */
 public record ProjectionTables(String states, String contexts) {
 
@@ -20,6 +21,9 @@ public record ProjectionTables(String states, String contexts) {
     static final String OPEN_INDEX = "open-by-stale-at";
     static final String OPEN_BUCKET = "openBucket";
     static final String STALE_AT = "staleAt";
+    static final String PENDING_INDEX = "evidence-pending";
+    static final String PENDING_BUCKET = "pendingBucket";
+    static final String PENDING_UNTIL = "pendingUntil";
     /** The incident-context table's time-to-live attribute (epoch seconds). */
     public static final String TTL = "ttl";
 
@@ -31,9 +35,17 @@ public record ProjectionTables(String states, String contexts) {
     /** The names the stack creates and the service reads unless configured otherwise. */
     public static final ProjectionTables DEFAULT = new ProjectionTables("incident-state", "incident-context");
 
-    /** Creates whichever table is missing, waits until it exists, and switches TTL on for the contexts. */
-    public void createIfMissing(DynamoDbClient dynamoDb) {
-        definitions().forEach(table -> DynamoDbTables.createIfMissing(dynamoDb, table));
+    /**
+     * Creates whichever table is missing, replaces one whose keys or indexes are not the code's (a local database from
+     * an earlier version: projections are rebuilt from the events), waits until they exist, and switches TTL on for the
+     * contexts. Returns whether a table was replaced, so the caller rebuilds the projections.
+     */
+    public boolean createIfMissing(DynamoDbClient dynamoDb) {
+        boolean replaced = false;
+        for (CreateTableRequest table : definitions()) {
+            DynamoDbTables.createIfMissing(dynamoDb, table);
+            replaced |= DynamoDbTables.recreateIfDifferent(dynamoDb, table);
+        }
         TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(contexts))
                 .timeToLiveDescription()
                 .timeToLiveStatus();
@@ -42,6 +54,7 @@ public record ProjectionTables(String states, String contexts) {
             dynamoDb.updateTimeToLive(b -> b.tableName(contexts)
                     .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
         }
+        return replaced;
     }
 
     /** Both tables as CreateTable requests: what local runs create and what the deployment stack declares (plus TTL on {@link #TTL}). */
@@ -55,6 +68,11 @@ public record ProjectionTables(String states, String contexts) {
                                 OPEN_INDEX,
                                 KeyAttribute.string(OPEN_BUCKET),
                                 KeyAttribute.number(STALE_AT),
+                                ProjectionType.KEYS_ONLY),
+                        new SecondaryIndex(
+                                PENDING_INDEX,
+                                KeyAttribute.string(PENDING_BUCKET),
+                                KeyAttribute.number(PENDING_UNTIL),
                                 ProjectionType.KEYS_ONLY)),
                 DynamoDbTables.table(contexts, KeyAttribute.string(INCIDENT_ID), null));
     }

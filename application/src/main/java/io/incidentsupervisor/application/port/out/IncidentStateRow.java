@@ -9,6 +9,7 @@ import java.util.Objects;
 /**
  * One incident's current state as agents and operators read it. {@code staleAt} is set only while the incident is open
  * (RECEIVED or INVESTIGATING): the lease end, or for an incident never started, its receipt plus the lease floor.
+ * {@code evidencePendingUntil} is set while its diagnosis waits for change evidence CloudTrail may still deliver.
  */
 public record IncidentStateRow(
         IncidentId incidentId,
@@ -19,7 +20,8 @@ public record IncidentStateRow(
         Instant updatedAt,
         long lastSequence,
         FailureReason error,
-        Instant staleAt) {
+        Instant staleAt,
+        Instant evidencePendingUntil) {
 
     public IncidentStateRow {
         Objects.requireNonNull(incidentId, "incidentId");

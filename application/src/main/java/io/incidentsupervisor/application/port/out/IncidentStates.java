@@ -15,4 +15,7 @@ public interface IncidentStates {
 
     /** Open incidents whose {@code staleAt} is at or before {@code now}, oldest first; read from an index, never a scan. */
     List<IncidentId> staleAt(Instant now);
+
+    /** Incidents whose diagnosis waits for change evidence, soonest deadline first; read from an index, never a scan. */
+    List<IncidentId> evidencePending();
 }

@@ -38,6 +38,7 @@ public abstract class ProjectionStoresContract {
                 T.plusSeconds(5),
                 4,
                 new FailureReason("Throttled", "slow down", true),
+                null,
                 null);
 
         states.save(investigating);
@@ -64,6 +65,20 @@ public abstract class ProjectionStoresContract {
     }
 
     @Test
+    void incidentsWhoseChangeEvidenceIsPendingAreListedSoonestFirstUntilItSettles() {
+        IncidentStates states = states();
+        states.save(pending(FIRST, 6, T.plusSeconds(900)));
+        states.save(pending(SECOND, 6, T.plusSeconds(600)));
+        states.save(state(new IncidentId("orders#2026-11-23T08:00:02Z"), IncidentStatus.CONTEXT_GATHERED, 6, null));
+
+        assertThat(states.evidencePending()).containsExactly(SECOND, FIRST);
+        assertThat(states.find(FIRST).orElseThrow().evidencePendingUntil()).isEqualTo(T.plusSeconds(900));
+
+        states.save(pending(FIRST, 7, null));
+        assertThat(states.evidencePending()).containsExactly(SECOND);
+    }
+
+    @Test
     void aContextIsReadUntilItExpiresAndNeverRegresses() {
         states();
         IncidentContexts contexts = contexts();
@@ -83,7 +98,12 @@ public abstract class ProjectionStoresContract {
 
     private static IncidentStateRow state(IncidentId id, IncidentStatus status, long sequence, Instant staleAt) {
         return new IncidentStateRow(
-                id, "S3AccessError", status, 1, staleAt, T.plusSeconds(sequence), sequence, null, staleAt);
+                id, "S3AccessError", status, 1, staleAt, T.plusSeconds(sequence), sequence, null, staleAt, null);
+    }
+
+    private static IncidentStateRow pending(IncidentId id, long sequence, Instant until) {
+        return new IncidentStateRow(
+                id, "S3AccessError", IncidentStatus.CONTEXT_GATHERED, 1, null, T, sequence, null, null, until);
     }
 
     private static IncidentContextRow context(String json, long sequence) {
