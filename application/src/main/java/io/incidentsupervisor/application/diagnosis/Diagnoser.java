@@ -66,7 +66,7 @@ public final class Diagnoser {
         List<Denial> denials = DenialParser.denials(alert.errorMessage(), failureLines(results), alert.errorType());
         List<String> gaps = new ArrayList<>();
         if (denials.isEmpty()) {
-            return verdict(alert, denials, List.of(), List.of(), true, gaps);
+            return verdict(alert, denials, null, List.of(), List.of(), true, gaps);
         }
         Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
         List<Simulation> simulations = new ArrayList<>();
@@ -87,21 +87,33 @@ public final class Diagnoser {
         if (roleName.isEmpty()) {
             gaps.add("the role's changes: the role is unknown");
         }
-        return verdict(alert, denials, simulations, history.orElse(List.of()), history.isPresent(), gaps);
+        return verdict(
+                alert, denials, role.orElse(null), simulations, history.orElse(List.of()), history.isPresent(), gaps);
     }
 
-    /** The role's changes again, for a verdict whose change evidence was pending; empty when they cannot be read. */
+    /**
+     * The role and its changes read again, for a verdict whose change evidence was pending; the denials and simulations
+     * stay as they were.
+     */
     public Diagnosis recheck(IncidentAlert alert, Diagnosis pending, String roleName, Instant deadline) {
         Instant until = deadline.minus(recordingReserve);
         List<String> gaps = new ArrayList<>();
-        if (roleName.isEmpty()) {
+        Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
+        String name = role.map(RoleState::roleName).orElse(roleName);
+        if (name.isEmpty()) {
             gaps.add("the role's changes: the role is unknown");
-            return verdict(alert, pending.denials(), pending.simulations(), List.of(), false, gaps);
+            return verdict(alert, pending.denials(), role.orElse(null), pending.simulations(), List.of(), false, gaps);
         }
         Optional<List<RoleChange>> history =
-                call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
+                call("the role's changes", () -> changesAround(name, alert.timestamp()), until, gaps);
         return verdict(
-                alert, pending.denials(), pending.simulations(), history.orElse(List.of()), history.isPresent(), gaps);
+                alert,
+                pending.denials(),
+                role.orElse(null),
+                pending.simulations(),
+                history.orElse(List.of()),
+                history.isPresent(),
+                gaps);
     }
 
     private List<RoleChange> changesAround(String roleName, Instant incidentAt) {
@@ -111,6 +123,7 @@ public final class Diagnoser {
     private Diagnosis verdict(
             IncidentAlert alert,
             List<Denial> denials,
+            RoleState role,
             List<Simulation> simulations,
             List<RoleChange> history,
             boolean historyRead,
@@ -118,7 +131,7 @@ public final class Diagnoser {
         return Diagnostician.diagnose(
                 alert.timestamp(),
                 clock.instant(),
-                new Diagnostician.Evidence(denials, simulations, history, historyRead, gaps));
+                new Diagnostician.Evidence(denials, role, simulations, history, historyRead, gaps));
     }
 
     /** The messages of the log lines a collector marked as carrying the failure. */

@@ -68,6 +68,8 @@ final class StoredEventSamples {
                 new DenialReason(DenialReason.Effect.IMPLICIT, DenialReason.PolicyType.IDENTITY));
         return new Diagnosis(
                 List.of(denial),
+                "none of the role's 3 policies (results-write, AWSLambdaBasicExecutionRole, AWSXRayDaemonWriteAccess)"
+                        + " allows s3:GetObject",
                 List.of(new Simulation("s3:GetObject", denial.resource(), "implicitDeny", List.of())),
                 new SuspectedChange(
                         "PutRolePolicy",

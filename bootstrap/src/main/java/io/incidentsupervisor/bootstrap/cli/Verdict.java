@@ -23,6 +23,9 @@ final class Verdict {
                     orUnknown(denial.path("resource").asText()),
                     reason(denial.path("reason")));
         }
+        if (!diagnosis.path("roleNow").asText().isEmpty()) {
+            out.println("  role now  " + diagnosis.path("roleNow").asText());
+        }
         for (JsonNode simulation : diagnosis.path("simulations")) {
             out.printf(
                     "  simulator %s for %s%n",

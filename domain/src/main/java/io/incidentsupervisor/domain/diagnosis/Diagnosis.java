@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The deterministic verdict on an incident: what was denied, what the simulator says of the role now, the change that
+ * The deterministic verdict on an incident: what was denied, what the role's policies and IAM's simulator say of it
+ * now, the change that
  * most likely caused it, how to undo it (a command for an operator, never run by the supervisor, and the policy document
  * it names, when it needs one), whether change
  * evidence may still arrive, and what could not be checked.
  */
 public record Diagnosis(
         List<Denial> denials,
+        String roleNow,
         List<Simulation> simulations,
         SuspectedChange suspectedChange,
         String revert,
@@ -45,6 +47,7 @@ public record Diagnosis(
 
     public Diagnosis {
         denials = List.copyOf(denials.subList(0, Math.min(denials.size(), MAX_DENIALS)));
+        roleNow = Text.capped(roleNow, Text.SHORT);
         simulations = List.copyOf(simulations.subList(0, Math.min(simulations.size(), MAX_SIMULATIONS)));
         revert = Text.capped(revert, Text.SHORT);
         revertDocument = revertDocument == null || revertDocument.length() > MAX_DOCUMENT_LENGTH ? "" : revertDocument;

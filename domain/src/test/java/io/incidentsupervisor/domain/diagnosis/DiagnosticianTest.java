@@ -147,8 +147,29 @@ class DiagnosticianTest {
     @Test
     void withoutADenialThereIsNothingToExplain() {
         Diagnosis diagnosis = Diagnostician.diagnose(
-                INCIDENT, INCIDENT, new Diagnostician.Evidence(List.of(), List.of(), List.of(), true, List.of()));
+                INCIDENT, INCIDENT, new Diagnostician.Evidence(List.of(), null, List.of(), List.of(), true, List.of()));
         assertThat(diagnosis.changeEvidence()).isEqualTo(ChangeEvidence.NOT_NEEDED);
+    }
+
+    @Test
+    void whatTheRolesPoliciesSayNowIsPartOfTheVerdict() {
+        Policy inline = policy(Policy.Kind.INLINE, "results-write", WRITE_RESULTS);
+        Policy boundary = policy(Policy.Kind.PERMISSIONS_BOUNDARY, "arn:aws:iam::123456789012:policy/b", WRITE_RESULTS);
+        Policy reading = policy(Policy.Kind.MANAGED, "arn:aws:iam::123456789012:policy/r", READ_ORDERS);
+        PolicyStatement deny = new PolicyStatement("NoReads", false, List.of("s3:*"), List.of("*"), false, "{}");
+
+        assertThat(Diagnostician.roleNow(role(inline), DENIED))
+                .isEqualTo("none of the role's 1 policies (results-write) allows s3:GetObject");
+        assertThat(Diagnostician.roleNow(role(inline, boundary), DENIED))
+                .isEqualTo("the permissions boundary arn:aws:iam::123456789012:policy/b does not allow s3:GetObject");
+        assertThat(Diagnostician.roleNow(role(reading, policy(Policy.Kind.INLINE, "guard", deny)), DENIED))
+                .isEqualTo("statement NoReads of guard denies s3:GetObject");
+        assertThat(Diagnostician.roleNow(role(reading), DENIED)).contains("allows s3:GetObject now");
+        assertThat(Diagnostician.roleNow(null, DENIED)).isEmpty();
+    }
+
+    private static RoleState role(Policy... policies) {
+        return new RoleState(ROLE, "arn:aws:iam::123456789012:role/" + ROLE, List.of(policies));
     }
 
     @Test
@@ -168,7 +189,7 @@ class DiagnosticianTest {
 
     private static Diagnosis diagnose(List<RoleChange> changes, boolean read, Instant now) {
         return Diagnostician.diagnose(
-                INCIDENT, now, new Diagnostician.Evidence(List.of(DENIED), List.of(), changes, read, List.of()));
+                INCIDENT, now, new Diagnostician.Evidence(List.of(DENIED), null, List.of(), changes, read, List.of()));
     }
 
     private static PolicyStatement allow(String sid, String action, String resource) {

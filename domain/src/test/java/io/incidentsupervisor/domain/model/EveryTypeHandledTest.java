@@ -27,7 +27,7 @@ class EveryTypeHandledTest {
     private static final Instant LATER = T0.plus(LEASE).plus(LEASE);
 
     private static final Diagnosis PENDING =
-            new Diagnosis(List.of(), List.of(), null, "", "", Diagnosis.ChangeEvidence.PENDING, LATER, List.of());
+            new Diagnosis(List.of(), "", List.of(), null, "", "", Diagnosis.ChangeEvidence.PENDING, LATER, List.of());
 
     private static final Map<Class<?>, IncidentEvent> EVENTS = Map.of(
             IncidentReceived.class, received(),

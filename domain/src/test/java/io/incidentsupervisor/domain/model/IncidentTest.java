@@ -178,7 +178,7 @@ class IncidentTest {
     class RecordDiagnosisCommand {
 
         private Diagnosis diagnosis(Diagnosis.ChangeEvidence evidence) {
-            return new Diagnosis(List.of(), List.of(), null, "", "", evidence, null, List.of());
+            return new Diagnosis(List.of(), "", List.of(), null, "", "", evidence, null, List.of());
         }
 
         @Test
