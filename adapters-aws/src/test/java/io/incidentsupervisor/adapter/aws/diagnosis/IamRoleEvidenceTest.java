@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** IAM's awsQuery answers, read by the real SDK client: the role, its policies' documents, the simulator. */
 class IamRoleEvidenceTest {
@@ -130,6 +132,35 @@ class IamRoleEvidenceTest {
                 .isInstanceOfSatisfying(EvidenceUnavailable.class, unavailable -> {
                     assertThat(unavailable.kind()).isEqualTo("AccessDenied");
                     assertThat(unavailable.missingPermission()).isEqualTo("iam:GetPolicy");
+                });
+    }
+
+    /** Each IAM call the role's state needs, refused or throttled in turn while the calls before it succeed. */
+    @ParameterizedTest(name = "{0} answers {2}")
+    @CsvSource({
+        "GetRole&, iam:GetRole, AccessDenied, 403, AccessDenied",
+        "GetRole&, iam:GetRole, Throttling, 400, Throttled",
+        "GetPolicy&, iam:GetPolicy, AccessDenied, 403, AccessDenied",
+        "GetPolicy&, iam:GetPolicy, Throttling, 400, Throttled",
+        "GetPolicyVersion&, iam:GetPolicyVersion, AccessDenied, 403, AccessDenied",
+        "GetPolicyVersion&, iam:GetPolicyVersion, Throttling, 400, Throttled"
+    })
+    void everyRoleCallsRefusalOrThrottlingIsClassified(
+            String action, String permission, String code, int status, String kind) {
+        IamRoleCollectorTest.stubRole(aws.server);
+        stubGetRole(aws.server, true);
+        stubManagedPolicy(aws.server, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "v1", "{}");
+        stubManagedPolicy(aws.server, "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", "v1", "{}");
+        stubManagedPolicy(aws.server, BOUNDARY, "v4", BOUNDARY_DOCUMENT);
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=" + action))
+                .willReturn(iamError(status, code, notAuthorized(permission, ROLE_ARN))));
+
+        assertThatThrownBy(() -> evidence.roleOf("data-processor"))
+                .isInstanceOfSatisfying(EvidenceUnavailable.class, unavailable -> {
+                    assertThat(unavailable.kind()).isEqualTo(kind);
+                    assertThat(unavailable.code()).isEqualTo(code);
                 });
     }
 
