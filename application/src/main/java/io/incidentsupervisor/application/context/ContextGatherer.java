@@ -1,5 +1,6 @@
 package io.incidentsupervisor.application.context;
 
+import io.incidentsupervisor.application.TimeBoxed;
 import io.incidentsupervisor.application.port.out.ContextCollector;
 import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.domain.budget.TokenBudget;
@@ -15,12 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +41,7 @@ public final class ContextGatherer {
     private final Clock clock;
     private final Duration minimumPerCollector;
     private final Duration recordingReserve;
-    private final ExecutorService collectors = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "collector");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TimeBoxed collectors = new TimeBoxed("collector");
 
     /**
      * @param minimumPerCollector a collector whose share of the time left is shorter is not started
@@ -144,30 +135,25 @@ public final class ContextGatherer {
     }
 
     private CollectorResult collectWithin(ContextCollector collector, IncidentAlert alert, Duration share) {
-        Future<CollectorResult> running = collectors.submit(() -> collector.collect(alert));
-        try {
-            return running.get(share.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            return CollectorResult.failed(
-                    collector.name(),
-                    new CollectorError(
-                            "Timeout",
-                            "CollectorTimeout",
-                            "cut off after " + share.toMillis()
-                                    + " ms, its share of the time left before the invocation's deadline"));
-        } catch (ExecutionException e) {
+        TimeBoxed.Ended<CollectorResult> ended = collectors.run(() -> collector.collect(alert), share);
+        if (ended instanceof TimeBoxed.Done<CollectorResult> done) {
+            return done.value();
+        }
+        if (ended instanceof TimeBoxed.Threw<CollectorResult> threw) {
             // A collector should report provider failures as results; anything thrown is a bug in it, and must not stop
             // the others.
-            Throwable cause = e.getCause();
+            Throwable cause = threw.cause();
             LOG.warn("Collector {} failed unexpectedly for {}", collector.name(), alert.incidentId(), cause);
             return CollectorResult.failed(
                     collector.name(),
                     new CollectorError("Unexpected", cause.getClass().getSimpleName(), cause.getMessage()));
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while collector " + collector.name() + " ran", e);
         }
+        return CollectorResult.failed(
+                collector.name(),
+                new CollectorError(
+                        "Timeout",
+                        "CollectorTimeout",
+                        "cut off after " + share.toMillis()
+                                + " ms, its share of the time left before the invocation's deadline"));
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.application.diagnosis;
 
+import io.incidentsupervisor.application.TimeBoxed;
 import io.incidentsupervisor.application.port.out.EvidenceUnavailable;
 import io.incidentsupervisor.application.port.out.RoleChanges;
 import io.incidentsupervisor.application.port.out.RoleEvidence;
@@ -21,12 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Gathers the diagnosis's evidence and reaches the verdict: the denials in the alert and the failure log lines, the
@@ -41,11 +36,7 @@ public final class Diagnoser {
     private final Clock clock;
     private final Duration lookBack;
     private final Duration recordingReserve;
-    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "diagnosis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TimeBoxed calls = new TimeBoxed("diagnosis");
 
     /**
      * @param lookBack how long before an incident its role's changes are read
@@ -149,23 +140,19 @@ public final class Diagnoser {
     }
 
     private <T> Optional<T> call(String what, Callable<T> call, Instant until, List<String> gaps) {
-        long left = Duration.between(clock.instant(), until).toMillis();
-        if (left <= 0) {
+        Duration left = Duration.between(clock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
             gaps.add(what + ": not read, no time was left before the deadline");
             return Optional.empty();
         }
-        Future<T> running = calls.submit(call);
-        try {
-            return Optional.of(running.get(left, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            gaps.add(what + ": cut off after " + left + " ms, at the deadline");
-        } catch (ExecutionException e) {
-            gaps.add(what + ": " + reason(e.getCause()));
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            gaps.add(what + ": interrupted");
+        TimeBoxed.Ended<T> ended = calls.run(call, left);
+        if (ended instanceof TimeBoxed.Done<T> done) {
+            return Optional.of(done.value());
+        }
+        if (ended instanceof TimeBoxed.Threw<T> threw) {
+            gaps.add(what + ": " + reason(threw.cause()));
+        } else {
+            gaps.add(what + ": cut off after " + left.toMillis() + " ms, at the deadline");
         }
         return Optional.empty();
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {
             "Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
             "delivered twice (the second is a duplicate), against a fresh in-memory DynamoDB Local and the sample account on loopback;",
-            "then prints the incident's timeline and the context an agent reads. Nothing is kept."
+            "then prints the verdict (what was denied, the change that caused it, the revert), the timeline and the context an agent reads. Nothing is kept."
         })
 final class DemoCommand extends CliCommand {
 
