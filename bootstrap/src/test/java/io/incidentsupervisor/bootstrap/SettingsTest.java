@@ -86,11 +86,18 @@ class SettingsTest {
                 "LOG_WINDOW_BEFORE",
                 "PT5M",
                 "TOKEN_BUDGET",
-                "0"));
+                "0",
+                "CHANGE_LOOK_BACK",
+                "PT6H"));
         assertThat(settings.logGroupOverrides())
                 .isEqualTo(Map.of("data-processor", "/custom/orders", "report-builder", "/x/y"));
         assertThat(settings.staleThreshold()).isEqualTo(Duration.ofMinutes(15));
         assertThat(settings.logWindowBefore()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.tokenBudget().unlimited()).isTrue();
+        assertThat(settings.changeLookBack()).isEqualTo(Duration.ofHours(6));
+        assertThat(Settings.from(environment()).changeLookBack()).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> Settings.from(environment("CHANGE_LOOK_BACK", "yesterday")))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("CHANGE_LOOK_BACK must be whole seconds or an ISO-8601 duration");
     }
 }
