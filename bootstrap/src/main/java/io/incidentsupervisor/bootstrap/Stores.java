@@ -7,6 +7,7 @@ import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.application.intake.RejectedAlertIntake;
 import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.port.in.ListIncidents;
 import io.incidentsupervisor.application.port.in.ListRejectedAlerts;
 import io.incidentsupervisor.application.port.in.ListStaleIncidents;
 import io.incidentsupervisor.application.port.in.ReadIncidentContext;
@@ -71,6 +72,10 @@ public final class Stores {
     }
 
     public ReadIncidentContext contexts() {
+        return queries;
+    }
+
+    public ListIncidents incidents() {
         return queries;
     }
 

@@ -90,7 +90,16 @@ class SupervisorStackTest {
                                                 Map.of("AttributeName", "pendingBucket", "KeyType", "HASH"),
                                                 Map.of("AttributeName", "pendingUntil", "KeyType", "RANGE")),
                                         "Projection",
-                                        Map.of("ProjectionType", "KEYS_ONLY"))),
+                                        Map.of("ProjectionType", "KEYS_ONLY")),
+                                Map.of(
+                                        "IndexName",
+                                        "recent",
+                                        "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "recentBucket", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "failedAt", "KeyType", "RANGE")),
+                                        "Projection",
+                                        Map.of("ProjectionType", "ALL"))),
                         "PointInTimeRecoverySpecification",
                         Map.of("PointInTimeRecoveryEnabled", true)));
         template.hasResourceProperties(

@@ -1,10 +1,12 @@
 package io.incidentsupervisor.application.projection;
 
+import io.incidentsupervisor.application.port.in.ListIncidents;
 import io.incidentsupervisor.application.port.in.ListStaleIncidents;
 import io.incidentsupervisor.application.port.in.ReadIncidentContext;
 import io.incidentsupervisor.application.port.in.ReadIncidentState;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -14,7 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The reads agents and operators make of the projections. */
-public final class IncidentQueries implements ReadIncidentState, ReadIncidentContext, ListStaleIncidents {
+public final class IncidentQueries
+        implements ReadIncidentState, ReadIncidentContext, ListStaleIncidents, ListIncidents {
 
     private final IncidentStates states;
     private final IncidentContexts contexts;
@@ -32,6 +35,14 @@ public final class IncidentQueries implements ReadIncidentState, ReadIncidentCon
     @Override
     public Optional<IncidentContextRow> context(IncidentId incidentId, Instant now) {
         return contexts.find(incidentId, now);
+    }
+
+    @Override
+    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A limit is at least 1, not " + limit);
+        }
+        return states.recent(filter, limit);
     }
 
     /** A row deleted between the index read and its own read is left out. */

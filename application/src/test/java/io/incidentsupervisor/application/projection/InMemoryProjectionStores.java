@@ -2,6 +2,7 @@ package io.incidentsupervisor.application.projection;
 
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -37,6 +38,17 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
                 .filter(row -> row.staleAt() != null && !row.staleAt().isAfter(now))
                 .sorted(Comparator.comparing(IncidentStateRow::staleAt))
                 .map(IncidentStateRow::incidentId)
+                .toList();
+    }
+
+    @Override
+    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
+        return states.values().stream()
+                .filter(filter::matches)
+                .sorted(Comparator.comparing(
+                                (IncidentStateRow row) -> row.incidentId().failedAt())
+                        .reversed())
+                .limit(limit)
                 .toList();
     }
 

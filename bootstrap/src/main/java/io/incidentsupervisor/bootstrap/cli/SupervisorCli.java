@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             HandleCommand.class,
+            IncidentsCommand.class,
             HistoryCommand.class,
             ContextCommand.class,
             StaleCommand.class,

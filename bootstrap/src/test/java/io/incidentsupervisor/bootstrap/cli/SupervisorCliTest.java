@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,35 @@ class SupervisorCliTest {
         assertThat(small.at("/truncation/droppedSources")).isNotEmpty();
         assertThat(small.get("diagnosis")).isEqualTo(full.get("diagnosis"));
         assertThat(small.at("/diagnosis/changeEvidence").asText()).isEqualTo("FOUND");
+    }
+
+    @Test
+    void incidentsListsTheHandledExamplesNewestFailureFirstAndFiltersByStatus() throws Exception {
+        assertThat(run("incidents").out()).isEqualTo("No incidents.\n");
+        for (String example : List.of(
+                "sns-s3-access-error.json",
+                "sns-cloudwatch-access-error.json",
+                "sns-unknown-error-type.json",
+                "sns-malformed.json")) {
+            run("handle", "--event", "../examples/" + example);
+        }
+
+        JsonNode all = new ObjectMapper().readTree(run("incidents", "--json").out());
+        assertThat(all)
+                .extracting(row -> row.at("/incidentId/value").asText())
+                .containsExactly(
+                        "report-builder#2026-11-23T08:05:00Z",
+                        "data-processor#2026-11-23T08:00:00.512Z",
+                        "data-processor#2026-11-23T08:00:00Z");
+        JsonNode refused = new ObjectMapper()
+                .readTree(run("incidents", "--json", "--status", "FAILED").out());
+        assertThat(refused)
+                .extracting(row -> row.at("/incidentId/value").asText())
+                .containsExactly("report-builder#2026-11-23T08:05:00Z");
+        assertThat(new ObjectMapper()
+                        .readTree(run("incidents", "--json", "--function", "report-builder", "--limit", "5")
+                                .out()))
+                .hasSize(1);
     }
 
     @Test

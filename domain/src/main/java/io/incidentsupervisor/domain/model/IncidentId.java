@@ -29,6 +29,11 @@ public record IncidentId(String value) {
         return value.substring(0, value.indexOf('#'));
     }
 
+    /** When the function failed: the alert's timestamp. */
+    public Instant failedAt() {
+        return Instant.parse(value.substring(value.indexOf('#') + 1));
+    }
+
     @Override
     public String toString() {
         return value;

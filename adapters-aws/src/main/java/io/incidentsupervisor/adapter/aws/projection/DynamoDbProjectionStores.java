@@ -1,21 +1,25 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.FAILED_AT;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.INCIDENT_ID;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.LAMBDA_NAME;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.LAST_SEQUENCE;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_BUCKET;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.OPEN_INDEX;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_BUCKET;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_INDEX;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_UNTIL;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.RECENT_ALL;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.RECENT_BUCKET;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.STALE_AT;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.TTL;
 
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
+import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
-import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
-import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +39,6 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
 
     private static final String OPEN = "OPEN";
     private static final String PENDING = "PENDING";
-    private static final String LAST_SEQUENCE = "lastSequence";
 
     private final DynamoDbClient dynamoDb;
     private final ProjectionTables tables;
@@ -51,6 +54,11 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
         item.put("status", AttributeValue.fromS(row.status().name()));
         item.put("attempt", AttributeValue.fromN(Integer.toString(row.attempt())));
         item.put("updatedAt", AttributeValue.fromS(row.updatedAt().toString()));
+        item.put(RECENT_BUCKET, AttributeValue.fromS(RECENT_ALL));
+        item.put(
+                FAILED_AT,
+                AttributeValue.fromN(Long.toString(row.incidentId().failedAt().toEpochMilli())));
+        item.put(LAMBDA_NAME, AttributeValue.fromS(row.incidentId().lambdaName()));
         if (row.leaseUntil() != null) {
             item.put("leaseUntil", AttributeValue.fromS(row.leaseUntil().toString()));
         }
@@ -76,34 +84,12 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
     @Override
     public Optional<IncidentStateRow> find(IncidentId incidentId) {
         Map<String, AttributeValue> item = item(tables.states(), incidentId);
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        FailureReason error = item.containsKey("errorReasonType")
-                ? new FailureReason(
-                        item.get("errorReasonType").s(),
-                        item.get("errorReasonMessage").s(),
-                        item.get("errorRetryable").bool())
-                : null;
-        return Optional.of(new IncidentStateRow(
-                incidentId,
-                item.get("errorType").s(),
-                IncidentStatus.valueOf(item.get("status").s()),
-                Integer.parseInt(item.get("attempt").n()),
-                item.containsKey("leaseUntil")
-                        ? Instant.parse(item.get("leaseUntil").s())
-                        : null,
-                Instant.parse(item.get("updatedAt").s()),
-                Long.parseLong(item.get(LAST_SEQUENCE).n()),
-                error,
-                epochMillis(item, STALE_AT),
-                epochMillis(item, PENDING_UNTIL)));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StateItems.row(item));
     }
 
-    private static Instant epochMillis(Map<String, AttributeValue> item, String attribute) {
-        return item.containsKey(attribute)
-                ? Instant.ofEpochMilli(Long.parseLong(item.get(attribute).n()))
-                : null;
+    @Override
+    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
+        return RecentIncidents.query(dynamoDb, tables.states(), filter, limit);
     }
 
     @Override

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The projection tables, their keys, indexes and TTL: {@code incident-state} keyed by incident id, with a sparse index of
- * open incidents by the instant they turn stale and one of incidents whose change evidence is pending, and
+ * open incidents by the instant they turn stale, one of incidents whose change evidence is pending, and one of every
+ * incident by when its function failed (for listing, newest first), and
  * {@code incident-context} keyed by incident id with a TTL attribute.
  */
 public record ProjectionTables(String states, String contexts) {
@@ -24,6 +25,15 @@ public record ProjectionTables(String states, String contexts) {
     static final String PENDING_INDEX = "evidence-pending";
     static final String PENDING_BUCKET = "pendingBucket";
     static final String PENDING_UNTIL = "pendingUntil";
+    static final String RECENT_INDEX = "recent";
+    static final String RECENT_BUCKET = "recentBucket";
+    static final String FAILED_AT = "failedAt";
+    /** The one value of {@link #RECENT_BUCKET}: every incident is in the listing. */
+    static final String RECENT_ALL = "ALL";
+
+    static final String LAMBDA_NAME = "lambdaName";
+    /** The last event a row applied: a row is replaced only by one that applied a later one. */
+    static final String LAST_SEQUENCE = "lastSequence";
     /** The incident-context table's time-to-live attribute (epoch seconds). */
     public static final String TTL = "ttl";
 
@@ -73,7 +83,12 @@ public record ProjectionTables(String states, String contexts) {
                                 PENDING_INDEX,
                                 KeyAttribute.string(PENDING_BUCKET),
                                 KeyAttribute.number(PENDING_UNTIL),
-                                ProjectionType.KEYS_ONLY)),
+                                ProjectionType.KEYS_ONLY),
+                        new SecondaryIndex(
+                                RECENT_INDEX,
+                                KeyAttribute.string(RECENT_BUCKET),
+                                KeyAttribute.number(FAILED_AT),
+                                ProjectionType.ALL)),
                 DynamoDbTables.table(contexts, KeyAttribute.string(INCIDENT_ID), null));
     }
 

@@ -19,13 +19,14 @@ class ProjectionTablesTest {
     void createsBothTablesOnceAndReportsNothingReplaced() {
         assertThat(tables.createIfMissing(dynamoDb)).isFalse();
         assertThat(tables.createIfMissing(dynamoDb)).isFalse();
-        assertThat(indexes(tables.states())).containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending");
+        assertThat(indexes(tables.states()))
+                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent");
     }
 
     @Test
     void aStateTableFromAnEarlierVersionIsReplacedSoTheProjectionsAreRebuilt() {
         CreateTableRequest current = tables.definitions().get(0);
-        // The state table as it was before the evidence-pending index.
+        // The state table as it was before the evidence-pending and recent indexes.
         DynamoDbTables.createIfMissing(
                 dynamoDb,
                 current.toBuilder()
@@ -35,7 +36,8 @@ class ProjectionTablesTest {
         assertThat(indexes(tables.states())).containsExactly("open-by-stale-at");
 
         assertThat(tables.createIfMissing(dynamoDb)).isTrue();
-        assertThat(indexes(tables.states())).containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending");
+        assertThat(indexes(tables.states()))
+                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent");
     }
 
     private List<String> indexes(String table) {

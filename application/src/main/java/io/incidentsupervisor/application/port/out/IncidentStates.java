@@ -16,6 +16,12 @@ public interface IncidentStates {
     /** Open incidents whose {@code staleAt} is at or before {@code now}, oldest first; read from an index, never a scan. */
     List<IncidentId> staleAt(Instant now);
 
+    /**
+     * At most {@code limit} incidents matching {@code filter}, the most recent failure first; read from an index, never a
+     * scan.
+     */
+    List<IncidentStateRow> recent(IncidentFilter filter, int limit);
+
     /** Incidents whose diagnosis waits for change evidence, soonest deadline first; read from an index, never a scan. */
     List<IncidentId> evidencePending();
 }

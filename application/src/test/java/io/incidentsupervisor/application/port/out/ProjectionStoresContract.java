@@ -79,6 +79,34 @@ public abstract class ProjectionStoresContract {
     }
 
     @Test
+    void recentIncidentsAreListedNewestFailureFirstFilteredAndLimited() {
+        IncidentStates states = states();
+        IncidentId older = new IncidentId("data-processor#2026-11-23T07:00:00Z");
+        IncidentId newer = new IncidentId("report-builder#2026-11-23T09:00:00Z");
+        states.save(state(FIRST, IncidentStatus.CONTEXT_GATHERED, 6, null));
+        states.save(state(older, IncidentStatus.FAILED, 3, null));
+        states.save(state(newer, IncidentStatus.INVESTIGATING, 2, T.plusSeconds(60)));
+
+        assertThat(states.recent(IncidentFilter.ANY, 10))
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(newer, FIRST, older);
+        assertThat(states.recent(IncidentFilter.ANY, 2))
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(newer, FIRST);
+        assertThat(states.recent(new IncidentFilter(IncidentStatus.FAILED, null, null, null), 10))
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(older);
+        assertThat(states.recent(new IncidentFilter(null, "data-processor", null, null), 10))
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(FIRST, older);
+        assertThat(states.recent(new IncidentFilter(null, null, null, Instant.parse("2026-11-23T08:00:00Z")), 10))
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(newer, FIRST);
+        assertThat(states.recent(new IncidentFilter(null, null, "DownstreamTimeout", null), 10))
+                .isEmpty();
+    }
+
+    @Test
     void aContextIsReadUntilItExpiresAndNeverRegresses() {
         states();
         IncidentContexts contexts = contexts();

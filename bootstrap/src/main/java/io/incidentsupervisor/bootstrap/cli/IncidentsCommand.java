@@ -1,0 +1,60 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "incidents",
+        mixinStandardHelpOptions = true,
+        description = "Lists incidents, the most recent failure first, from the incident-state projection.")
+final class IncidentsCommand extends CliCommand {
+
+    @Option(names = "--status", description = "Only incidents in this status: ${COMPLETION-CANDIDATES}.")
+    IncidentStatus status;
+
+    @Option(names = "--function", description = "Only this function's incidents.")
+    String function;
+
+    @Option(names = "--error-type", description = "Only incidents of this error_type.")
+    String errorType;
+
+    @Option(names = "--since", paramLabel = "INSTANT", description = "Only failures at or after this ISO-8601 instant.")
+    Instant since;
+
+    @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
+        }
+        try (CliRuntime runtime =
+                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            List<IncidentStateRow> rows =
+                    runtime.stores().incidents().recent(new IncidentFilter(status, function, errorType, since), limit);
+            if (options.json) {
+                Timeline.printJson(rows, out());
+            } else if (rows.isEmpty()) {
+                out().println("No incidents.");
+            } else {
+                rows.forEach(row -> out().printf(
+                                "%s  %-16s %-24s attempt %d  %s%n",
+                                row.incidentId(),
+                                row.status(),
+                                row.errorType(),
+                                row.attempt(),
+                                row.error() == null
+                                        ? ""
+                                        : row.error().type() + ": "
+                                                + row.error().message()));
+            }
+        }
+        return SupervisorCli.OK;
+    }
+}
