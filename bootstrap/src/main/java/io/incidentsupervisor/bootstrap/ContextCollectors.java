@@ -5,6 +5,7 @@ import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.port.out.ContextCollector;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,10 @@ import org.slf4j.LoggerFactory;
 final class ContextCollectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContextCollectors.class);
+
+    /** Whose evidence the budget cuts first: logs are the most repetitive evidence, the configuration the least. */
+    public static final List<String> TRIM_ORDER =
+            List.of(CloudWatchLogsCollector.NAME, IamRoleCollector.NAME, LambdaConfigurationCollector.NAME);
 
     private ContextCollectors() {}
 
@@ -24,8 +29,7 @@ final class ContextCollectors {
                 .everyErrorType(configuration)
                 .errorType("S3AccessError", recentLogs, role)
                 .errorType("CloudWatchAccessError", recentLogs, role)
-                // Logs are the most repetitive evidence, the configuration the least.
-                .trimFirstToLast(recentLogs, role, configuration)
+                .trimFirstToLast(TRIM_ORDER)
                 .build();
         LOG.info("Context collectors registered: {}", registry.trimOrder());
         return registry;

@@ -36,6 +36,15 @@ public record Settings(
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
     public static Settings from(Map<String, String> environment) {
+        return from(environment, functions(environment.get("SUPERVISED_FUNCTIONS")));
+    }
+
+    /** For reading the stored incidents only: no function is supervised, so none need be named. */
+    public static Settings forReading(Map<String, String> environment) {
+        return from(environment, Set.of());
+    }
+
+    private static Settings from(Map<String, String> environment, Set<String> supervisedFunctions) {
         return new Settings(
                 region(environment.get("AWS_REGION")),
                 environment.getOrDefault("EVENTS_TABLE", EventStoreTables.DEFAULT.events()),
@@ -44,7 +53,7 @@ public record Settings(
                 environment.getOrDefault("CONTEXT_TABLE", ProjectionTables.DEFAULT.contexts()),
                 environment.getOrDefault("REJECTED_TABLE", DynamoDbRejectedAlerts.DEFAULT_TABLE),
                 tokenBudget(environment.get("TOKEN_BUDGET")),
-                functions(environment.get("SUPERVISED_FUNCTIONS")),
+                supervisedFunctions,
                 logGroups(environment.get("LOG_GROUP_OVERRIDES")),
                 duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
                 duration("LOG_WINDOW_BEFORE", environment.get("LOG_WINDOW_BEFORE"), Duration.ofMinutes(10)),

@@ -5,12 +5,15 @@ import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.application.context.AgentReads;
 import io.incidentsupervisor.application.intake.RejectedAlertIntake;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.port.in.ListIncidents;
 import io.incidentsupervisor.application.port.in.ListRejectedAlerts;
 import io.incidentsupervisor.application.port.in.ListStaleIncidents;
 import io.incidentsupervisor.application.port.in.ReadIncidentContext;
+import io.incidentsupervisor.application.port.in.ReadIncidentForAgent;
 import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.application.port.in.ReadIncidentState;
 import io.incidentsupervisor.application.port.in.RebuildProjections;
@@ -18,6 +21,7 @@ import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.projection.IncidentQueries;
 import io.incidentsupervisor.application.projection.Projections;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,6 +39,7 @@ public final class Stores {
     private final AuditHistory history;
     private final RejectedAlertIntake rejected;
     private final DynamoDbRejectedAlerts rejectedTable;
+    private final AgentReads agentReads;
 
     public Stores(Settings settings, DynamoDbClient dynamoDb) {
         this.settings = settings;
@@ -49,6 +54,8 @@ public final class Stores {
         this.history = new AuditHistory(events);
         this.rejectedTable = new DynamoDbRejectedAlerts(dynamoDb, settings.rejectedTable());
         this.rejected = new RejectedAlertIntake(rejectedTable);
+        this.agentReads = new AgentReads(
+                history, queries, new JtokkitTokenCounter(), ContextCollectors.TRIM_ORDER, Clock.systemUTC());
     }
 
     /**
@@ -73,6 +80,10 @@ public final class Stores {
 
     public ReadIncidentContext contexts() {
         return queries;
+    }
+
+    public ReadIncidentForAgent forAgents() {
+        return agentReads;
     }
 
     public ListIncidents incidents() {

@@ -72,10 +72,8 @@ public final class CollectorRegistry {
         }
 
         /** Whose evidence the budget cuts first when a context is too long; collectors it does not name are cut last. */
-        public Builder trimFirstToLast(ContextCollector... collectors) {
-            for (ContextCollector collector : collectors) {
-                trimOrder.add(collector.name());
-            }
+        public Builder trimFirstToLast(List<String> collectorNames) {
+            trimOrder.addAll(collectorNames);
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentsupervisor.application.port.out.ContextCollector;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CollectorRegistryTest {
@@ -64,7 +65,7 @@ class CollectorRegistryTest {
         CollectorRegistry ordered = CollectorRegistry.builder()
                 .everyErrorType(LAMBDA)
                 .errorType("S3AccessError", LOGS, IAM)
-                .trimFirstToLast(LOGS, IAM, LAMBDA)
+                .trimFirstToLast(List.of(LOGS.name(), IAM.name(), LAMBDA.name()))
                 .build();
         assertThat(ordered.trimOrder()).containsExactly("cloudwatch-logs", "iam-role", "lambda-configuration");
         assertThat(registry.trimOrder())
@@ -76,13 +77,13 @@ class CollectorRegistryTest {
     void theTrimOrderNamesRegisteredCollectorsOnlyAndEachOnce() {
         assertThatThrownBy(() -> CollectorRegistry.builder()
                         .everyErrorType(LAMBDA)
-                        .trimFirstToLast(LOGS, LAMBDA)
+                        .trimFirstToLast(List.of(LOGS.name(), LAMBDA.name()))
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("registered collectors");
         assertThatThrownBy(() -> CollectorRegistry.builder()
                         .everyErrorType(LAMBDA)
-                        .trimFirstToLast(LAMBDA, LAMBDA)
+                        .trimFirstToLast(List.of(LAMBDA.name(), LAMBDA.name()))
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("each once");

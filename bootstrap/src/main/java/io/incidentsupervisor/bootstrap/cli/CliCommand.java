@@ -16,6 +16,11 @@ abstract class CliCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The runtime a command reads or works on: the persisted embedded default, the configured endpoints, or AWS. */
+    CliRuntime open(CliRuntime.Needs needs) {
+        return CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, needs, options.aws);
+    }
+
     Map<String, String> environment() {
         return ((SupervisorCli) spec.root().userObject()).environment;
     }

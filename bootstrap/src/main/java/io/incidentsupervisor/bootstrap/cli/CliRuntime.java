@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * What one command runs on, and no more: the {@link Stores} alone for reads, the whole service for commands that
@@ -68,7 +69,21 @@ final class CliRuntime implements AutoCloseable {
         this.service = needs == Needs.SERVICE ? new IncidentSupervisor(stores, clients, AlertMetrics.NONE) : null;
     }
 
-    static CliRuntime open(Map<String, String> environment, Storage storage, Needs needs) {
+    /**
+     * @param aws the deployed tables, through the SDK's default credential, region and endpoint settings: nothing local is
+     *     started and nothing is created; reads need no {@code SUPERVISED_FUNCTIONS}
+     */
+    static CliRuntime open(Map<String, String> environment, Storage storage, Needs needs, boolean aws) {
+        if (aws) {
+            Map<String, String> deployed = new HashMap<>(environment);
+            if (!isSet(deployed, "AWS_REGION")) {
+                deployed.put(
+                        "AWS_REGION",
+                        new DefaultAwsRegionProviderChain().getRegion().id());
+            }
+            Settings settings = needs == Needs.STORES ? Settings.forReading(deployed) : Settings.from(deployed);
+            return new CliRuntime(false, settings, needs, List.of(), Map.of());
+        }
         if (isSet(environment, "AWS_ENDPOINT_URL_DYNAMODB") || isSet(environment, "AWS_LAMBDA_FUNCTION_NAME")) {
             CliRuntime runtime = new CliRuntime(false, Settings.from(environment), needs, List.of(), Map.of());
             if (isLoopback(environment.get("AWS_ENDPOINT_URL_DYNAMODB"))) {

@@ -20,8 +20,7 @@ final class ContextCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         IncidentId id = new IncidentId(incidentId);
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             Optional<IncidentContextRow> row = runtime.stores().contexts().context(id, Instant.now());
             if (row.isEmpty()) {
                 err().println("No context for " + id + ": not investigated yet, or older than its retention");

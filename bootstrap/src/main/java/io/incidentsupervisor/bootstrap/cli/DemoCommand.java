@@ -43,7 +43,7 @@ final class DemoCommand extends CliCommand {
                 .forEach(environment::remove);
         PrintWriter out = out();
         try (CliRuntime runtime =
-                CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY, CliRuntime.Needs.SERVICE)) {
+                CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY, CliRuntime.Needs.SERVICE, false)) {
             List<Deliveries.Delivered> deliveries = new ArrayList<>();
             for (int delivery = 1; delivery <= 2; delivery++) {
                 deliveries.addAll(Deliveries.deliver(runtime.service().snsHandler(), sampleEvent(), Clock.systemUTC()));

@@ -25,8 +25,7 @@ final class HandleCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         SNSEvent sns = SnsEvents.read(event);
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.SERVICE)) {
             List<Deliveries.Delivered> delivered =
                     Deliveries.deliver(runtime.service().snsHandler(), sns, Clock.systemUTC());
             if (options.json) {

@@ -19,8 +19,7 @@ final class HistoryCommand extends CliCommand {
     @Override
     public Integer call() {
         IncidentId id = new IncidentId(incidentId);
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<AuditEntry> history = runtime.stores().history().history(id);
             if (history.isEmpty()) {
                 err().println("No incident " + id + " in the event store");

@@ -34,8 +34,7 @@ final class IncidentsCommand extends CliCommand {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<IncidentStateRow> rows =
                     runtime.stores().incidents().recent(new IncidentFilter(status, function, errorType, since), limit);
             if (options.json) {

@@ -19,8 +19,7 @@ final class ProjectionsCommand {
 
         @Override
         public Integer call() {
-            try (CliRuntime runtime =
-                    CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+            try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
                 long[] read = {0};
                 int incidents = runtime.stores().rebuild().rebuild(events -> {
                     read[0] = events;

@@ -40,8 +40,7 @@ final class RecoverCommand extends CliCommand {
         IncidentId single = target.allStale ? null : new IncidentId(target.incidentId);
         String requestId = "cli-recover-" + UUID.randomUUID();
         Instant deadline = clock.instant().plus(LocalLambdaContext.SUPERVISOR_TIMEOUT);
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.SERVICE)) {
             if (single == null) {
                 // What the schedule runs: stale incidents recovered, then pending change evidence read again.
                 ScheduledRecoveryHandler.Run run = runtime.service()

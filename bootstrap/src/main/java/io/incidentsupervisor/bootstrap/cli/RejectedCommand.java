@@ -19,8 +19,7 @@ final class RejectedCommand extends CliCommand {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
         }
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<RejectedAlert> rejected = runtime.stores().rejected().latest(limit);
             if (options.json) {
                 Timeline.printJson(rejected, out());

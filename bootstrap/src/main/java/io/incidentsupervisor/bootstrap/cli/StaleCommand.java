@@ -14,8 +14,7 @@ final class StaleCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.STORES)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<IncidentStateRow> stale = runtime.stores().stale().staleAt(Instant.now());
             if (options.json) {
                 Timeline.printJson(stale, out());

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             RecoverCommand.class,
             RejectedCommand.class,
             ProjectionsCommand.class,
+            McpCommand.class,
             VerifyCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -36,8 +36,7 @@ final class VerifyCommand extends CliCommand {
         long started = System.nanoTime();
         List<StackChecks.Check> checks;
         String target;
-        try (CliRuntime runtime =
-                CliRuntime.open(environment(), CliRuntime.Storage.PERSISTED, CliRuntime.Needs.SERVICE)) {
+        try (CliRuntime runtime = open(CliRuntime.Needs.SERVICE)) {
             target = runtime.embedded
                     ? "local (embedded DynamoDB Local, sample account)"
                     : "AWS (" + runtime.settings().region() + ")";
