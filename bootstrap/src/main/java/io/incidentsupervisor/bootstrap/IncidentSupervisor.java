@@ -50,7 +50,6 @@ public final class IncidentSupervisor implements AutoCloseable {
         this.axon = AxonRuntime.start(stores.events());
         ContextGatherer gatherer = new ContextGatherer(
                 ContextCollectors.registry(clients, settings),
-                settings.tokenBudget(),
                 new JtokkitTokenCounter(),
                 clock,
                 MINIMUM_COLLECTOR_SHARE,

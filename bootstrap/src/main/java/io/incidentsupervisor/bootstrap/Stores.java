@@ -7,6 +7,7 @@ import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.context.AgentReads;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.intake.RejectedAlertIntake;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.port.in.ListIncidents;
@@ -21,7 +22,6 @@ import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.projection.IncidentQueries;
 import io.incidentsupervisor.application.projection.Projections;
-import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -49,13 +49,14 @@ public final class Stores {
                 .tables(eventTables())
                 .build();
         this.states = new DynamoDbProjectionStores(dynamoDb, projectionTables());
-        this.projections = new Projections(events, states, states, settings.staleThreshold());
+        ContextFitter fitter =
+                new ContextFitter(new JtokkitTokenCounter(), ContextCollectors.TRIM_ORDER, settings.tokenBudget());
+        this.projections = new Projections(events, states, states, settings.staleThreshold(), fitter);
         this.queries = new IncidentQueries(states, states);
         this.history = new AuditHistory(events);
         this.rejectedTable = new DynamoDbRejectedAlerts(dynamoDb, settings.rejectedTable());
         this.rejected = new RejectedAlertIntake(rejectedTable);
-        this.agentReads = new AgentReads(
-                history, queries, new JtokkitTokenCounter(), ContextCollectors.TRIM_ORDER, Clock.systemUTC());
+        this.agentReads = new AgentReads(history, queries, fitter);
     }
 
     /**

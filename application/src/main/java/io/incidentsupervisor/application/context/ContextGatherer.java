@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the collectors registered for an alert's type, one per step, turns each failure into that collector's result,
- * and fits what was gathered to the token budget. The caller drives the steps, so it can record each one as it ends.
+ * and gives what was gathered whole, measured. The caller drives the steps, so it can record each one as it ends.
  *
  * <p>Time is shared out so that gathering always ends before the deadline less a reserve for recording the result:
  * each collector may take its fair share of what is left ({@code left / collectors still to run}) and is cut off at its
@@ -36,7 +36,6 @@ public final class ContextGatherer {
     public record Step(String collector, boolean succeeded, Duration took) {}
 
     private final CollectorRegistry registry;
-    private final TokenBudget budget;
     private final TokenCounter counter;
     private final Clock clock;
     private final Duration minimumPerCollector;
@@ -49,13 +48,11 @@ public final class ContextGatherer {
      */
     public ContextGatherer(
             CollectorRegistry registry,
-            TokenBudget budget,
             TokenCounter counter,
             Clock clock,
             Duration minimumPerCollector,
             Duration recordingReserve) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.budget = Objects.requireNonNull(budget, "budget");
         this.counter = Objects.requireNonNull(counter, "counter");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minimumPerCollector = Objects.requireNonNull(minimumPerCollector, "minimumPerCollector");
@@ -68,8 +65,8 @@ public final class ContextGatherer {
     }
 
     /**
-     * One alert's gathering: {@link #runNext()} until {@link #hasNext()} is false, then {@link #fitted} with the
-     * incident's diagnosis, which the budget counts first and never cuts.
+     * One alert's gathering: {@link #runNext()} until {@link #hasNext()} is false, then {@link #gathered} with the
+     * incident's diagnosis.
      */
     public final class Gathering {
 
@@ -111,13 +108,16 @@ public final class ContextGatherer {
             return List.copyOf(results);
         }
 
-        /** What was gathered, fitted to the budget after the diagnosis (null when there is none). */
-        public EnrichedContext fitted(Diagnosis diagnosis) {
+        /**
+         * What was gathered, whole, as it is recorded: measured as the agent reads it with the diagnosis (null when
+         * there is none). Budgets are applied when it is read ({@link ContextFitter}).
+         */
+        public EnrichedContext gathered(Diagnosis diagnosis) {
             if (hasNext()) {
                 throw new IllegalStateException("Gathering has " + (toRun.size() - results.size()) + " steps to run");
             }
-            TokenBudget.Fitted fitted =
-                    budget.fit(alert, results, registry.trimOrder(), new AgentViewTokens(counter, diagnosis));
+            TokenBudget.Fitted fitted = new TokenBudget(0)
+                    .fit(alert, results, registry.trimOrder(), new AgentViewTokens(counter, diagnosis));
             return new EnrichedContext(
                     fitted.alert(), fitted.results(), clock.instant(), fitted.tokens(), fitted.report());
         }

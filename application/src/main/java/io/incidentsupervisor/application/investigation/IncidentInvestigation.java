@@ -149,7 +149,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
                 }
             }
             Diagnosis diagnosis = diagnoser.diagnose(alert, gathering.results(), delivery.deadline());
-            context = gathering.fitted(diagnosis);
+            context = gathering.gathered(diagnosis);
             events.addAll(axon.send(
                     new RecordContext(
                             id,

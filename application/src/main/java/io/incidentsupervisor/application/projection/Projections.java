@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.port.in.RebuildProjections;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
@@ -11,6 +12,7 @@ import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.ContextGathered;
+import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -44,14 +46,20 @@ public final class Projections implements RebuildProjections {
     private final IncidentStates states;
     private final IncidentContexts contexts;
     private final Duration leaseFloor;
+    private final ContextFitter fitter;
 
     /** @param leaseFloor how long an incident may stay RECEIVED, never started, before it counts as stale */
     public Projections(
-            EventStorageEngine events, IncidentStates states, IncidentContexts contexts, Duration leaseFloor) {
+            EventStorageEngine events,
+            IncidentStates states,
+            IncidentContexts contexts,
+            Duration leaseFloor,
+            ContextFitter fitter) {
         this.events = Objects.requireNonNull(events, "events");
         this.states = Objects.requireNonNull(states, "states");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.leaseFloor = Objects.requireNonNull(leaseFloor, "leaseFloor");
+        this.fitter = Objects.requireNonNull(fitter, "fitter");
     }
 
     /** Brings both rows of one incident up to its latest stored event, read from the store. */
@@ -116,7 +124,7 @@ public final class Projections implements RebuildProjections {
                 contexts.save(new IncidentContextRow(
                         incident.id(),
                         incident.alert().errorType(),
-                        json(incident.diagnosis(), gathered),
+                        json(incident.diagnosis(), fitter.forRow(gathered.context(), incident.diagnosis())),
                         gathered.gatheredAt(),
                         // TTL attributes hold whole seconds.
                         gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS),
@@ -135,12 +143,12 @@ public final class Projections implements RebuildProjections {
     }
 
     /** What an agent reads: the latest diagnosis first, then the gathered context. */
-    private static String json(Diagnosis diagnosis, ContextGathered gathered) {
+    private static String json(Diagnosis diagnosis, EnrichedContext fitted) {
         ObjectNode view = JSON.createObjectNode();
         if (diagnosis != null) {
             view.set("diagnosis", JSON.valueToTree(diagnosis));
         }
-        view.setAll((ObjectNode) JSON.valueToTree(gathered.context()));
+        view.setAll((ObjectNode) JSON.valueToTree(fitted));
         try {
             return JSON.writeValueAsString(view);
         } catch (JsonProcessingException e) {

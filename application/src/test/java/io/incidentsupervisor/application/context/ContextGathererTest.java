@@ -4,7 +4,6 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentsupervisor.application.port.out.ContextCollector;
-import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.IncidentAlert;
@@ -108,12 +107,7 @@ class ContextGathererTest {
                 .build();
         Instant deadline = real.instant().plusMillis(1_800);
         ContextGatherer gatherer = new ContextGatherer(
-                registry,
-                new TokenBudget(3000),
-                new TextLengthCounter(),
-                real,
-                Duration.ofMillis(100),
-                Duration.ofMillis(300));
+                registry, new TextLengthCounter(), real, Duration.ofMillis(100), Duration.ofMillis(300));
 
         EnrichedContext context = gather(gatherer, deadline);
 
@@ -128,8 +122,7 @@ class ContextGathererTest {
     }
 
     private ContextGatherer gatherer(CollectorRegistry registry) {
-        return new ContextGatherer(
-                registry, new TokenBudget(3000), new TextLengthCounter(), clock, Duration.ofSeconds(3), Duration.ZERO);
+        return new ContextGatherer(registry, new TextLengthCounter(), clock, Duration.ofSeconds(3), Duration.ZERO);
     }
 
     private static ContextCollector collector(String name, Function<IncidentAlert, CollectorResult> collect) {
@@ -142,6 +135,6 @@ class ContextGathererTest {
         while (gathering.hasNext()) {
             gathering.runNext().ifPresent(step -> heartbeats.add(step.collector() + ":" + step.succeeded()));
         }
-        return gathering.fitted(null);
+        return gathering.gathered(null);
     }
 }

@@ -7,6 +7,7 @@ import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.MovableClock;
 import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.TextLengthCounter;
 import io.incidentsupervisor.application.investigation.AuditHistory;
@@ -60,13 +61,17 @@ class LateEvidenceTest {
         evidence.simulation = new Simulation("s3:GetObject", "arn:aws:s3:::orders/a.csv", "implicitDeny", List.of());
         evidence.changes = List.of();
         Diagnoser diagnoser = evidence.diagnoser(clock);
-        Projections projections = new Projections(engine, stores, stores, Duration.ofSeconds(30));
+        Projections projections = new Projections(
+                engine,
+                stores,
+                stores,
+                Duration.ofSeconds(30),
+                new ContextFitter(new TextLengthCounter(), List.of(), new TokenBudget(3000)));
         investigation = new IncidentInvestigation(
                 axon,
                 new AuditHistory(engine),
                 new ContextGatherer(
                         CollectorRegistry.builder().build(),
-                        new TokenBudget(3000),
                         new TextLengthCounter(),
                         clock,
                         Duration.ofSeconds(1),

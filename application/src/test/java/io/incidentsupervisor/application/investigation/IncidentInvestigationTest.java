@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.MovableClock;
 import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.context.TextLengthCounter;
@@ -274,9 +275,13 @@ class IncidentInvestigationTest {
             InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
         this.engine = engine;
         axon = AxonRuntime.start(engine);
-        ContextGatherer gatherer = new ContextGatherer(
-                registry, new TokenBudget(3000), counter, clock, Duration.ofSeconds(1), Duration.ZERO);
-        Projections projections = new Projections(engine, stores, stores, LEASE_FLOOR);
+        ContextGatherer gatherer = new ContextGatherer(registry, counter, clock, Duration.ofSeconds(1), Duration.ZERO);
+        Projections projections = new Projections(
+                engine,
+                stores,
+                stores,
+                LEASE_FLOOR,
+                new ContextFitter(new TextLengthCounter(), List.of(), new TokenBudget(3000)));
         return new IncidentInvestigation(
                 axon,
                 new AuditHistory(engine),

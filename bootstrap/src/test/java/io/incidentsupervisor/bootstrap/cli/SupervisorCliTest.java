@@ -116,6 +116,35 @@ class SupervisorCliTest {
     }
 
     @Test
+    void theRecordedEvidenceIsWholeAndASmallBudgetCutsOnlyWhatIsRead() throws Exception {
+        Map<String, String> small = Map.of("TOKEN_BUDGET", "500");
+        assertThat(run(small, "handle", "--event", "../examples/sns-s3-access-error.json")
+                        .exitCode())
+                .isZero();
+        String historyBefore = run(small, "history", INCIDENT, "--json").out();
+
+        JsonNode recorded = new ObjectMapper().readTree(historyBefore).get(6).at("/event/context");
+        JsonNode logs = recorded.at("/results/1");
+        assertThat(logs.get("source").asText()).isEqualTo("cloudwatch-logs");
+        assertThat(logs.get("entries"))
+                .hasSize(logs.at("/data/eventsKept").asInt())
+                .hasSize(8);
+        assertThat(recorded.at("/truncation/budget").asInt())
+                .as("recorded whole")
+                .isZero();
+        assertThat(historyBefore).doesNotContain("hunter2-Sup3rS3cret");
+
+        JsonNode row = new ObjectMapper()
+                .readTree(run(small, "context", INCIDENT, "--json").out())
+                .get("context");
+        assertThat(row.at("/truncation/budget").asInt()).isEqualTo(500);
+        assertThat(row.at("/truncation/droppedEntries/cloudwatch-logs").asInt()).isEqualTo(8);
+        assertThat(run(small, "history", INCIDENT, "--json").out())
+                .as("reading at a small budget leaves the history as it was")
+                .isEqualTo(historyBefore);
+    }
+
+    @Test
     void handleThenHistoryInSeparateRunsShareTheStoreAndAnswerInJson() throws Exception {
         Run handled = run("handle", "--event", "../examples/sns-s3-access-error.json");
         assertThat(handled.exitCode()).as(handled.err()).isZero();

@@ -9,7 +9,6 @@ import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,12 +67,7 @@ class SecretsNeverLeakTest {
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
         ContextGatherer gatherer = new ContextGatherer(
-                registry,
-                new TokenBudget(0),
-                new JtokkitTokenCounter(),
-                Clock.systemUTC(),
-                Duration.ofSeconds(1),
-                Duration.ZERO);
+                registry, new JtokkitTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO);
 
         ContextGatherer.Gathering gathering = gatherer.start(
                 LambdaConfigurationCollectorTest.ALERT,
@@ -81,7 +75,7 @@ class SecretsNeverLeakTest {
         while (gathering.hasNext()) {
             gathering.runNext();
         }
-        EnrichedContext context = gathering.fitted(null);
+        EnrichedContext context = gathering.gathered(null);
         String stored = Json.mapper().writeValueAsString(context);
 
         assertThat(context.results())

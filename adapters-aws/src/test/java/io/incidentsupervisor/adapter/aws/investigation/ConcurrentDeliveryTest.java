@@ -10,6 +10,7 @@ import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.StubEvidence;
@@ -63,14 +64,14 @@ class ConcurrentDeliveryTest {
                         runtime,
                         new AuditHistory(runtime.storage()),
                         new ContextGatherer(
-                                registry,
-                                new TokenBudget(3000),
-                                new JtokkitTokenCounter(),
-                                clock,
-                                Duration.ofSeconds(1),
-                                Duration.ZERO),
+                                registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                         new StubEvidence().diagnoser(clock),
-                        new Projections(runtime.storage(), states, contexts, Duration.ofSeconds(30)),
+                        new Projections(
+                                runtime.storage(),
+                                states,
+                                contexts,
+                                Duration.ofSeconds(30),
+                                new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000))),
                         Set.of("data-processor"),
                         FailureClassifier.UNKNOWN_IS_RETRYABLE,
                         clock,

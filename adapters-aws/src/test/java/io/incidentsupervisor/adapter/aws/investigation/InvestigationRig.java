@@ -17,6 +17,7 @@ import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.investigation.AuditHistory;
@@ -28,6 +29,7 @@ import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -76,20 +78,19 @@ public final class InvestigationRig implements AutoCloseable {
         investigation = new IncidentInvestigation(
                 axon,
                 new AuditHistory(axon.storage()),
-                new ContextGatherer(
-                        registry,
-                        new TokenBudget(3000),
-                        new JtokkitTokenCounter(),
-                        clock,
-                        Duration.ofSeconds(1),
-                        Duration.ZERO),
+                new ContextGatherer(registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                 new Diagnoser(
                         new IamRoleEvidence(aws.lambda(), aws.iam()),
                         new CloudTrailRoleChanges(aws.cloudTrail(), aws.iam(), Duration.ZERO),
                         clock,
                         Duration.ofHours(24),
                         Duration.ZERO),
-                new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30)),
+                new Projections(
+                        axon.storage(),
+                        states,
+                        contexts,
+                        Duration.ofSeconds(30),
+                        new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000))),
                 Set.of("data-processor"),
                 new AwsFailureClassifier(),
                 clock,

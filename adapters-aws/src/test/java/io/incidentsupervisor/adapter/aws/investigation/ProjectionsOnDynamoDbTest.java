@@ -10,6 +10,7 @@ import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.StubEvidence;
@@ -83,17 +84,17 @@ class ProjectionsOnDynamoDbTest {
                 .dynamoDb(dynamoDb)
                 .tables(eventTables)
                 .build())) {
-            Projections projections = new Projections(axon.storage(), states, contexts, LEASE_FLOOR);
+            Projections projections = new Projections(
+                    axon.storage(),
+                    states,
+                    contexts,
+                    LEASE_FLOOR,
+                    new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000)));
             IncidentInvestigation investigation = new IncidentInvestigation(
                     axon,
                     new AuditHistory(axon.storage()),
                     new ContextGatherer(
-                            registry,
-                            new TokenBudget(3000),
-                            new JtokkitTokenCounter(),
-                            clock,
-                            Duration.ofSeconds(1),
-                            Duration.ZERO),
+                            registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                     new StubEvidence().diagnoser(clock),
                     projections,
                     Set.of("data-processor", "report-builder"),
