@@ -125,14 +125,15 @@ public final class Diagnoser {
                 new Diagnostician.Evidence(denials, role, simulations, history, historyRead, gaps));
     }
 
-    /** The messages of the log lines a collector marked as carrying the failure. */
-    private static List<String> failureLines(List<CollectorResult> results) {
-        List<String> lines = new ArrayList<>();
+    /** The messages of the log lines a collector marked as carrying the failure, with their evidence ids. */
+    private static List<DenialParser.CitedText> failureLines(List<CollectorResult> results) {
+        List<DenialParser.CitedText> lines = new ArrayList<>();
         for (CollectorResult result : results) {
             for (ContextEntry entry : result.entries()) {
                 if (entry.relevance() == ContextEntry.Relevance.FAILURE
                         && entry.content().get("message") instanceof String message) {
-                    lines.add(message);
+                    Object id = entry.content().getOrDefault("id", result.source());
+                    lines.add(new DenialParser.CitedText(String.valueOf(id), message));
                 }
             }
         }

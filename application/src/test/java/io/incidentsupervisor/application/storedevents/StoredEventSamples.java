@@ -65,7 +65,8 @@ final class StoredEventSamples {
                 "data-processor-role",
                 "s3:GetObject",
                 "arn:aws:s3:::orders-prod-eu/2026/11/23.csv",
-                new DenialReason(DenialReason.Effect.IMPLICIT, DenialReason.PolicyType.IDENTITY));
+                new DenialReason(DenialReason.Effect.IMPLICIT, DenialReason.PolicyType.IDENTITY),
+                "logs:4");
         return new Diagnosis(
                 List.of(denial),
                 "none of the role's 3 policies (results-write, AWSLambdaBasicExecutionRole, AWSXRayDaemonWriteAccess)"

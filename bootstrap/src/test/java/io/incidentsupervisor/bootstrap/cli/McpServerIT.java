@@ -85,6 +85,30 @@ class McpServerIT {
             assertThat(small.get("diagnosis")).as("never cut").isEqualTo(large.get("diagnosis"));
             assertThat(small.at("/diagnosis/changeEvidence").asText()).isEqualTo("FOUND");
 
+            java.util.Set<String> ids = new java.util.HashSet<>(java.util.Set.of("alert"));
+            for (JsonNode result : large.at("/evidence/results")) {
+                for (JsonNode entry : result.get("entries")) {
+                    assertThat(entry.at("/content/id").asText())
+                            .as("every evidence item has an id")
+                            .isNotEmpty();
+                    ids.add(entry.at("/content/id").asText());
+                }
+            }
+            assertThat(ids).contains("logs:1", "iam:inline/results-write#1");
+            assertThat(large.at("/evidence/results/1/entries/0/content/consoleLink")
+                            .asText())
+                    .startsWith("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:"
+                            + "log-groups/log-group/$252Faws$252Flambda$252Fdata-processor/log-events/");
+            assertThat(large.at("/evidence/results/2/data/consoleLink").asText())
+                    .isEqualTo("https://us-east-1.console.aws.amazon.com/iam/home#/roles/details/data-processor-role"
+                            + "?section=permissions");
+            assertThat(large.at("/diagnosis/denials"))
+                    .as("the diagnosis cites evidence that exists")
+                    .isNotEmpty()
+                    .allSatisfy(denial ->
+                            assertThat(ids).contains(denial.get("evidence").asText()));
+            assertThat(large.at("/diagnosis/denials/1/evidence").asText()).startsWith("logs:");
+
             CallToolResult unknown = client.callTool(
                     new CallToolRequest("get_incident", Map.of("incident_id", "nope#2026-11-23T08:00:00Z")));
             assertThat(unknown.isError()).isTrue();

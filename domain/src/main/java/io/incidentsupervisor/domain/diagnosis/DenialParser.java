@@ -3,10 +3,10 @@ package io.incidentsupervisor.domain.diagnosis;
 import io.incidentsupervisor.domain.diagnosis.DenialReason.Effect;
 import io.incidentsupervisor.domain.diagnosis.DenialReason.PolicyType;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Reads AWS denials out of error text: "User: P is not authorized to perform: A on resource: R because no T allows the A
@@ -32,16 +32,28 @@ public final class DenialParser {
 
     private DenialParser() {}
 
-    /** Every distinct denial in the alert's message and the log lines that carry the failure, in order of appearance. */
-    public static List<Denial> denials(String errorMessage, List<String> failureLines, String errorType) {
-        Set<Denial> found = new LinkedHashSet<>(parse(errorMessage, errorType));
-        for (String line : failureLines) {
-            if (found.size() >= MAX_DENIALS) {
-                break;
+    /** A text to read denials from, and the id of the evidence it is (a log line's, such as {@code logs:4}). */
+    public record CitedText(String evidenceId, String text) {}
+
+    /**
+     * Every distinct denial in the alert's message and the log lines that carry the failure, in order of appearance,
+     * each citing where it was first read.
+     */
+    public static List<Denial> denials(String errorMessage, List<CitedText> failureLines, String errorType) {
+        Map<List<Object>, Denial> found = new LinkedHashMap<>();
+        List<CitedText> texts = new ArrayList<>();
+        texts.add(new CitedText(Denial.ALERT, errorMessage));
+        texts.addAll(failureLines);
+        for (CitedText text : texts) {
+            for (Denial denial : parse(text.text(), errorType)) {
+                if (found.size() < MAX_DENIALS) {
+                    found.putIfAbsent(
+                            List.of(denial.principal(), denial.action(), denial.resource(), denial.reason()),
+                            denial.citing(text.evidenceId()));
+                }
             }
-            found.addAll(parse(line, errorType));
         }
-        return List.copyOf(found).subList(0, Math.min(found.size(), MAX_DENIALS));
+        return List.copyOf(found.values());
     }
 
     /** The denials one text states; {@code errorType} names the service when only an operation is given. */
@@ -78,7 +90,8 @@ public final class DenialParser {
             String action = normalised(text.subSequence(actionStart, Math.min(actionEnd, actionStart + 256))
                     .toString());
             if (action.indexOf(':') > 0) {
-                found.add(new Denial(principal, roleOf(principal), action, resource, reasonIn(text, reasonFrom, end)));
+                found.add(new Denial(
+                        principal, roleOf(principal), action, resource, reasonIn(text, reasonFrom, end), Denial.ALERT));
             }
             from = actionEnd;
         }
@@ -100,7 +113,8 @@ public final class DenialParser {
         int nameEnd = tokenEnd(text, nameStart);
         if (nameEnd > nameStart && nameEnd - nameStart <= 128 && startsWith(text, OPERATION, nameEnd)) {
             String operation = text.subSequence(nameStart, nameEnd).toString();
-            found.add(new Denial("", "", OperationActions.actionFor(operation, errorType), "", DenialReason.UNKNOWN));
+            found.add(new Denial(
+                    "", "", OperationActions.actionFor(operation, errorType), "", DenialReason.UNKNOWN, Denial.ALERT));
         }
     }
 

@@ -259,9 +259,20 @@ class DenialParserTest {
         String line =
                 "User: " + SESSION + " is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::o/a\""
                         + " because no identity-based policy allows the s3:GetObject action";
-        List<Denial> denials =
-                DenialParser.denials(line, List.of("[ERROR] " + line, "START RequestId: 1"), "S3AccessError");
-        assertThat(denials).hasSize(1);
+        List<Denial> denials = DenialParser.denials(
+                line,
+                List.of(
+                        new DenialParser.CitedText("logs:3", "[ERROR] " + line),
+                        new DenialParser.CitedText("logs:4", "START RequestId: 1")),
+                "S3AccessError");
+        assertThat(denials).singleElement().extracting(Denial::evidence).isEqualTo(Denial.ALERT);
+        assertThat(DenialParser.denials(
+                        "Task timed out",
+                        List.of(new DenialParser.CitedText("logs:3", "[ERROR] " + line)),
+                        "S3AccessError"))
+                .singleElement()
+                .extracting(Denial::evidence)
+                .isEqualTo("logs:3");
     }
 
     @Test

@@ -21,7 +21,8 @@ class DiagnosticianTest {
             ROLE,
             "s3:GetObject",
             OBJECT,
-            new DenialReason(Effect.IMPLICIT, PolicyType.IDENTITY));
+            new DenialReason(Effect.IMPLICIT, PolicyType.IDENTITY),
+            "logs:4");
 
     private static final PolicyStatement READ_ORDERS =
             allow("ReadOrders", "s3:GetObject", "arn:aws:s3:::orders-prod-eu/*");

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 /**
  * The failing function's log lines around the incident. FilterLogEvents pages oldest first, so every page of the window
  * is read: the newest {@value #NEWEST_KEPT} lines are kept, and so is every line that carries the error (up to
- * {@value #MAX_FAILURE_LINES}), however old. Secret-looking values are redacted and each message is capped.
+ * {@value #MAX_FAILURE_LINES}), however old. Secret-looking values are redacted and each message is capped. Each line
+ * has an id within the incident ({@code logs:1} is the oldest kept) and a console link to the event.
  */
 public final class CloudWatchLogsCollector implements ContextCollector {
 
@@ -95,7 +96,8 @@ public final class CloudWatchLogsCollector implements ContextCollector {
                 pages++;
             } while (nextToken != null && pages < MAX_PAGES);
 
-            return result(alert, logGroup, from, to, newest, failureLines, scanned, nextToken != null);
+            String region = logs.serviceClientConfiguration().region().id();
+            return result(alert, region, logGroup, from, to, newest, failureLines, scanned, nextToken != null);
         } catch (SdkException e) {
             return CollectorResult.failed(NAME, AwsFailure.of(e).toCollectorError());
         }
@@ -103,6 +105,7 @@ public final class CloudWatchLogsCollector implements ContextCollector {
 
     private static CollectorResult result(
             IncidentAlert alert,
+            String region,
             String logGroup,
             Instant from,
             Instant to,
@@ -128,8 +131,10 @@ public final class CloudWatchLogsCollector implements ContextCollector {
                 cut++;
             }
             Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", "logs:" + (entries.size() + 1));
             line.put("timestamp", Instant.ofEpochMilli(event.timestamp()).toString());
             line.put("logStream", event.logStreamName());
+            line.put("consoleLink", ConsoleLinks.logEvent(region, logGroup, event.logStreamName(), event.timestamp()));
             line.put("message", message);
             entries.add(new ContextEntry(
                     carriesTheError(event.message(), alert) ? Relevance.FAILURE : Relevance.BACKGROUND, line));

@@ -73,8 +73,12 @@ public final class IamRoleCollector implements ContextCollector {
                 String encoded = iam.getRolePolicy(b -> b.roleName(roleName).policyName(policyName))
                         .policyDocument();
                 Map<String, Object> document = parse(URLDecoder.decode(encoded, StandardCharsets.UTF_8), policyName);
-                for (Map<String, Object> statement : statements(document)) {
+                List<Map<String, Object>> inDocument = statements(document);
+                for (int index = 0; index < inDocument.size(); index++) {
+                    Map<String, Object> statement = inDocument.get(index);
                     Map<String, Object> content = new LinkedHashMap<>();
+                    content.put("id", "iam:inline/" + policyName + "#" + (index + 1));
+                    content.put("roleArn", roleArn);
                     content.put("policy", policyName);
                     content.put("statement", statement);
                     statements.add(new ContextEntry(
@@ -83,6 +87,7 @@ public final class IamRoleCollector implements ContextCollector {
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("roleArn", roleArn);
+            data.put("consoleLink", ConsoleLinks.role(roleName));
             data.put("attachedPolicyArns", attached);
             data.put("inlinePolicyNames", inlineNames);
             data.put("failingServices", List.copyOf(failingServices));

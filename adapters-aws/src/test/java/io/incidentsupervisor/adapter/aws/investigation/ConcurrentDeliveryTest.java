@@ -10,7 +10,6 @@ import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
-import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.StubEvidence;
@@ -23,7 +22,6 @@ import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
-import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,11 +65,7 @@ class ConcurrentDeliveryTest {
                                 registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                         new StubEvidence().diagnoser(clock),
                         new Projections(
-                                runtime.storage(),
-                                states,
-                                contexts,
-                                Duration.ofSeconds(30),
-                                new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000))),
+                                runtime.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),
                         Set.of("data-processor"),
                         FailureClassifier.UNKNOWN_IS_RETRYABLE,
                         clock,

@@ -50,6 +50,14 @@ public final class InvestigationRig implements AutoCloseable {
     final IncidentInvestigation investigation;
 
     /** @param interceptors see or change every DynamoDB request */
+    /** The context row as production fits it: the default budget, the collectors' trim order. */
+    static ContextFitter fitter() {
+        return new ContextFitter(
+                new JtokkitTokenCounter(),
+                List.of(CloudWatchLogsCollector.NAME, IamRoleCollector.NAME, LambdaConfigurationCollector.NAME),
+                new TokenBudget(TokenBudget.DEFAULT));
+    }
+
     InvestigationRig(ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
         for (ExecutionInterceptor interceptor : interceptors) {
@@ -85,12 +93,7 @@ public final class InvestigationRig implements AutoCloseable {
                         clock,
                         Duration.ofHours(24),
                         Duration.ZERO),
-                new Projections(
-                        axon.storage(),
-                        states,
-                        contexts,
-                        Duration.ofSeconds(30),
-                        new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000))),
+                new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),
                 Set.of("data-processor"),
                 new AwsFailureClassifier(),
                 clock,

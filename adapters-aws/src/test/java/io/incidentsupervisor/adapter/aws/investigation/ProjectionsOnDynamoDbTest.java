@@ -10,7 +10,6 @@ import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
-import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.StubEvidence;
@@ -23,7 +22,6 @@ import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import io.incidentsupervisor.application.port.in.Outcome.Refused;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
-import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.IncidentAlert;
@@ -84,12 +82,8 @@ class ProjectionsOnDynamoDbTest {
                 .dynamoDb(dynamoDb)
                 .tables(eventTables)
                 .build())) {
-            Projections projections = new Projections(
-                    axon.storage(),
-                    states,
-                    contexts,
-                    LEASE_FLOOR,
-                    new ContextFitter(new JtokkitTokenCounter(), List.of(), new TokenBudget(3000)));
+            Projections projections =
+                    new Projections(axon.storage(), states, contexts, LEASE_FLOOR, InvestigationRig.fitter());
             IncidentInvestigation investigation = new IncidentInvestigation(
                     axon,
                     new AuditHistory(axon.storage()),
