@@ -56,7 +56,7 @@ public final class Stores {
         this.history = new AuditHistory(events);
         this.rejectedTable = new DynamoDbRejectedAlerts(dynamoDb, settings.rejectedTable());
         this.rejected = new RejectedAlertIntake(rejectedTable);
-        this.agentReads = new AgentReads(history, queries, fitter);
+        this.agentReads = new AgentReads(history, fitter);
     }
 
     /**

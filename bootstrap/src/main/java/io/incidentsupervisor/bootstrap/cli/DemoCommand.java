@@ -1,8 +1,10 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -65,7 +67,8 @@ final class DemoCommand extends CliCommand {
             out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT
                     + " to SNS.");
             out.println();
-            Verdict.print(Timeline.JSON.readTree(context.contextJson()).path("diagnosis"), out);
+            JsonNode diagnosis = Timeline.JSON.readTree(context.contextJson()).path("diagnosis");
+            Verdict.print(diagnosis.isObject() ? Timeline.JSON.treeToValue(diagnosis, Diagnosis.class) : null, out);
             out.println();
             for (int i = 0; i < deliveries.size(); i++) {
                 Deliveries.Delivered d = deliveries.get(i);

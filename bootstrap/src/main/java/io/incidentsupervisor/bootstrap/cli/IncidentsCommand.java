@@ -31,9 +31,6 @@ final class IncidentsCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
-        }
         try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<IncidentStateRow> rows =
                     runtime.stores().incidents().recent(new IncidentFilter(status, function, errorType, since), limit);

@@ -16,9 +16,6 @@ final class RejectedCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, not " + limit);
-        }
         try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             List<RejectedAlert> rejected = runtime.stores().rejected().latest(limit);
             if (options.json) {

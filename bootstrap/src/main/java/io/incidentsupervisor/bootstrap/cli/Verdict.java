@@ -1,80 +1,43 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.incidentsupervisor.domain.diagnosis.DenialReason;
+import io.incidentsupervisor.application.port.in.AgentVerdict;
+import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import java.io.PrintWriter;
 
-/** The diagnosis of an incident as a person reads it: what was denied, the change that caused it, and how to undo it. */
+/** The diagnosis of an incident as a person reads it: the sentences an agent reads, one a line. */
 final class Verdict {
 
     private Verdict() {}
 
-    /** Prints the {@code diagnosis} node of a context row; says so when there is none. */
-    static void print(JsonNode diagnosis, PrintWriter out) {
-        if (diagnosis == null || diagnosis.isMissingNode() || diagnosis.isNull()) {
+    /** Prints {@code diagnosis}; says so when there is none. */
+    static void print(Diagnosis diagnosis, PrintWriter out) {
+        AgentVerdict verdict = AgentVerdict.of(diagnosis);
+        if (verdict == null) {
             out.println("Verdict: none (no denial was found in the alert or its log lines).");
             return;
         }
-        out.println("Verdict:");
-        for (JsonNode denial : diagnosis.path("denials")) {
-            out.printf(
-                    "  denied    %s on %s (%s)%n",
-                    denial.path("action").asText(),
-                    orUnknown(denial.path("resource").asText()),
-                    reason(denial.path("reason")));
-        }
-        if (!diagnosis.path("roleNow").asText().isEmpty()) {
-            out.println("  role now  " + diagnosis.path("roleNow").asText());
-        }
-        for (JsonNode simulation : diagnosis.path("simulations")) {
-            out.printf(
-                    "  simulator %s for %s%n",
-                    simulation.path("decision").asText(),
-                    simulation.path("action").asText());
-        }
-        JsonNode change = diagnosis.path("suspectedChange");
-        if (change.isObject()) {
-            out.printf(
-                    "  cause     %s (CloudTrail event %s) by %s (%s) at %s%n",
-                    change.path("eventName").asText(),
-                    change.path("eventId").asText(),
-                    change.path("actorArn").asText(),
-                    change.path("actorType").asText(),
-                    change.path("time").asText());
-            out.println("            " + change.path("explanation").asText());
-            out.println("  removed   " + change.path("removed").asText());
-        } else {
-            out.println("  cause     not found: change evidence "
-                    + diagnosis.path("changeEvidence").asText()
-                    + (diagnosis.path("evidencePendingUntil").isTextual()
-                            ? ", checked again until "
-                                    + diagnosis.path("evidencePendingUntil").asText()
-                            : ""));
-        }
-        if (!diagnosis.path("revert").asText().isEmpty()) {
-            out.println(
-                    "  revert    " + diagnosis.path("revert").asText() + "   (suggested; never run by the supervisor)");
-            if (!diagnosis.path("revertDocument").asText().isEmpty()) {
-                out.println("            with that file holding "
-                        + diagnosis.path("revertDocument").asText());
-            }
-        }
-        for (JsonNode gap : diagnosis.path("gaps")) {
-            out.println("  not checked: " + gap.asText());
-        }
+        out.println("Verdict (change evidence " + verdict.changeEvidence()
+                + (verdict.evidencePendingUntil() == null
+                        ? ""
+                        : ", checked again until " + verdict.evidencePendingUntil())
+                + "):");
+        verdict.denied().forEach(denied -> line("denied", denied, out));
+        line("role now", verdict.roleNow(), out);
+        line("cause", verdict.cause(), out);
+        line(
+                "removed",
+                diagnosis.suspectedChange() == null
+                        ? ""
+                        : diagnosis.suspectedChange().removed(),
+                out);
+        line("undo", verdict.undo(), out);
+        line("", diagnosis.revertDocument().isEmpty() ? "" : "that file: " + diagnosis.revertDocument(), out);
+        verdict.notChecked().forEach(gap -> line("not checked", gap, out));
     }
 
-    private static String reason(JsonNode reason) {
-        String type = DenialReason.PolicyType.valueOf(reason.path("policyType").asText("UNKNOWN"))
-                .words();
-        return switch (reason.path("effect").asText()) {
-            case "IMPLICIT" -> "no " + type + " allows it";
-            case "EXPLICIT" -> "explicitly denied by a " + type;
-            default -> "AWS did not say why";
-        };
-    }
-
-    private static String orUnknown(String resource) {
-        return resource.isEmpty() ? "(resource not named)" : resource;
+    private static void line(String label, String text, PrintWriter out) {
+        if (!text.isEmpty()) {
+            out.printf("  %-11s %s%n", label, text);
+        }
     }
 }

@@ -59,17 +59,19 @@ class SupervisorCliTest {
         Run demo = run("demo");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out().indexOf("Verdict:"))
+        assertThat(demo.out().indexOf("Verdict (change evidence FOUND):"))
                 .isPositive()
                 .isLessThan(demo.out().indexOf("Delivery 1"))
                 .isLessThan(demo.out().indexOf("Timeline of"));
         assertThat(demo.out())
-                .contains("denied    s3:GetObject on arn:aws:s3:::orders-prod-eu/incoming/2026-11-23/orders-0800.csv"
-                        + " (no identity-based policy allows it)")
-                .contains("cause     PutRolePolicy (CloudTrail event 9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02) by"
-                        + " arn:aws:iam::123456789012:user/ops-alice (IAMUser) at 2026-11-23T07:56:10Z")
-                .contains("removed   {\"Sid\":\"ReadOrders\"")
-                .contains("revert    aws iam put-role-policy --role-name data-processor-role --policy-name"
+                .contains("denied      s3:GetObject on arn:aws:s3:::orders-prod-eu/incoming/2026-11-23/orders-0800.csv"
+                        + " by role data-processor-role: no identity-based policy allows it; simulator: implicitDeny"
+                        + " [logs:4]")
+                .contains("cause       PutRolePolicy by arn:aws:iam::123456789012:user/ops-alice (IAMUser) at"
+                        + " 2026-11-23T07:56:10Z: inline policy results-write was replaced by a document without the"
+                        + " statement that allowed s3:GetObject [cloudtrail:9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02]")
+                .contains("removed     {\"Sid\":\"ReadOrders\"")
+                .contains("undo        aws iam put-role-policy --role-name data-processor-role --policy-name"
                         + " results-write --policy-document file://results-write.json");
     }
 

@@ -59,7 +59,7 @@ public final class Diagnostician {
                     evidence.gaps());
         }
         Denial denial = evidence.denials().get(0);
-        String roleNow = roleNow(evidence.role(), denial);
+        String roleNow = RoleNow.describe(evidence.role(), denial);
         List<RoleChange> newestFirst = evidence.changes().stream()
                 .filter(change -> !change.time().isAfter(incidentAt.plus(CLOCK_SKEW)))
                 .sorted(Comparator.comparing(RoleChange::time).reversed())
@@ -177,40 +177,6 @@ public final class Diagnostician {
                                         + " was replaced by a document without the statement that allowed " + action),
                         revertInline(role, change.policyName(), before),
                         before.get().document()));
-    }
-
-    /** What the role's policies say of the denied action now: what denies it, what should allow it, or that none does. */
-    static String roleNow(RoleState role, Denial denial) {
-        if (role == null) {
-            return "";
-        }
-        String action = denial.action();
-        String resource = denial.resource();
-        for (Policy policy : role.policies()) {
-            Optional<PolicyStatement> deny = policy.denying(action, resource);
-            if (deny.isPresent()) {
-                return "statement " + sid(deny.get()) + " of " + policy.name() + " denies " + action;
-            }
-        }
-        for (Policy policy : role.policies()) {
-            if (policy.kind() == Policy.Kind.PERMISSIONS_BOUNDARY
-                    && policy.granting(action, resource).isEmpty()) {
-                return "the permissions boundary " + policy.name() + " does not allow " + action;
-            }
-        }
-        for (Policy policy : role.policies()) {
-            Optional<PolicyStatement> allow = policy.granting(action, resource);
-            if (allow.isPresent() && policy.kind() != Policy.Kind.PERMISSIONS_BOUNDARY) {
-                return "statement " + sid(allow.get()) + " of " + policy.name() + " allows " + action
-                        + " now: the denial lies outside the role's policies";
-            }
-        }
-        return "none of the role's " + role.policies().size() + " policies ("
-                + String.join(", ", role.policies().stream().map(Policy::name).toList()) + ") allows " + action;
-    }
-
-    private static String sid(PolicyStatement statement) {
-        return statement.sid().isEmpty() ? "(no Sid)" : statement.sid();
     }
 
     /** The document an inline policy had before {@code change}: the newest earlier {@code PutRolePolicy} of it. */

@@ -159,14 +159,14 @@ class DiagnosticianTest {
         Policy reading = policy(Policy.Kind.MANAGED, "arn:aws:iam::123456789012:policy/r", READ_ORDERS);
         PolicyStatement deny = new PolicyStatement("NoReads", false, List.of("s3:*"), List.of("*"), false, "{}");
 
-        assertThat(Diagnostician.roleNow(role(inline), DENIED))
+        assertThat(RoleNow.describe(role(inline), DENIED))
                 .isEqualTo("none of the role's 1 policies (results-write) allows s3:GetObject");
-        assertThat(Diagnostician.roleNow(role(inline, boundary), DENIED))
+        assertThat(RoleNow.describe(role(inline, boundary), DENIED))
                 .isEqualTo("the permissions boundary arn:aws:iam::123456789012:policy/b does not allow s3:GetObject");
-        assertThat(Diagnostician.roleNow(role(reading, policy(Policy.Kind.INLINE, "guard", deny)), DENIED))
+        assertThat(RoleNow.describe(role(reading, policy(Policy.Kind.INLINE, "guard", deny)), DENIED))
                 .isEqualTo("statement NoReads of guard denies s3:GetObject");
-        assertThat(Diagnostician.roleNow(role(reading), DENIED)).contains("allows s3:GetObject now");
-        assertThat(Diagnostician.roleNow(null, DENIED)).isEmpty();
+        assertThat(RoleNow.describe(role(reading), DENIED)).contains("allows s3:GetObject now");
+        assertThat(RoleNow.describe(null, DENIED)).isEmpty();
     }
 
     private static RoleState role(Policy... policies) {

@@ -8,6 +8,7 @@ import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.port.out.ContextCollector;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.ConsoleLinks;
 import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextEntry.Relevance;
 import io.incidentsupervisor.domain.model.IncidentAlert;
