@@ -1,6 +1,7 @@
 package io.incidentsupervisor.adapter.aws;
 
 import io.incidentsupervisor.domain.model.CollectorError;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +60,9 @@ public record AwsFailure(Kind kind, String code, String message, String missingP
 
     public static AwsFailure of(SdkException failure) {
         if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = service.awsErrorDetails().errorCode();
+            // A response without an error body (a bare 404 from a proxy) has no code; Set.of(...).contains(null)
+            // throws.
+            String code = Objects.requireNonNullElse(service.awsErrorDetails().errorCode(), "");
             String message = service.awsErrorDetails().errorMessage();
             return new AwsFailure(kind(code, service), code, message, missingPermission(message));
         }

@@ -27,18 +27,28 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The IAM state of the failing function's role, as the function runs with it: the role comes from {@code GetFunction},
- * then its attached managed policies and every inline policy document. Each statement of an inline document is an
- * entry, marked as bearing on the failure when one of its actions belongs to the failing service.
+ * then every inline policy document and every attached managed policy's current document. Each statement is an entry
+ * with an id ({@code iam:inline/results-write#1}, {@code iam:managed/AWSXRayDaemonWriteAccess#1}), marked as bearing on
+ * the failure when one of its actions belongs to the failing service. A managed policy that cannot be read is named in
+ * {@code unreadablePolicies}; the inline ones and the rest are kept.
  */
 public final class IamRoleCollector implements ContextCollector {
 
     public static final String NAME = "iam-role";
 
     private static final ObjectMapper JSON = Json.mapper();
+    /**
+     * IAM's own limit on a customer managed policy's document: an AWS managed policy beyond it (some run to tens of
+     * thousands of characters) keeps only the statements that mention the failing services, and says so.
+     */
+    static final int MANAGED_DOCUMENT_CAP = 6_144;
+
     private static final Pattern ACTION_IN_MESSAGE = Pattern.compile("\\b([a-z0-9-]+):[A-Z*][A-Za-z*]*");
 
     private final LambdaClient lambda;
@@ -73,17 +83,42 @@ public final class IamRoleCollector implements ContextCollector {
             for (String policyName : inlineNames) {
                 String encoded = iam.getRolePolicy(b -> b.roleName(roleName).policyName(policyName))
                         .policyDocument();
-                Map<String, Object> document = parse(URLDecoder.decode(encoded, StandardCharsets.UTF_8), policyName);
-                List<Map<String, Object>> inDocument = statements(document);
-                for (int index = 0; index < inDocument.size(); index++) {
-                    Map<String, Object> statement = inDocument.get(index);
-                    Map<String, Object> content = new LinkedHashMap<>();
-                    content.put("id", "iam:inline/" + policyName + "#" + (index + 1));
-                    content.put("roleArn", roleArn);
-                    content.put("policy", policyName);
-                    content.put("statement", statement);
-                    statements.add(new ContextEntry(
-                            concerns(statement, failingServices) ? Relevance.FAILURE : Relevance.BACKGROUND, content));
+                addStatements(
+                        statements,
+                        "iam:inline/" + policyName,
+                        roleArn,
+                        policyName,
+                        parse(encoded, policyName),
+                        failingServices,
+                        false);
+            }
+            List<Map<String, Object>> cut = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            for (String policyArn : attached) {
+                try {
+                    String document = managedDocument(policyArn);
+                    Map<String, Object> parsed = parse(document, policyArn);
+                    boolean onlyFailing =
+                            URLDecoder.decode(document, StandardCharsets.UTF_8).length() > MANAGED_DOCUMENT_CAP;
+                    int kept = addStatements(
+                            statements,
+                            "iam:managed/" + policyArn.substring(policyArn.lastIndexOf('/') + 1),
+                            roleArn,
+                            policyArn,
+                            parsed,
+                            failingServices,
+                            onlyFailing);
+                    int all = statements(parsed).size();
+                    if (kept < all) {
+                        cut.add(Map.of("policyArn", policyArn, "statements", all, "kept", kept));
+                    }
+                } catch (SdkException e) {
+                    AwsFailure failure = AwsFailure.of(e);
+                    unreadable.add(policyArn + ": " + failure.kind().label()
+                            + (failure.code().isEmpty() ? "" : " " + failure.code())
+                            + (failure.message() == null ? "" : " (" + failure.message() + ")"));
+                } catch (UnreadablePolicy e) {
+                    unreadable.add(policyArn + ": " + e.getMessage());
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -92,13 +127,64 @@ public final class IamRoleCollector implements ContextCollector {
             data.put("attachedPolicyArns", attached);
             data.put("inlinePolicyNames", inlineNames);
             data.put("failingServices", List.copyOf(failingServices));
-            return CollectorResult.gathered(NAME, data, statements, false);
+            if (!cut.isEmpty()) {
+                data.put("managedPoliciesCut", cut);
+            }
+            if (!unreadable.isEmpty()) {
+                data.put("unreadablePolicies", unreadable);
+            }
+            return CollectorResult.gathered(NAME, data, statements, !cut.isEmpty());
         } catch (SdkException e) {
             return CollectorResult.failed(NAME, AwsFailure.of(e).toCollectorError());
         } catch (UnreadablePolicy e) {
             return CollectorResult.failed(
                     NAME, new CollectorError("Unreadable", "MalformedPolicyDocument", e.getMessage()));
         }
+    }
+
+    /** A managed policy's current document: {@code GetPolicy} names its default version, {@code GetPolicyVersion} holds it. */
+    private String managedDocument(String policyArn) {
+        Policy policy = iam.getPolicy(b -> b.policyArn(policyArn)).policy();
+        if (policy == null || policy.defaultVersionId() == null) {
+            throw new UnreadablePolicy("GetPolicy named no default version of " + policyArn);
+        }
+        PolicyVersion version = iam.getPolicyVersion(b -> b.policyArn(policyArn).versionId(policy.defaultVersionId()))
+                .policyVersion();
+        if (version == null || version.document() == null) {
+            throw new UnreadablePolicy("GetPolicyVersion returned no document of " + policyArn);
+        }
+        return version.document();
+    }
+
+    /**
+     * Each statement of a document as an entry with its id ({@code <prefix>#1}, numbered in the document), bearing on
+     * the failure or not; {@code onlyFailing} keeps only those that bear on it. Answers how many were kept.
+     */
+    private static int addStatements(
+            List<ContextEntry> entries,
+            String idPrefix,
+            String roleArn,
+            String policy,
+            Map<String, Object> document,
+            Set<String> failingServices,
+            boolean onlyFailing) {
+        List<Map<String, Object>> inDocument = statements(document);
+        int kept = 0;
+        for (int index = 0; index < inDocument.size(); index++) {
+            Map<String, Object> statement = inDocument.get(index);
+            boolean bears = concerns(statement, failingServices);
+            if (onlyFailing && !bears) {
+                continue;
+            }
+            kept++;
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("id", idPrefix + "#" + (index + 1));
+            content.put("roleArn", roleArn);
+            content.put("policy", policy);
+            content.put("statement", statement);
+            entries.add(new ContextEntry(bears ? Relevance.FAILURE : Relevance.BACKGROUND, content));
+        }
+        return kept;
     }
 
     /** The services the alert points at: named in its message ({@code s3:GetObject}) or in its type ({@code S3AccessError}). */
@@ -152,12 +238,13 @@ public final class IamRoleCollector implements ContextCollector {
         return value instanceof List<?> list ? list : List.of(value);
     }
 
-    private static Map<String, Object> parse(String document, String policyName) {
+    /** A policy document as IAM returns it, URL-encoded. */
+    private static Map<String, Object> parse(String encoded, String policyName) {
         try {
-            return JSON.readValue(document, new TypeReference<Map<String, Object>>() {});
+            return JSON.readValue(
+                    URLDecoder.decode(encoded, StandardCharsets.UTF_8), new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
-            throw new UnreadablePolicy(
-                    "Inline policy " + policyName + " is not a JSON object: " + e.getOriginalMessage());
+            throw new UnreadablePolicy("Policy " + policyName + " is not a JSON object: " + e.getOriginalMessage());
         }
     }
 

@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.incidentsupervisor.local.SampleAccount;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -166,5 +168,30 @@ public final class AwsStubs implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** A managed policy as IAM serves it: {@code GetPolicy} names {@code version}, {@code GetPolicyVersion} holds it. */
+    public static void stubManagedPolicy(WireMockServer server, String arn, String version, String document) {
+        String encodedArn = URLEncoder.encode(arn, StandardCharsets.UTF_8);
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetPolicy&"))
+                .withRequestBody(containing("PolicyArn=" + encodedArn))
+                .willReturn(iamOk("GetPolicy", policy(arn, version))));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetPolicyVersion"))
+                .withRequestBody(containing("PolicyArn=" + encodedArn))
+                .willReturn(iamOk(
+                        "GetPolicyVersion",
+                        "<PolicyVersion><Document>" + URLEncoder.encode(document, StandardCharsets.UTF_8)
+                                + "</Document>"
+                                + "<VersionId>" + version + "</VersionId><IsDefaultVersion>true</IsDefaultVersion>"
+                                + "<CreateDate>2026-11-01T09:00:00Z</CreateDate></PolicyVersion>")));
+    }
+
+    public static String policy(String arn, String version) {
+        return "<Policy><PolicyName>" + arn.substring(arn.lastIndexOf('/') + 1) + "</PolicyName>"
+                + "<DefaultVersionId>" + version + "</DefaultVersionId><PolicyId>ANPA4EXAMPLE</PolicyId><Path>/</Path>"
+                + "<Arn>" + arn + "</Arn><AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable>"
+                + "<CreateDate>2026-01-05T10:00:00Z</CreateDate><UpdateDate>2026-11-01T09:00:00Z</UpdateDate></Policy>";
     }
 }

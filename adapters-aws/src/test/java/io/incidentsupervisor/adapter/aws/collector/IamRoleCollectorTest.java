@@ -87,9 +87,23 @@ public class IamRoleCollectorTest {
                                 + URLEncoder.encode(INLINE_POLICY, StandardCharsets.UTF_8) + "</PolicyDocument>")));
     }
 
+    static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    static final String XRAY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
+
     @Test
     void readsTheFunctionsRoleItsAttachedPoliciesAcrossPagesAndDecodesEveryInlineDocument() {
         stubRole(aws.server);
+        AwsStubs.stubManagedPolicy(
+                aws.server,
+                BASIC_EXECUTION,
+                "v1",
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"logs:CreateLogStream\",\"logs:PutLogEvents\"],"
+                        + "\"Resource\":\"*\"}]}");
+        AwsStubs.stubManagedPolicy(
+                aws.server,
+                XRAY,
+                "v2",
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}");
 
         CollectorResult result = collector.collect(alert);
 
@@ -104,7 +118,17 @@ public class IamRoleCollectorTest {
                 .containsEntry("inlinePolicyNames", List.of("orders-access"));
         assertThat(result.entries())
                 .extracting(ContextEntry::relevance)
-                .containsExactly(Relevance.FAILURE, Relevance.BACKGROUND);
+                .containsExactly(Relevance.FAILURE, Relevance.BACKGROUND, Relevance.BACKGROUND, Relevance.BACKGROUND);
+        assertThat(result.entries())
+                .extracting(entry -> entry.content().get("id"))
+                .containsExactly(
+                        "iam:inline/orders-access#1",
+                        "iam:inline/orders-access#2",
+                        "iam:managed/AWSLambdaBasicExecutionRole#1",
+                        "iam:managed/AWSXRayDaemonWriteAccess#1");
+        assertThat(result.entries().get(3).content()).containsEntry("policy", XRAY);
+        assertThat(result.truncated()).isFalse();
+        assertThat(result.data()).doesNotContainKeys("managedPoliciesCut", "unreadablePolicies");
         @SuppressWarnings("unchecked")
         Map<String, Object> first =
                 (Map<String, Object>) result.entries().get(0).content().get("statement");
@@ -112,6 +136,69 @@ public class IamRoleCollectorTest {
                 .containsEntry("Sid", "ReadOrders")
                 .containsEntry("Action", List.of("s3:GetObject", "s3:ListBucket"));
         assertThat(result.entries().get(1).content()).containsEntry("policy", "orders-access");
+    }
+
+    @Test
+    void aManagedPolicyBeyondTheCapKeepsOnlyTheStatementsOfTheFailingServiceAndSaysSo() {
+        stubRole(aws.server);
+        StringBuilder large = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+        for (int i = 1; i <= 120; i++) {
+            large.append("{\"Sid\":\"Ec2Read")
+                    .append(i)
+                    .append("\",\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\",\"Resource\":\"*\"},");
+        }
+        large.append("{\"Sid\":\"S3Read\",\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}");
+        assertThat(large.length()).isGreaterThan(IamRoleCollector.MANAGED_DOCUMENT_CAP);
+        AwsStubs.stubManagedPolicy(aws.server, BASIC_EXECUTION, "v1", large.toString());
+        AwsStubs.stubManagedPolicy(
+                aws.server,
+                XRAY,
+                "v2",
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}");
+
+        CollectorResult result = collector.collect(alert);
+
+        assertThat(result.entries())
+                .extracting(entry -> entry.content().get("id"))
+                .containsExactly(
+                        "iam:inline/orders-access#1",
+                        "iam:inline/orders-access#2",
+                        "iam:managed/AWSLambdaBasicExecutionRole#121",
+                        "iam:managed/AWSXRayDaemonWriteAccess#1");
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.data())
+                .containsEntry(
+                        "managedPoliciesCut",
+                        List.of(Map.of("policyArn", BASIC_EXECUTION, "statements", 121, "kept", 1)));
+    }
+
+    @Test
+    void aManagedPolicyIamRefusesIsNamedAndTheRestIsKept() {
+        stubRole(aws.server);
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetPolicy&"))
+                .willReturn(iamError(403, "AccessDenied", notAuthorized("iam:GetPolicy", "policy"))));
+
+        CollectorResult result = collector.collect(alert);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.entries()).hasSize(2);
+        assertThat(result.data().get("unreadablePolicies"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line.toString()).contains(": AccessDenied AccessDenied (User: "));
+    }
+
+    @Test
+    void aManagedPolicyAnsweredWithABare404IsNamedAsUnreadable() {
+        stubRole(aws.server);
+
+        CollectorResult result = collector.collect(alert);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.data().get("unreadablePolicies"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly(BASIC_EXECUTION + ": Failed", XRAY + ": Failed");
     }
 
     @Test

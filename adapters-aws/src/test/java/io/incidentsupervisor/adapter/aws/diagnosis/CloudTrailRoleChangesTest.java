@@ -68,7 +68,7 @@ class CloudTrailRoleChangesTest {
                                 "DetachRolePolicy",
                                 "2026-11-23T06:00:00Z",
                                 "{\"roleName\":\"" + ROLE + "\",\"policyArn\":\"" + MANAGED + "\"}")))));
-        IamRoleEvidenceTest.stubManagedPolicy(
+        io.incidentsupervisor.adapter.aws.collector.AwsStubs.stubManagedPolicy(
                 aws.server,
                 MANAGED,
                 "v2",

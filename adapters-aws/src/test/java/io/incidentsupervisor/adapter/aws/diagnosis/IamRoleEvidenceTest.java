@@ -56,17 +56,17 @@ class IamRoleEvidenceTest {
     void readsTheRoleItsInlineAndManagedDocumentsAndItsBoundary() {
         IamRoleCollectorTest.stubRole(aws.server);
         stubGetRole(aws.server, true);
-        stubManagedPolicy(
+        AwsStubs.stubManagedPolicy(
                 aws.server,
                 "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
                 "v1",
                 "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"logs:*\",\"Resource\":\"*\"}]}");
-        stubManagedPolicy(
+        AwsStubs.stubManagedPolicy(
                 aws.server,
                 "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
                 "v2",
                 "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"xray:PutTraceSegments\"],\"Resource\":[\"*\"]}]}");
-        stubManagedPolicy(aws.server, BOUNDARY, "v4", BOUNDARY_DOCUMENT);
+        AwsStubs.stubManagedPolicy(aws.server, BOUNDARY, "v4", BOUNDARY_DOCUMENT);
 
         RoleState role = evidence.roleOf("data-processor");
 
@@ -109,7 +109,7 @@ class IamRoleEvidenceTest {
         stubGetRole(aws.server, false);
         aws.server.stubFor(post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=GetPolicy&"))
-                .willReturn(iamOk("GetPolicy", policy("any", "v1"))));
+                .willReturn(iamOk("GetPolicy", AwsStubs.policy("any", "v1"))));
         aws.server.stubFor(post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=GetPolicyVersion"))
                 .willReturn(iamError(400, "Throttling", "Rate exceeded")));
@@ -149,9 +149,10 @@ class IamRoleEvidenceTest {
             String action, String permission, String code, int status, String kind) {
         IamRoleCollectorTest.stubRole(aws.server);
         stubGetRole(aws.server, true);
-        stubManagedPolicy(aws.server, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "v1", "{}");
-        stubManagedPolicy(aws.server, "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", "v1", "{}");
-        stubManagedPolicy(aws.server, BOUNDARY, "v4", BOUNDARY_DOCUMENT);
+        AwsStubs.stubManagedPolicy(
+                aws.server, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "v1", "{}");
+        AwsStubs.stubManagedPolicy(aws.server, "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", "v1", "{}");
+        AwsStubs.stubManagedPolicy(aws.server, BOUNDARY, "v4", BOUNDARY_DOCUMENT);
         aws.server.stubFor(post(urlEqualTo("/"))
                 .atPriority(1)
                 .withRequestBody(containing("Action=" + action))
@@ -216,30 +217,6 @@ class IamRoleEvidenceTest {
                                                 + "</PermissionsBoundary>"
                                         : "")
                                 + "</Role>")));
-    }
-
-    static void stubManagedPolicy(WireMockServer server, String arn, String version, String document) {
-        String encodedArn = URLEncoder.encode(arn, StandardCharsets.UTF_8);
-        server.stubFor(post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=GetPolicy&"))
-                .withRequestBody(containing("PolicyArn=" + encodedArn))
-                .willReturn(iamOk("GetPolicy", policy(arn, version))));
-        server.stubFor(post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=GetPolicyVersion"))
-                .withRequestBody(containing("PolicyArn=" + encodedArn))
-                .willReturn(iamOk(
-                        "GetPolicyVersion",
-                        "<PolicyVersion><Document>" + URLEncoder.encode(document, StandardCharsets.UTF_8)
-                                + "</Document>"
-                                + "<VersionId>" + version + "</VersionId><IsDefaultVersion>true</IsDefaultVersion>"
-                                + "<CreateDate>2026-11-01T09:00:00Z</CreateDate></PolicyVersion>")));
-    }
-
-    private static String policy(String arn, String version) {
-        return "<Policy><PolicyName>" + arn.substring(arn.lastIndexOf('/') + 1) + "</PolicyName>"
-                + "<DefaultVersionId>" + version + "</DefaultVersionId><PolicyId>ANPA4EXAMPLE</PolicyId><Path>/</Path>"
-                + "<Arn>" + arn + "</Arn><AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable>"
-                + "<CreateDate>2026-01-05T10:00:00Z</CreateDate><UpdateDate>2026-11-01T09:00:00Z</UpdateDate></Policy>";
     }
 
     static String simulation(String decision, String matchedPolicy) {
