@@ -7,6 +7,7 @@ import io.incidentsupervisor.application.port.in.ReadIncidentState;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -38,11 +39,11 @@ public final class IncidentQueries
     }
 
     @Override
-    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
+    public IncidentPage recent(IncidentFilter filter, IncidentId after, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("A limit is at least 1, not " + limit);
         }
-        return states.recent(filter, limit);
+        return states.recent(filter, after, limit);
     }
 
     /** A row deleted between the index read and its own read is left out. */

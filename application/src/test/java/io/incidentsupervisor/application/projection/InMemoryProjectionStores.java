@@ -3,6 +3,7 @@ package io.incidentsupervisor.application.projection;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -42,14 +43,18 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
     }
 
     @Override
-    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
-        return states.values().stream()
+    public IncidentPage recent(IncidentFilter filter, IncidentId after, int limit) {
+        Comparator<IncidentId> newestFirst = Comparator.comparing(IncidentId::failedAt)
+                .thenComparing(IncidentId::value)
+                .reversed();
+        List<IncidentStateRow> matching = states.values().stream()
                 .filter(filter::matches)
-                .sorted(Comparator.comparing(
-                                (IncidentStateRow row) -> row.incidentId().failedAt())
-                        .reversed())
-                .limit(limit)
+                .filter(row -> after == null || newestFirst.compare(row.incidentId(), after) > 0)
+                .sorted(Comparator.comparing(IncidentStateRow::incidentId, newestFirst))
                 .toList();
+        List<IncidentStateRow> page = matching.stream().limit(limit).toList();
+        return new IncidentPage(
+                page, matching.size() > limit ? page.get(page.size() - 1).incidentId() : null);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.bootstrap.Stores;
 import io.incidentsupervisor.bootstrap.cli.ToolArguments.BadArguments;
 import io.incidentsupervisor.domain.budget.TokenBudget;
@@ -20,6 +21,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,14 +53,17 @@ final class IncidentTools {
         return List.of(
                 tool(
                         "list_incidents",
-                        "Lists incidents, the most recent failure first.",
+                        "Lists incidents, the most recent failure first, a page at a time: next is the cursor of the following page.",
                         schema(
                                 Map.of(
                                         "status", enumOf(IncidentStatus.values()),
                                         "function", string("Only this Lambda function's incidents."),
                                         "error_type", string("Only incidents of this error_type."),
                                         "since", string("Only failures at or after this ISO-8601 instant."),
-                                        "limit", integer("At most this many (default 50, at most 500).")),
+                                        "limit", integer("At most this many (default 50, at most 500)."),
+                                        "after",
+                                                string("The next page: the cursor (next) the previous page ended"
+                                                        + " with.")),
                                 List.of()),
                         this::listIncidents),
                 tool(
@@ -106,7 +111,12 @@ final class IncidentTools {
                 text(arguments, "function").orElse(null),
                 text(arguments, "error_type").orElse(null),
                 text(arguments, "since").map(ToolArguments::instant).orElse(null));
-        return stores.incidents().recent(filter, limit);
+        IncidentPage page = stores.incidents()
+                .recent(filter, text(arguments, "after").map(IncidentId::new).orElse(null), limit);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("incidents", page.incidents());
+        answer.put("next", page.next() == null ? null : page.next().value());
+        return answer;
     }
 
     private Object getIncident(Map<String, Object> arguments) {

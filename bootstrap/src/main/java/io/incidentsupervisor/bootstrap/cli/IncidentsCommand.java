@@ -1,7 +1,9 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +31,22 @@ final class IncidentsCommand extends CliCommand {
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(
+            names = "--after",
+            paramLabel = "INCIDENT_ID",
+            description = "The next page: the incidents listed after this one (the cursor a full page ends with).")
+    String after;
+
     @Override
     public Integer call() {
         try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
-            List<IncidentStateRow> rows =
-                    runtime.stores().incidents().recent(new IncidentFilter(status, function, errorType, since), limit);
+            IncidentPage page = runtime.stores()
+                    .incidents()
+                    .recent(
+                            new IncidentFilter(status, function, errorType, since),
+                            after == null ? null : new IncidentId(after),
+                            limit);
+            List<IncidentStateRow> rows = page.incidents();
             if (options.json) {
                 Timeline.printJson(rows, out());
             } else if (rows.isEmpty()) {
@@ -49,6 +62,9 @@ final class IncidentsCommand extends CliCommand {
                                         ? ""
                                         : row.error().type() + ": "
                                                 + row.error().message()));
+            }
+            if (page.next() != null) {
+                err().println("More incidents: --after " + page.next());
             }
         }
         return SupervisorCli.OK;

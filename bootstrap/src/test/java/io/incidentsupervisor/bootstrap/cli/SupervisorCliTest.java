@@ -115,6 +115,16 @@ class SupervisorCliTest {
                         .readTree(run("incidents", "--json", "--function", "report-builder", "--limit", "5")
                                 .out()))
                 .hasSize(1);
+
+        Run firstPage = run("incidents", "--limit", "2");
+        assertThat(firstPage.out()).startsWith("report-builder#2026-11-23T08:05:00Z");
+        assertThat(firstPage.err()).contains("More incidents: --after data-processor#2026-11-23T08:00:00.512Z");
+        Run secondPage =
+                run("incidents", "--json", "--limit", "2", "--after", "data-processor#2026-11-23T08:00:00.512Z");
+        assertThat(new ObjectMapper().readTree(secondPage.out()))
+                .extracting(row -> row.at("/incidentId/value").asText())
+                .containsExactly("data-processor#2026-11-23T08:00:00Z");
+        assertThat(secondPage.err()).doesNotContain("More incidents");
     }
 
     @Test

@@ -17,6 +17,7 @@ import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.TTL;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
+import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.domain.model.IncidentId;
@@ -88,8 +89,8 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
     }
 
     @Override
-    public List<IncidentStateRow> recent(IncidentFilter filter, int limit) {
-        return RecentIncidents.query(dynamoDb, tables.states(), filter, limit);
+    public IncidentPage recent(IncidentFilter filter, IncidentId after, int limit) {
+        return RecentIncidents.query(dynamoDb, tables.states(), filter, after, limit);
     }
 
     @Override

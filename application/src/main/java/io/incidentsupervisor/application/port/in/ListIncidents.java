@@ -1,11 +1,12 @@
 package io.incidentsupervisor.application.port.in;
 
 import io.incidentsupervisor.application.port.out.IncidentFilter;
-import io.incidentsupervisor.application.port.out.IncidentStateRow;
-import java.util.List;
+import io.incidentsupervisor.application.port.out.IncidentPage;
+import io.incidentsupervisor.domain.model.IncidentId;
 
 /** Lists incidents, the most recent failure first. */
 public interface ListIncidents {
 
-    List<IncidentStateRow> recent(IncidentFilter filter, int limit);
+    /** A page of at most {@code limit}, from just after {@code after} (null: from the most recent). */
+    IncidentPage recent(IncidentFilter filter, IncidentId after, int limit);
 }

@@ -17,10 +17,10 @@ public interface IncidentStates {
     List<IncidentId> staleAt(Instant now);
 
     /**
-     * At most {@code limit} incidents matching {@code filter}, the most recent failure first; read from an index, never a
-     * scan.
+     * At most {@code limit} incidents matching {@code filter}, the most recent failure first, from just after the
+     * incident {@code after} (null: from the start); read from an index, never a scan.
      */
-    List<IncidentStateRow> recent(IncidentFilter filter, int limit);
+    IncidentPage recent(IncidentFilter filter, IncidentId after, int limit);
 
     /** Incidents whose diagnosis waits for change evidence, soonest deadline first; read from an index, never a scan. */
     List<IncidentId> evidencePending();

@@ -6,6 +6,7 @@ import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,23 +88,33 @@ public abstract class ProjectionStoresContract {
         states.save(state(older, IncidentStatus.FAILED, 3, null));
         states.save(state(newer, IncidentStatus.INVESTIGATING, 2, T.plusSeconds(60)));
 
-        assertThat(states.recent(IncidentFilter.ANY, 10))
-                .extracting(IncidentStateRow::incidentId)
-                .containsExactly(newer, FIRST, older);
-        assertThat(states.recent(IncidentFilter.ANY, 2))
-                .extracting(IncidentStateRow::incidentId)
-                .containsExactly(newer, FIRST);
-        assertThat(states.recent(new IncidentFilter(IncidentStatus.FAILED, null, null, null), 10))
-                .extracting(IncidentStateRow::incidentId)
+        assertThat(listed(states, IncidentFilter.ANY, 10)).containsExactly(newer, FIRST, older);
+        assertThat(listed(states, new IncidentFilter(IncidentStatus.FAILED, null, null, null), 10))
                 .containsExactly(older);
-        assertThat(states.recent(new IncidentFilter(null, "data-processor", null, null), 10))
-                .extracting(IncidentStateRow::incidentId)
+        assertThat(listed(states, new IncidentFilter(null, "data-processor", null, null), 10))
                 .containsExactly(FIRST, older);
-        assertThat(states.recent(new IncidentFilter(null, null, null, Instant.parse("2026-11-23T08:00:00Z")), 10))
-                .extracting(IncidentStateRow::incidentId)
+        assertThat(listed(states, new IncidentFilter(null, null, null, Instant.parse("2026-11-23T08:00:00Z")), 10))
                 .containsExactly(newer, FIRST);
-        assertThat(states.recent(new IncidentFilter(null, null, "DownstreamTimeout", null), 10))
+        assertThat(listed(states, new IncidentFilter(null, null, "DownstreamTimeout", null), 10))
                 .isEmpty();
+
+        IncidentPage first = states.recent(IncidentFilter.ANY, null, 2);
+        assertThat(first.incidents()).extracting(IncidentStateRow::incidentId).containsExactly(newer, FIRST);
+        assertThat(first.next()).isEqualTo(FIRST);
+        IncidentPage second = states.recent(IncidentFilter.ANY, first.next(), 2);
+        assertThat(second.incidents()).extracting(IncidentStateRow::incidentId).containsExactly(older);
+        assertThat(second.next()).as("the last page").isNull();
+        assertThat(states.recent(IncidentFilter.ANY, null, 3).next()).isNull();
+        assertThat(states.recent(new IncidentFilter(null, "data-processor", null, null), newer, 1)
+                        .incidents())
+                .extracting(IncidentStateRow::incidentId)
+                .containsExactly(FIRST);
+    }
+
+    private static List<IncidentId> listed(IncidentStates states, IncidentFilter filter, int limit) {
+        IncidentPage page = states.recent(filter, null, limit);
+        assertThat(page.next()).as("everything fits one page").isNull();
+        return page.incidents().stream().map(IncidentStateRow::incidentId).toList();
     }
 
     @Test
