@@ -4,9 +4,11 @@ import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
 import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.lambda.AlertIntake;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
 import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
+import io.incidentsupervisor.adapter.lambda.SqsAlertHandler;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
@@ -41,6 +43,7 @@ public final class IncidentSupervisor implements AutoCloseable {
     private final StaleRecovery staleRecovery;
     private final LateEvidence lateEvidence;
     private final SnsAlertHandler snsHandler;
+    private final SqsAlertHandler sqsHandler;
     private final ScheduledRecoveryHandler recoveryHandler;
 
     public IncidentSupervisor(Stores stores, AwsClients clients, AlertMetrics metrics) {
@@ -71,7 +74,9 @@ public final class IncidentSupervisor implements AutoCloseable {
                 clock,
                 settings.staleThreshold());
         this.staleRecovery = new StaleRecovery(stores.stateTable(), investigation, clock);
-        this.snsHandler = new SnsAlertHandler(investigation, stores.rejectedIntake(), metrics, clock);
+        AlertIntake intake = new AlertIntake(investigation, stores.rejectedIntake(), metrics, clock);
+        this.snsHandler = new SnsAlertHandler(intake);
+        this.sqsHandler = new SqsAlertHandler(intake);
         this.lateEvidence =
                 new LateEvidence(stores.stateTable(), stores.history(), diagnoser, axon, stores.projections(), clock);
         this.recoveryHandler = new ScheduledRecoveryHandler(staleRecovery, lateEvidence, clock);
@@ -104,6 +109,10 @@ public final class IncidentSupervisor implements AutoCloseable {
 
     public SnsAlertHandler snsHandler() {
         return snsHandler;
+    }
+
+    public SqsAlertHandler sqsHandler() {
+        return sqsHandler;
     }
 
     public ScheduledRecoveryHandler recoveryHandler() {

@@ -10,6 +10,7 @@ import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -131,6 +132,43 @@ class LambdaJarIT {
                     .asString()
                     .contains("iam:ListAttachedRolePolicies")
                     .doesNotContain("hunter2-Sup3rS3cret");
+            inspector.close();
+        }
+    }
+
+    @Test
+    void theSqsEntryHandlesAMixedBatchFromTheJarAlone() throws Exception {
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
+            Map<String, String> environment = environment(aws);
+            IncidentSupervisor inspector = inspector(environment, aws);
+
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(
+                    LambdaJarProcess.LAMBDA_JAR.toString(),
+                    LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    "io.incidentsupervisor.bootstrap.SqsLambdaEntry",
+                    Path.of("../examples/sqs-mixed-batch.json"),
+                    environment);
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout())
+                    .as("nothing to redeliver: the malformed one is kept, the duplicate and the refused one are done")
+                    .contains("RESULT {\"batchItemFailures\":[]}")
+                    .doesNotContain("rm -rf");
+            List<JsonNode> lines = jsonLines(result.stdout());
+            assertThat(lines)
+                    .extracting(line -> line.path("outcome").asText())
+                    .contains("Investigated", "Duplicate", "Rejected", "Refused");
+            assertThat(lines)
+                    .as("EMF metrics")
+                    .anySatisfy(line ->
+                            assertThat(line.path("BatchSize").asDouble()).isEqualTo(4));
+            assertThat(inspector.stores().history().history(INCIDENT))
+                    .as("investigated once")
+                    .extracting(AuditEntry::type)
+                    .containsOnlyOnce("InvestigationStarted", "ContextGathered");
+            assertThat(inspector.stores().rejected().latest(10))
+                    .extracting(RejectedAlert::messageId)
+                    .containsExactly("d4e5f6a7-8b9c-4d0e-9f1a-2b3c4d5e6f7a/5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c");
             inspector.close();
         }
     }

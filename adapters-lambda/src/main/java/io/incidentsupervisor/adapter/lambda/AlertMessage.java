@@ -30,8 +30,11 @@ final class AlertMessage {
     private static final List<String> FIELDS =
             List.of("error_type", "error_message", "error_code", "lambda_name", "timestamp");
 
-    /** Duplicate keys are refused: two parsers keeping different copies would read two different alerts from one message. */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /**
+     * Every message from outside is read with these limits. Duplicate keys are refused: two parsers keeping different
+     * copies would read two different alerts from one message.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(MAX_NUMBER_DIGITS)

@@ -2,7 +2,7 @@ package io.incidentsupervisor.adapter.lambda;
 
 import io.incidentsupervisor.application.port.in.Outcome;
 
-/** What the SNS handler counts; published once per invocation. */
+/** What the alert handlers count; published once per invocation. */
 public interface AlertMetrics {
 
     void received();
@@ -13,6 +13,9 @@ public interface AlertMetrics {
 
     /** Counts a duplicate, or the collector latencies and the context's tokens of an investigated incident. */
     void handled(Outcome outcome);
+
+    /** The number of messages in an SQS batch. */
+    void batch(int size);
 
     void publish();
 
@@ -29,6 +32,9 @@ public interface AlertMetrics {
 
         @Override
         public void handled(Outcome outcome) {}
+
+        @Override
+        public void batch(int size) {}
 
         @Override
         public void publish() {}

@@ -67,6 +67,11 @@ public final class EmfAlertMetrics implements AlertMetrics {
     }
 
     @Override
+    public void batch(int size) {
+        metrics.addMetric("BatchSize", size, MetricUnit.COUNT);
+    }
+
+    @Override
     public void publish() {
         metrics.flush();
     }

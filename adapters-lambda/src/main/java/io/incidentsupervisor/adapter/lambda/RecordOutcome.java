@@ -2,7 +2,7 @@ package io.incidentsupervisor.adapter.lambda;
 
 import io.incidentsupervisor.application.port.in.Outcome;
 
-/** What became of one SNS record of an invocation. */
+/** What became of one record (an SNS record, an SQS message) of an invocation. */
 public sealed interface RecordOutcome {
 
     String messageId();
@@ -16,6 +16,9 @@ public sealed interface RecordOutcome {
     /** Handling the alert threw; the invocation rethrows this very exception so Lambda retries it. */
     record Failed(String messageId, RuntimeException failure) implements RecordOutcome {}
 
-    /** A record after a failed one: like Lambda, the handler stops at the first failure. */
+    /** A record after a failed one: like Lambda, the SNS handler stops at the first failure. */
     record NotReached(String messageId) implements RecordOutcome {}
+
+    /** A message not started because the invocation's deadline was too near: left whole for redelivery. */
+    record NotStarted(String messageId) implements RecordOutcome {}
 }

@@ -271,7 +271,7 @@ class SnsAlertHandlerTest {
             deliveries.add(delivery);
             return useCase.apply(alert);
         };
-        return new SnsAlertHandler(port, rejected::add, new EmfAlertMetrics(), CLOCK);
+        return new SnsAlertHandler(new AlertIntake(port, rejected::add, new EmfAlertMetrics(), CLOCK));
     }
 
     /** The CloudWatch Embedded Metric Format lines the handler wrote to standard output. */

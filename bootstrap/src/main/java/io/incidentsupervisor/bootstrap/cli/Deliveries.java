@@ -1,14 +1,17 @@
 package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.incidentsupervisor.adapter.lambda.RecordOutcome;
 import io.incidentsupervisor.adapter.lambda.SnsAlertHandler;
+import io.incidentsupervisor.adapter.lambda.SqsAlertHandler;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.local.LocalLambdaContext;
 import java.time.Clock;
 import java.util.List;
 
-/** Hands an SNS event to the Lambda's own handler and reports what became of each record, one line each. */
+/** Hands an SNS or SQS event to the Lambda's own handler and reports what became of each record, one line each. */
 final class Deliveries {
 
     static final String REJECTED = "Rejected";
@@ -25,6 +28,15 @@ final class Deliveries {
                 .toList();
     }
 
+    /** What became of each message, and the partial batch response the SQS entry would answer. */
+    record Batch(List<Delivered> delivered, SQSBatchResponse response) {}
+
+    static Batch deliver(SqsAlertHandler handler, SQSEvent event, Clock clock) {
+        List<RecordOutcome> outcomes = handler.deliver(event, LocalLambdaContext.forCli(clock));
+        return new Batch(
+                outcomes.stream().map(Deliveries::delivered).toList(), SqsAlertHandler.batchResponse(outcomes));
+    }
+
     private static Delivered delivered(RecordOutcome record) {
         if (record instanceof RecordOutcome.Handled handled) {
             return delivered(handled.messageId(), handled.outcome());
@@ -35,6 +47,10 @@ final class Deliveries {
         if (record instanceof RecordOutcome.Failed failed) {
             return new Delivered(
                     failed.messageId(), FAILED, null, failed.failure().toString());
+        }
+        if (record instanceof RecordOutcome.NotStarted) {
+            return new Delivered(
+                    record.messageId(), FAILED, null, "not started: too near the deadline; left for redelivery");
         }
         return new Delivered(record.messageId(), FAILED, null, "not handled: an earlier record of the event failed");
     }

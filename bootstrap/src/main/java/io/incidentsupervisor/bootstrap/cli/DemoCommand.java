@@ -88,7 +88,7 @@ final class DemoCommand extends CliCommand {
             if (in == null) {
                 throw new IllegalStateException(SAMPLE_EVENT + " is missing from the CLI jar");
             }
-            return SnsEvents.read(in, SAMPLE_EVENT);
+            return LambdaEvents.read(in, SAMPLE_EVENT);
         }
     }
 }

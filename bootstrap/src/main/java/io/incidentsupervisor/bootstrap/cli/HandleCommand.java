@@ -1,9 +1,12 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.incidentsupervisor.application.Json;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,21 +22,41 @@ import picocli.CommandLine.Option;
             "2:a record was rejected as malformed (named on standard error), or bad usage"
         })
 final class HandleCommand extends CliCommand {
-    @Option(names = "--event", required = true, paramLabel = "FILE", description = "An SNS event, as in examples/.")
+    @Option(
+            names = "--event",
+            required = true,
+            paramLabel = "FILE",
+            description = "An SNS or SQS event, as in examples/ (the type is read from the file).")
     Path event;
 
     @Override
     public Integer call() throws Exception {
-        SNSEvent sns = SnsEvents.read(event);
+        LambdaEvents.Event read = LambdaEvents.read(event);
         try (CliRuntime runtime = open(CliRuntime.Needs.SERVICE)) {
-            List<Deliveries.Delivered> delivered =
-                    Deliveries.deliver(runtime.service().snsHandler(), sns, Clock.systemUTC());
+            List<Deliveries.Delivered> delivered;
+            SQSBatchResponse batchResponse = null;
+            if (read.sqs() != null) {
+                Deliveries.Batch batch =
+                        Deliveries.deliver(runtime.service().sqsHandler(), read.sqs(), Clock.systemUTC());
+                delivered = batch.delivered();
+                batchResponse = batch.response();
+            } else {
+                delivered = Deliveries.deliver(runtime.service().snsHandler(), read.sns(), Clock.systemUTC());
+            }
             if (options.json) {
-                Timeline.printJson(delivered, out());
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("records", delivered);
+                if (batchResponse != null) {
+                    report.put("batchResponse", batchResponse);
+                }
+                Timeline.printJson(read.sqs() != null ? report : delivered, out());
             } else {
                 delivered.forEach(d -> out().printf(
                                 "%s  %-12s %s  %s%n",
                                 d.messageId(), d.outcome(), d.incidentId() == null ? "-" : d.incidentId(), d.detail()));
+                if (batchResponse != null) {
+                    out().println("Batch response: " + Json.mapper().writeValueAsString(batchResponse));
+                }
             }
             return exitCode(delivered);
         }

@@ -162,7 +162,7 @@ final class StackChecks {
         alert.put("lambda_name", lambdaName);
         alert.put("timestamp", now.toString());
         String eventJson = snsEventJson(messageId, Timeline.JSON.writeValueAsString(alert));
-        SNSEvent event = SnsEvents.read(
+        SNSEvent event = LambdaEvents.read(
                 new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
         IncidentId id = IncidentId.of(lambdaName, now);
         if (inThisProcess) {

@@ -128,6 +128,20 @@ class SupervisorCliTest {
     }
 
     @Test
+    void handleReadsAnSqsBatchAndPrintsEachOutcomeAndTheBatchResponse() {
+        Run batch = run("handle", "--event", "../examples/sqs-mixed-batch.json");
+
+        assertThat(batch.exitCode()).as("a message was rejected").isEqualTo(2);
+        assertThat(batch.out())
+                .contains("059f36b4-87a3-44ab-83d2-661975830a7d/95df01b4-ee98-5cb9-9903-4c221d41eb5e  Investigated")
+                .contains("a1c2e3f4-5b6d-4e8f-9a0b-1c2d3e4f5a6b/c7d8e9f0-1a2b-5c3d-9e4f-5a6b7c8d9e0f  Duplicate")
+                .contains("d4e5f6a7-8b9c-4d0e-9f1a-2b3c4d5e6f7a/5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c  Rejected")
+                .contains("2e1424d4-f796-459a-8184-9c92662be6da  Refused")
+                .contains("Batch response: {\"batchItemFailures\":[]}");
+        assertThat(batch.err()).contains("Rejected d4e5f6a7-8b9c-4d0e-9f1a-2b3c4d5e6f7a/");
+    }
+
+    @Test
     void theRecordedEvidenceIsWholeAndASmallBudgetCutsOnlyWhatIsRead() throws Exception {
         Map<String, String> small = Map.of("TOKEN_BUDGET", "500");
         assertThat(run(small, "handle", "--event", "../examples/sns-s3-access-error.json")
@@ -267,7 +281,7 @@ class SupervisorCliTest {
         assertThat(budget.err()).contains("TOKEN_BUDGET");
 
         assertThat(run("history", "not-an-id").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
-        assertThat(run("handle", "--event", "no/such/file.json").err()).contains("no such SNS event file");
+        assertThat(run("handle", "--event", "no/such/file.json").err()).contains("no such event file");
         assertThat(run("handle", "--event", "pom.xml").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
         assertThat(run("no-such-command").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
         assertThat(run("recover").exitCode())
