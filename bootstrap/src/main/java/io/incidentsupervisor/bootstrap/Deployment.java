@@ -7,6 +7,9 @@ public final class Deployment {
     public static final String RECOVERY_FUNCTION = "incident-supervisor-recovery";
     public static final String RUNTIME = "java21";
     public static final String HANDLER = LambdaEntry.class.getName() + "::handleRequest";
+    /** The supervisor function's handler when alerts reach it through a queue. */
+    public static final String SQS_HANDLER = SqsLambdaEntry.class.getName() + "::handleRequest";
+
     public static final String RECOVERY_HANDLER = StaleRecoveryEntry.class.getName() + "::handleRequest";
 
     private Deployment() {}

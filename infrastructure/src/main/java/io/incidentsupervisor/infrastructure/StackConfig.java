@@ -9,14 +9,31 @@ import software.constructs.Node;
 
 /**
  * What an operator chooses at deployment, as CDK context ({@code cdk deploy -c key=value}): the supervised functions
- * and their roles, an existing alert topic, reserved concurrency, and where the Lambda jar is.
+ * and their roles, an existing alert topic, reserved concurrency, how alerts reach the function, and where the Lambda
+ * jar is.
  */
 record StackConfig(
         List<String> supervisedFunctions,
         List<String> supervisedRoleArns,
         Optional<String> alertTopicArn,
         Optional<Integer> reservedConcurrency,
+        Intake intake,
         String lambdaJar) {
+
+    /** How alerts reach the function: straight from the topic, or through a queue ({@link SqsIntake}). */
+    enum Intake {
+        SNS,
+        SQS;
+
+        static Intake of(String value) {
+            for (Intake intake : values()) {
+                if (intake.name().equalsIgnoreCase(value)) {
+                    return intake;
+                }
+            }
+            throw new IllegalArgumentException("intake: '" + value + "' is neither sns nor sqs");
+        }
+    }
 
     static final String DEFAULT_LAMBDA_JAR = "../bootstrap/target/incident-supervisor-lambda.jar";
 
@@ -33,6 +50,13 @@ record StackConfig(
             if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
                 throw new IllegalArgumentException("supervisedRoleArns: '" + arn + "' is not an IAM role ARN");
             }
+        }
+        if (intake == Intake.SQS
+                && reservedConcurrency
+                        .filter(n -> n < SqsIntake.MAX_CONCURRENCY)
+                        .isPresent()) {
+            throw new IllegalArgumentException("reservedConcurrency: with intake=sqs give at least "
+                    + SqsIntake.MAX_CONCURRENCY + " (the queue mapping's maximum concurrency) or none");
         }
         settingsFor(supervisedFunctions);
     }
@@ -55,6 +79,8 @@ record StackConfig(
                 Optional.ofNullable((String) node.tryGetContext("alertTopicArn")),
                 Optional.ofNullable(node.tryGetContext("reservedConcurrency"))
                         .map(value -> Integer.valueOf(value.toString())),
+                Intake.of(Optional.ofNullable((String) node.tryGetContext("intake"))
+                        .orElse("sns")),
                 Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR));
     }
 

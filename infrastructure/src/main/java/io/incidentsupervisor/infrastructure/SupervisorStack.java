@@ -106,7 +106,7 @@ public final class SupervisorStack extends Stack {
         Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction")
                 .functionName(Deployment.FUNCTION)
                 .runtime(Runtime.JAVA_21)
-                .handler(Deployment.HANDLER)
+                .handler(config.intake() == StackConfig.Intake.SQS ? Deployment.SQS_HANDLER : Deployment.HANDLER)
                 .code(Code.fromAsset(config.lambdaJar()))
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT)
@@ -117,22 +117,28 @@ public final class SupervisorStack extends Stack {
         config.reservedConcurrency().ifPresent(supervisor::reservedConcurrentExecutions);
         Function function = supervisor.build();
 
+        // Alerts the supervisor gave up on: the asynchronous invocation's on-failure destination, or the intake queue's
+        // dead-letter queue.
         Queue failed = Queue.Builder.create(this, "FailedAlerts")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
-        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .maxEventAge(Duration.hours(6))
-                .onFailure(new SqsDestination(failed))
-                .build());
         ITopic topic = config.alertTopicArn()
                 .map(arn -> Topic.fromTopicArn(this, "AlertTopic", arn))
                 .orElseGet(() -> Topic.Builder.create(this, "AlertTopic")
                         .displayName("incident-supervisor alerts")
                         .build());
-        topic.addSubscription(new LambdaSubscription(function));
+        if (config.intake() == StackConfig.Intake.SQS) {
+            SqsIntake.connect(this, topic, function, TIMEOUT, failed);
+        } else {
+            function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                    .retryAttempts(2)
+                    .maxEventAge(Duration.hours(6))
+                    .onFailure(new SqsDestination(failed))
+                    .build());
+            topic.addSubscription(new LambdaSubscription(function));
+        }
 
         Alarm.Builder.create(this, "FailedAlertsAlarm")
                 .alarmDescription("Alerts the supervisor gave up on are waiting in the failure queue")

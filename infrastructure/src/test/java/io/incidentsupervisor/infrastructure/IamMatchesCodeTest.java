@@ -24,17 +24,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The synthesized role against the code: every AWS operation the production wiring performs — alerts (valid, duplicate,
- * malformed, other error types), stale recovery and a projection rebuild — is recorded with its resource and must be
- * allowed by the role; and every grant but the Lambda platform's own must be used by one of them.
+ * malformed, other error types, through SNS and through SQS), stale recovery and a projection rebuild — is recorded with
+ * its resource and must be allowed by the role, as must what the Lambda service does with the role for each intake
+ * ({@link LambdaPlatform}); and every grant but the log output and X-Ray must be used by one of them.
  */
 class IamMatchesCodeTest {
 
@@ -46,12 +51,19 @@ class IamMatchesCodeTest {
             "sns-unknown-error-type.json",
             "sns-malformed.json");
 
-    private final RolePolicy policy = RolePolicy.of(SynthesizedStack.template());
+    private static List<RequiredPermissions.Permission> codeRequires;
+
     private final RequiredPermissions permissions = new RequiredPermissions(ROLE_ARNS);
 
-    @Test
-    void everyOperationTheCodePerformsIsAllowedAndTheRoleGrantsNothingElse() {
-        List<RequiredPermissions.Permission> required = exerciseTheDeployedCode(clients -> {});
+    @ParameterizedTest(name = "intake={0}")
+    @EnumSource(StackConfig.Intake.class)
+    void everyOperationTheCodeAndTheLambdaPlatformPerformIsAllowedAndTheRoleGrantsNothingElse(
+            StackConfig.Intake intake) {
+        Template template =
+                intake == StackConfig.Intake.SQS ? SynthesizedStack.sqsTemplate() : SynthesizedStack.template();
+        RolePolicy policy = RolePolicy.of(template);
+        List<RequiredPermissions.Permission> required = new ArrayList<>(codeRequires());
+        required.addAll(LambdaPlatform.requires(template));
 
         assertThat(required)
                 .extracting(RequiredPermissions.Permission::action)
@@ -75,11 +87,11 @@ class IamMatchesCodeTest {
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-state/index/evidence-pending",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-rejected-alerts");
 
-        assertThat(notAllowed(required))
+        assertThat(notAllowed(policy, required))
                 .as("operations the role does not allow")
                 .isEmpty();
         assertThat(policy.grants())
-                .filteredOn(grant -> !forTheLambdaPlatform(grant))
+                .filteredOn(grant -> !forTheLambdaPlatformAlways(grant))
                 .filteredOn(grant -> required.stream().noneMatch(p -> grant.allows(p.action(), p.resource())))
                 .as("grants no recorded operation uses")
                 .isEmpty();
@@ -96,7 +108,7 @@ class IamMatchesCodeTest {
             }
         });
 
-        assertThat(notAllowed(required))
+        assertThat(notAllowed(RolePolicy.of(SynthesizedStack.template()), required))
                 .extracting(RequiredPermissions.Permission::action, RequiredPermissions.Permission::resource)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
@@ -106,7 +118,15 @@ class IamMatchesCodeTest {
                                 "lambda:ListFunctions", "arn:aws:lambda:eu-west-1:123456789012:function:*"));
     }
 
-    private List<RequiredPermissions.Permission> notAllowed(List<RequiredPermissions.Permission> required) {
+    private synchronized List<RequiredPermissions.Permission> codeRequires() {
+        if (codeRequires == null) {
+            codeRequires = exerciseTheDeployedCode(clients -> {});
+        }
+        return codeRequires;
+    }
+
+    private static List<RequiredPermissions.Permission> notAllowed(
+            RolePolicy policy, List<RequiredPermissions.Permission> required) {
         return required.stream()
                 .filter(p -> !policy.allows(p.action(), p.resource()))
                 .distinct()
@@ -148,10 +168,9 @@ class IamMatchesCodeTest {
                                 + "<IsDefaultVersion>true</IsDefaultVersion></PolicyVersion>")));
     }
 
-    /** Granted for Lambda itself, not for the code: its log output, X-Ray segments, and the on-failure destination. */
-    private static boolean forTheLambdaPlatform(RolePolicy.Grant grant) {
+    /** Granted for Lambda itself whatever the intake, not for the code: its log output and X-Ray segments. */
+    private static boolean forTheLambdaPlatformAlways(RolePolicy.Grant grant) {
         return grant.action().startsWith("xray:")
-                || grant.action().startsWith("sqs:")
                 || grant.action().equals("logs:CreateLogStream")
                 || grant.action().equals("logs:PutLogEvents");
     }
@@ -185,6 +204,11 @@ class IamMatchesCodeTest {
                                     EventLoader.loadSNSEvent("../examples/" + example),
                                     LocalLambdaContext.of("request-1", Duration.ofSeconds(60), Clock.systemUTC()));
                 }
+                supervisor
+                        .sqsHandler()
+                        .handleRequest(
+                                EventLoader.loadSQSEvent("../examples/sqs-mixed-batch.json"),
+                                LocalLambdaContext.of("request-4", Duration.ofSeconds(60), Clock.systemUTC()));
 
                 IncidentAlert killed = IncidentAlert.of(
                         "S3AccessError",

@@ -64,6 +64,12 @@ final class RolePolicy {
         return new RolePolicy(grants);
     }
 
+    /** A template value naming a resource (a string or an intrinsic function), as the ARN it resolves to. */
+    @SuppressWarnings("unchecked")
+    static String arn(Template template, Object value) {
+        return resolve(value, (Map<String, Object>) template.toJSON().get("Resources"));
+    }
+
     List<Grant> grants() {
         return grants;
     }

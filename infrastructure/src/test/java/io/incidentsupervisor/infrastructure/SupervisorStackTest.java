@@ -177,6 +177,7 @@ class SupervisorStackTest {
                 List.of(SynthesizedStack.ACCOUNT_ROLE),
                 Optional.empty(),
                 Optional.empty(),
+                StackConfig.Intake.SNS,
                 StackConfig.DEFAULT_LAMBDA_JAR));
         without.hasResourceProperties(
                 "AWS::Lambda::Function",
@@ -226,6 +227,7 @@ class SupervisorStackTest {
                 List.of(SynthesizedStack.ACCOUNT_ROLE),
                 Optional.of(existing),
                 Optional.empty(),
+                StackConfig.Intake.SNS,
                 StackConfig.DEFAULT_LAMBDA_JAR));
         withTopic.resourceCountIs("AWS::SNS::Topic", 0);
         withTopic.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda", "TopicArn", existing));
@@ -274,10 +276,20 @@ class SupervisorStackTest {
     @Test
     void aBadConfigurationIsRefusedNamingTheContextKey() {
         assertThatThrownBy(() -> new StackConfig(
-                        List.of("data-processor"), List.of(), Optional.empty(), Optional.empty(), "x.jar"))
+                        List.of("data-processor"),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        StackConfig.Intake.SNS,
+                        "x.jar"))
                 .hasMessageStartingWith("supervisedRoleArns:");
         assertThatThrownBy(() -> new StackConfig(
-                        List.of("data-processor"), List.of("not-an-arn"), Optional.empty(), Optional.empty(), "x.jar"))
+                        List.of("data-processor"),
+                        List.of("not-an-arn"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        StackConfig.Intake.SNS,
+                        "x.jar"))
                 .hasMessageContaining("not an IAM role ARN");
         assertThat(Files.exists(Path.of(StackConfig.DEFAULT_LAMBDA_JAR)))
                 .as("the reactor built the Lambda jar before this module")

@@ -15,9 +15,20 @@ final class SynthesizedStack {
             List.of(ACCOUNT_ROLE),
             Optional.empty(),
             Optional.of(5),
+            StackConfig.Intake.SNS,
             StackConfig.DEFAULT_LAMBDA_JAR);
 
+    /** The same choices with {@code -c intake=sqs}. */
+    static final StackConfig SQS_CONFIG = new StackConfig(
+            CONFIG.supervisedFunctions(),
+            CONFIG.supervisedRoleArns(),
+            CONFIG.alertTopicArn(),
+            CONFIG.reservedConcurrency(),
+            StackConfig.Intake.SQS,
+            CONFIG.lambdaJar());
+
     private static Template template;
+    private static Template sqsTemplate;
 
     private SynthesizedStack() {}
 
@@ -30,6 +41,13 @@ final class SynthesizedStack {
             template = Template.fromStack(stack);
         }
         return template;
+    }
+
+    static synchronized Template sqsTemplate() {
+        if (sqsTemplate == null) {
+            sqsTemplate = with(SQS_CONFIG);
+        }
+        return sqsTemplate;
     }
 
     static Template with(StackConfig config) {

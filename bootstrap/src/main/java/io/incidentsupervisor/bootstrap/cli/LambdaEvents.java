@@ -34,11 +34,14 @@ final class LambdaEvents {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file + " (no such event file)");
         }
-        byte[] json = Files.readAllBytes(file);
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    static Event read(byte[] json, String name) {
         if (SQS_SOURCE.matcher(new String(json, StandardCharsets.UTF_8)).find()) {
-            return new Event(null, readSqs(new ByteArrayInputStream(json), file.toString()));
+            return new Event(null, readSqs(new ByteArrayInputStream(json), name));
         }
-        return new Event(read(new ByteArrayInputStream(json), file.toString()), null);
+        return new Event(read(new ByteArrayInputStream(json), name), null);
     }
 
     static SNSEvent read(InputStream in, String name) {

@@ -1,6 +1,6 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
@@ -10,7 +10,6 @@ import io.incidentsupervisor.bootstrap.Deployment;
 import io.incidentsupervisor.bootstrap.Settings;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +50,8 @@ final class StackChecks {
     private final CliRuntime runtime;
     private final String function;
     private final String recoveryFunction;
+    /** Whether the function checked is the SQS entry (the stack's {@code intake=sqs}): the synthetic alert is then an SQS event. */
+    private boolean sqsIntake;
 
     StackChecks(CliRuntime runtime, String function, String recoveryFunction) {
         this.runtime = runtime;
@@ -96,9 +97,11 @@ final class StackChecks {
             checks.add(check("table " + table.tableName(), () -> table(table)));
         }
         checks.add(check("ttl on " + settings.contextTable(), () -> ttl(settings.contextTable())));
-        checks.add(check("function " + function, () -> function(function, Deployment.HANDLER)));
-        checks.add(
-                check("function " + recoveryFunction, () -> function(recoveryFunction, Deployment.RECOVERY_HANDLER)));
+        checks.add(check(
+                "function " + function, () -> function(function, List.of(Deployment.HANDLER, Deployment.SQS_HANDLER))));
+        checks.add(check(
+                "function " + recoveryFunction,
+                () -> function(recoveryFunction, List.of(Deployment.RECOVERY_HANDLER))));
         checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(runtime.embedded)));
         return checks;
     }
@@ -136,14 +139,19 @@ final class StackChecks {
                 .toString();
     }
 
-    private String function(String name, String handler) throws Failed {
+    private String function(String name, List<String> handlers) throws Failed {
         GetFunctionConfigurationResponse configuration =
                 runtime.clients().lambda().getFunctionConfiguration(b -> b.functionName(name));
         expect("Active".equals(configuration.stateAsString()), "state " + configuration.stateAsString());
         expect(
                 Deployment.RUNTIME.equals(configuration.runtimeAsString()),
                 "runtime " + configuration.runtimeAsString() + "; expected " + Deployment.RUNTIME);
-        expect(handler.equals(configuration.handler()), "handler " + configuration.handler() + "; expected " + handler);
+        expect(
+                handlers.contains(configuration.handler()),
+                "handler " + configuration.handler() + "; expected " + String.join(" or ", handlers));
+        if (name.equals(function)) {
+            sqsIntake = Deployment.SQS_HANDLER.equals(configuration.handler());
+        }
         return "Active, " + configuration.runtimeAsString() + ", " + configuration.handler();
     }
 
@@ -161,20 +169,33 @@ final class StackChecks {
         alert.put("error_code", "Verification");
         alert.put("lambda_name", lambdaName);
         alert.put("timestamp", now.toString());
-        String eventJson = snsEventJson(messageId, Timeline.JSON.writeValueAsString(alert));
-        SNSEvent event = LambdaEvents.read(
-                new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), "the synthetic event");
+        Map<String, Object> notification = snsNotification(messageId, Timeline.JSON.writeValueAsString(alert));
+        String eventJson =
+                Timeline.JSON.writeValueAsString(sqsIntake ? sqsEvent(notification) : snsEvent(notification));
+        LambdaEvents.Event event = LambdaEvents.read(eventJson.getBytes(StandardCharsets.UTF_8), "the synthetic event");
         IncidentId id = IncidentId.of(lambdaName, now);
-        if (inThisProcess) {
-            Deliveries.deliver(runtime.service().snsHandler(), event, Clock.systemUTC());
+        if (inThisProcess && sqsIntake) {
+            SQSBatchResponse response = Deliveries.deliver(
+                            runtime.service().sqsHandler(), event.sqs(), Clock.systemUTC())
+                    .response();
+            expect(response.getBatchItemFailures().isEmpty(), "the SQS entry reported the message as failed");
+        } else if (inThisProcess) {
+            Deliveries.deliver(runtime.service().snsHandler(), event.sns(), Clock.systemUTC());
         } else {
             InvokeResponse response = runtime.clients()
                     .lambda()
                     .invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
+            String payload = response.payload().asUtf8String();
             expect(
                     response.functionError() == null,
-                    "the function failed: " + response.functionError() + " "
-                            + response.payload().asUtf8String());
+                    "the function failed: " + response.functionError() + " " + payload);
+            expect(
+                    !sqsIntake
+                            || Timeline.JSON
+                                    .readTree(payload)
+                                    .path("batchItemFailures")
+                                    .isEmpty(),
+                    "the SQS entry reported the message as failed: " + payload);
         }
         Instant giveUp = Instant.now().plusSeconds(30);
         Optional<IncidentStateRow> state = runtime.stores().states().state(id);
@@ -188,10 +209,11 @@ final class StackChecks {
                 id + " is " + state.map(s -> s.status().name()).orElse("absent") + "; expected CONTEXT_GATHERED");
         expect(runtime.stores().contexts().context(id, Instant.now()).isPresent(), id + " has no context row");
         return id + " CONTEXT_GATHERED with a context row"
-                + (inThisProcess ? " (handled in this process)" : " (handled by " + function + ")");
+                + (inThisProcess ? " (handled in this process" : " (handled by " + function)
+                + (sqsIntake ? ", through the SQS entry)" : ")");
     }
 
-    private static String snsEventJson(String messageId, String message) throws Exception {
+    private static Map<String, Object> snsNotification(String messageId, String message) {
         Map<String, Object> sns = new LinkedHashMap<>();
         sns.put("Type", "Notification");
         sns.put("MessageId", messageId);
@@ -201,7 +223,11 @@ final class StackChecks {
         sns.put("Timestamp", Instant.now().toString());
         sns.put("SignatureVersion", "1");
         sns.put("MessageAttributes", Map.of());
-        return Timeline.JSON.writeValueAsString(Map.of(
+        return sns;
+    }
+
+    private static Map<String, Object> snsEvent(Map<String, Object> notification) {
+        return Map.of(
                 "Records",
                 List.of(Map.of(
                         "EventSource",
@@ -211,6 +237,25 @@ final class StackChecks {
                         "EventSubscriptionArn",
                         "arn:aws:sns:local:000000000000:incident-alerts:verify",
                         "Sns",
-                        sns))));
+                        notification)));
+    }
+
+    /** The notification as an SNS subscription without raw delivery puts it in the intake queue. */
+    private static Map<String, Object> sqsEvent(Map<String, Object> notification) throws Exception {
+        return Map.of(
+                "Records",
+                List.of(Map.of(
+                        "messageId",
+                        UUID.randomUUID().toString(),
+                        "body",
+                        Timeline.JSON.writeValueAsString(notification),
+                        "attributes",
+                        Map.of("ApproximateReceiveCount", "1"),
+                        "eventSource",
+                        "aws:sqs",
+                        "eventSourceARN",
+                        "arn:aws:sqs:local:000000000000:incident-supervisor-alerts",
+                        "awsRegion",
+                        "local")));
     }
 }

@@ -322,6 +322,20 @@ class SupervisorCliTest {
     }
 
     @Test
+    void verifyOfAnSqsIntakeStackSendsTheSyntheticAlertAsAnSqsMessage() throws Exception {
+        Run verify = run("verify", "--json", "--function", "incident-supervisor-sqs");
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        JsonNode checks = new ObjectMapper().readTree(verify.out()).get("checks");
+        assertThat(checks)
+                .filteredOn(check -> check.get("name").asText().equals("function incident-supervisor-sqs"))
+                .singleElement()
+                .satisfies(check -> assertThat(check.get("detail").asText()).endsWith("SqsLambdaEntry::handleRequest"));
+        assertThat(checks.get(checks.size() - 1).get("detail").asText())
+                .endsWith("(handled in this process, through the SQS entry)");
+    }
+
+    @Test
     void verifyFailsWithTheCheckThatFailed() throws Exception {
         Run verify = run("verify", "--json", "--function", "not-deployed");
 
