@@ -134,6 +134,13 @@ final class CliRuntime implements AutoCloseable {
         return stores;
     }
 
+    /** Where the incidents are read from, in words for a page's header. */
+    String description() {
+        return embedded
+                ? "the embedded DynamoDB Local"
+                : "DynamoDB in " + settings.region() + " (table " + settings.stateTable() + ")";
+    }
+
     /** The whole service; only for a runtime opened with {@link Needs#SERVICE}. */
     IncidentSupervisor service() {
         if (service == null) {

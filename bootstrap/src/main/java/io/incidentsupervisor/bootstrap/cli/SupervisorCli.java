@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             HandleCommand.class,
             IncidentsCommand.class,
             HistoryCommand.class,
+            ReportCommand.class,
+            ServeCommand.class,
             ContextCommand.class,
             StaleCommand.class,
             RecoverCommand.class,

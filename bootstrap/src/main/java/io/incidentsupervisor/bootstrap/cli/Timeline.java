@@ -18,7 +18,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** How the CLI prints: an incident's events one line each, and anything as indented JSON. */
-final class Timeline {
+public final class Timeline {
 
     static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -32,7 +32,7 @@ final class Timeline {
         }
     }
 
-    static String describe(IncidentEvent event) {
+    public static String describe(IncidentEvent event) {
         if (event instanceof IncidentReceived received) {
             return received.alert().errorType() + " (" + received.alert().errorCode() + "): "
                     + received.alert().errorMessage();

@@ -1,0 +1,46 @@
+package io.incidentsupervisor.bootstrap.cli;
+
+import io.incidentsupervisor.bootstrap.cli.web.PageServer;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Serves the incident list and each incident's page on 127.0.0.1 (this machine only) until"
+                + " interrupted (Ctrl-C).")
+final class ServeCommand extends CliCommand {
+
+    @Option(names = "--port", defaultValue = "8080", description = "The port (default ${DEFAULT-VALUE}; 0 picks one).")
+    int port;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        CliRuntime runtime = open(CliRuntime.Needs.STORES);
+        PageServer server;
+        try {
+            server = PageServer.start(port, runtime.stores(), runtime.description(), err());
+        } catch (IOException e) {
+            runtime.close();
+            err().println("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            return SupervisorCli.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) and SIGTERM end the JVM through its shutdown hooks: stop serving, then close the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            runtime.close();
+            err().println("Stopped serving.");
+            err().flush();
+            stopped.countDown();
+        }));
+        out().println("Serving incidents on http://"
+                + server.address().getAddress().getHostAddress() + ":"
+                + server.address().getPort() + "/ (this machine only); Ctrl-C stops.");
+        out().flush();
+        stopped.await();
+        return SupervisorCli.OK;
+    }
+}
