@@ -31,7 +31,8 @@ public record Settings(
         Duration staleThreshold,
         Duration logWindowBefore,
         Duration logWindowAfter,
-        Duration changeLookBack) {
+        Duration changeLookBack,
+        Duration rejectedRetention) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
@@ -58,7 +59,11 @@ public record Settings(
                 duration("STALE_THRESHOLD", environment.get("STALE_THRESHOLD"), Duration.ofSeconds(60)),
                 duration("LOG_WINDOW_BEFORE", environment.get("LOG_WINDOW_BEFORE"), Duration.ofMinutes(10)),
                 duration("LOG_WINDOW_AFTER", environment.get("LOG_WINDOW_AFTER"), Duration.ofMinutes(1)),
-                duration("CHANGE_LOOK_BACK", environment.get("CHANGE_LOOK_BACK"), Duration.ofHours(24)));
+                duration("CHANGE_LOOK_BACK", environment.get("CHANGE_LOOK_BACK"), Duration.ofHours(24)),
+                duration(
+                        "REJECTED_RETENTION",
+                        environment.get("REJECTED_RETENTION"),
+                        DynamoDbRejectedAlerts.DEFAULT_RETENTION));
     }
 
     private static String region(String value) {

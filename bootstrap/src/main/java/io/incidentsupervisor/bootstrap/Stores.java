@@ -22,6 +22,7 @@ import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.projection.IncidentQueries;
 import io.incidentsupervisor.application.projection.Projections;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -54,7 +55,8 @@ public final class Stores {
         this.projections = new Projections(events, states, states, settings.staleThreshold(), fitter);
         this.queries = new IncidentQueries(states, states);
         this.history = new AuditHistory(events);
-        this.rejectedTable = new DynamoDbRejectedAlerts(dynamoDb, settings.rejectedTable());
+        this.rejectedTable = new DynamoDbRejectedAlerts(
+                dynamoDb, settings.rejectedTable(), settings.rejectedRetention(), Clock.systemUTC());
         this.rejected = new RejectedAlertIntake(rejectedTable);
         this.agentReads = new AgentReads(history, fitter);
     }

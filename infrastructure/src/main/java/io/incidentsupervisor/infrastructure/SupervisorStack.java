@@ -31,7 +31,6 @@ import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
-import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -70,8 +69,10 @@ public final class SupervisorStack extends Stack {
         Table states = table("IncidentStateTable", projections.get(0), b -> {});
         Table contexts =
                 table("IncidentContextTable", projections.get(1), b -> b.timeToLiveAttribute(ProjectionTables.TTL));
-        Table rejected =
-                table("RejectedAlertsTable", DynamoDbRejectedAlerts.definition(settings.rejectedTable()), b -> {});
+        Table rejected = table(
+                "RejectedAlertsTable",
+                DynamoDbRejectedAlerts.definition(settings.rejectedTable()),
+                b -> b.timeToLiveAttribute(DynamoDbRejectedAlerts.TTL));
 
         Role role = Role.Builder.create(this, "SupervisorRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -124,11 +125,7 @@ public final class SupervisorStack extends Stack {
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
-        ITopic topic = config.alertTopicArn()
-                .map(arn -> Topic.fromTopicArn(this, "AlertTopic", arn))
-                .orElseGet(() -> Topic.Builder.create(this, "AlertTopic")
-                        .displayName("incident-supervisor alerts")
-                        .build());
+        ITopic topic = AlertTopic.of(this, config);
         if (config.intake() == StackConfig.Intake.SQS) {
             SqsIntake.connect(this, topic, function, TIMEOUT, failed);
         } else {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Creating this project's tables for local runs and tests; in AWS the stack creates them. */
 public final class DynamoDbTables {
@@ -32,6 +33,17 @@ public final class DynamoDbTables {
             // Nothing to create.
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+    }
+
+    /** Switches TTL on for {@code attribute} unless it is on; enabling it twice fails ("TimeToLive is already enabled"). */
+    public static void enableTtl(DynamoDbClient dynamoDb, String table, String attribute) {
+        TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(table))
+                .timeToLiveDescription()
+                .timeToLiveStatus();
+        if (ttl == TimeToLiveStatus.DISABLED) {
+            dynamoDb.updateTimeToLive(b -> b.tableName(table)
+                    .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
+        }
     }
 
     /**

@@ -82,7 +82,7 @@ public final class AlertIntake {
 
     /** Keeps a message that holds no alert, with its reason; logged by its id, never its body. */
     RecordOutcome reject(String messageId, String reason, String body, Instant at) {
-        rejected.record(new RejectedAlert(messageId, reason, body, at));
+        rejected.record(RejectedAlert.of(messageId, reason, body, at));
         metrics.rejected();
         LOG.atWarn()
                 .addKeyValue("messageId", messageId)

@@ -15,6 +15,7 @@ import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;
+import io.incidentsupervisor.domain.model.SecretRedactor;
 import io.incidentsupervisor.local.LocalLambdaContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -181,7 +182,9 @@ class SnsAlertHandlerTest {
         assertThat(handled).isEmpty();
         assertThat(rejected).singleElement().satisfies(kept -> {
             assertThat(kept.reason()).startsWith(reason);
-            assertThat(kept.body()).isEqualTo(message);
+            assertThat(kept.body())
+                    .as("kept as received, secret-looking values redacted")
+                    .isEqualTo(SecretRedactor.redact(message).text());
         });
         assertThat(logs.toString(StandardCharsets.UTF_8)).contains(reason).doesNotContain(SECRET);
     }

@@ -96,7 +96,10 @@ final class StackChecks {
         for (CreateTableRequest table : tables) {
             checks.add(check("table " + table.tableName(), () -> table(table)));
         }
-        checks.add(check("ttl on " + settings.contextTable(), () -> ttl(settings.contextTable())));
+        checks.add(
+                check("ttl on " + settings.contextTable(), () -> ttl(settings.contextTable(), ProjectionTables.TTL)));
+        checks.add(check(
+                "ttl on " + settings.rejectedTable(), () -> ttl(settings.rejectedTable(), DynamoDbRejectedAlerts.TTL)));
         checks.add(check(
                 "function " + function, () -> function(function, List.of(Deployment.HANDLER, Deployment.SQS_HANDLER))));
         checks.add(check(
@@ -106,16 +109,16 @@ final class StackChecks {
         return checks;
     }
 
-    private String ttl(String contextTable) throws Failed {
+    private String ttl(String table, String attribute) throws Failed {
         var ttl = runtime.clients()
                 .dynamoDb()
-                .describeTimeToLive(b -> b.tableName(contextTable))
+                .describeTimeToLive(b -> b.tableName(table))
                 .timeToLiveDescription();
         expect(
-                ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED && ProjectionTables.TTL.equals(ttl.attributeName()),
+                ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED && attribute.equals(ttl.attributeName()),
                 "TTL is " + ttl.timeToLiveStatusAsString() + " on " + ttl.attributeName() + "; expected ENABLED on "
-                        + ProjectionTables.TTL);
-        return "ENABLED on " + ProjectionTables.TTL;
+                        + attribute);
+        return "ENABLED on " + attribute;
     }
 
     private String table(CreateTableRequest expected) throws Failed {

@@ -312,6 +312,7 @@ class SupervisorCliTest {
                         "table incident-context",
                         "table incident-supervisor-rejected-alerts",
                         "ttl on incident-context",
+                        "ttl on incident-supervisor-rejected-alerts",
                         "function incident-supervisor",
                         "function incident-supervisor-recovery",
                         "synthetic alert investigated end to end");

@@ -91,7 +91,7 @@ class SupervisorScriptIT {
         JsonNode report = new ObjectMapper().readTree(verify.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
         assertThat(report.get("checks"))
-                .hasSize(9)
+                .hasSize(10)
                 .allSatisfy(check -> assertThat(check.get("passed").asBoolean())
                         .as(check.toString())
                         .isTrue());

@@ -8,6 +8,7 @@ import io.incidentsupervisor.domain.model.ConsoleLinks;
 import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextEntry.Relevance;
 import io.incidentsupervisor.domain.model.IncidentAlert;
+import io.incidentsupervisor.domain.model.SecretRedactor;
 import io.incidentsupervisor.domain.model.Text;
 import java.time.Duration;
 import java.time.Instant;

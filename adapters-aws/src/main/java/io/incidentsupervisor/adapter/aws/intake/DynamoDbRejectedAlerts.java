@@ -5,6 +5,8 @@ import io.incidentsupervisor.adapter.aws.DynamoDbTables.KeyAttribute;
 import io.incidentsupervisor.adapter.aws.DynamoDbTables.SecondaryIndex;
 import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.application.port.out.RejectedAlerts;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /**
  * Rejected alerts in a DynamoDB table keyed by SNS message id, so a redelivered rejection is kept once; an index by time
- * lists the latest first.
+ * lists the latest first. Each row expires after the retention ({@link #TTL}, epoch seconds): DynamoDB deletes it some time
+ * after, and readers skip it from then on, as they skip a row kept before rows expired (it has no {@link #TTL}).
  */
 public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
@@ -25,21 +28,30 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
     static final String BY_TIME_INDEX = "by-time";
     private static final String BUCKET = "bucket";
     private static final String REJECTED_AT_MILLIS = "rejectedAtMillis";
+    /** The TTL attribute, which the stack switches on. */
+    public static final String TTL = "expiresAt";
+    /** How long a rejected alert is kept unless configured otherwise ({@code REJECTED_RETENTION}). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Duration retention;
+    private final Clock clock;
 
     /** The name the stack creates and the service reads unless configured otherwise. */
     public static final String DEFAULT_TABLE = "incident-supervisor-rejected-alerts";
 
-    public DynamoDbRejectedAlerts(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbRejectedAlerts(DynamoDbClient dynamoDb, String table, Duration retention, Clock clock) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.table = Objects.requireNonNull(table, "table");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Creates the table and its index unless they exist, for local runs and tests. */
+    /** Creates the table and its index unless they exist, and switches TTL on, for local runs and tests. */
     public void createTableIfMissing() {
         DynamoDbTables.createIfMissing(dynamoDb, definition(table));
+        DynamoDbTables.enableTtl(dynamoDb, table, TTL);
     }
 
     /** The table as a CreateTable request: what local runs create and what the deployment stack declares. */
@@ -66,6 +78,11 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
                             AttributeValue.fromS(rejected.reason()),
                             "body",
                             AttributeValue.fromS(rejected.body()),
+                            "redactedValues",
+                            AttributeValue.fromN(Integer.toString(rejected.redactedValues())),
+                            TTL,
+                            AttributeValue.fromN(Long.toString(
+                                    rejected.rejectedAt().plus(retention).getEpochSecond())),
                             "rejectedAt",
                             AttributeValue.fromS(rejected.rejectedAt().toString()),
                             BUCKET,
@@ -82,21 +99,30 @@ public final class DynamoDbRejectedAlerts implements RejectedAlerts {
 
     @Override
     public List<RejectedAlert> latest(int limit) {
+        // The filter is applied after each page is read, so pages are read until enough rows are left or none remain.
         return dynamoDb
-                .query(b -> b.tableName(table)
+                .queryPaginator(b -> b.tableName(table)
                         .indexName(BY_TIME_INDEX)
                         .keyConditionExpression("#bucket = :rejected")
-                        .expressionAttributeNames(Map.of("#bucket", BUCKET))
-                        .expressionAttributeValues(Map.of(":rejected", AttributeValue.fromS("REJECTED")))
+                        .filterExpression("#ttl > :now")
+                        .expressionAttributeNames(Map.of("#bucket", BUCKET, "#ttl", TTL))
+                        .expressionAttributeValues(Map.of(
+                                ":rejected",
+                                AttributeValue.fromS("REJECTED"),
+                                ":now",
+                                AttributeValue.fromN(
+                                        Long.toString(clock.instant().getEpochSecond()))))
                         .scanIndexForward(false)
                         .limit(limit))
                 .items()
                 .stream()
+                .limit(limit)
                 .map(item -> new RejectedAlert(
                         item.get(MESSAGE_ID).s(),
                         item.get("reason").s(),
                         item.get("body").s(),
-                        Instant.parse(item.get("rejectedAt").s())))
+                        Instant.parse(item.get("rejectedAt").s()),
+                        Integer.parseInt(item.get("redactedValues").n())))
                 .toList();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The projection tables, their keys, indexes and TTL: {@code incident-state} keyed by incident id, with a sparse index of
@@ -56,14 +55,7 @@ public record ProjectionTables(String states, String contexts) {
             DynamoDbTables.createIfMissing(dynamoDb, table);
             replaced |= DynamoDbTables.recreateIfDifferent(dynamoDb, table);
         }
-        TimeToLiveStatus ttl = dynamoDb.describeTimeToLive(b -> b.tableName(contexts))
-                .timeToLiveDescription()
-                .timeToLiveStatus();
-        if (ttl == TimeToLiveStatus.DISABLED) {
-            // Enabling it again fails ("TimeToLive is already enabled"), so an existing table keeps its setting.
-            dynamoDb.updateTimeToLive(b -> b.tableName(contexts)
-                    .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
-        }
+        DynamoDbTables.enableTtl(dynamoDb, contexts, TTL);
         return replaced;
     }
 
