@@ -1,5 +1,6 @@
 package io.incidentsupervisor.adapter.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.incidentsupervisor.adapter.lambda.RecordOutcome.Failed;
 import io.incidentsupervisor.adapter.lambda.RecordOutcome.Handled;
 import io.incidentsupervisor.adapter.lambda.RecordOutcome.Rejected;
@@ -40,6 +41,11 @@ public final class AlertIntake {
 
     Clock clock() {
         return clock;
+    }
+
+    /** When the invocation ends: what each alert's investigation must finish before. */
+    Instant deadline(Context context) {
+        return clock.instant().plusMillis(context.getRemainingTimeInMillis());
     }
 
     AlertMetrics metrics() {

@@ -45,7 +45,7 @@ public final class SnsAlertHandler implements RequestHandler<SNSEvent, Void> {
                                 sns.getMessageId(),
                                 sns.getMessage(),
                                 context.getAwsRequestId(),
-                                intake.clock().instant().plusMillis(context.getRemainingTimeInMillis()));
+                                intake.deadline(context));
                 stopped = stopped || outcome instanceof Failed;
                 outcomes.add(outcome);
             }

@@ -46,7 +46,7 @@ public final class SqsAlertHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     /** Handles every message in order, each on its own; one outcome per message. */
     public List<RecordOutcome> deliver(SQSEvent event, Context context) {
-        Instant deadline = intake.clock().instant().plusMillis(context.getRemainingTimeInMillis());
+        Instant deadline = intake.deadline(context);
         List<RecordOutcome> outcomes = new ArrayList<>();
         intake.metrics().batch(event.getRecords().size());
         try {

@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import io.incidentsupervisor.application.Json;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +20,10 @@ import picocli.CommandLine.Option;
             "2:a record was rejected as malformed (named on standard error), or bad usage"
         })
 final class HandleCommand extends CliCommand {
+
+    /** {@code --json} for an SQS event: each message's outcome, and the partial batch response. */
+    private record BatchReport(List<Deliveries.Delivered> records, SQSBatchResponse batchResponse) {}
+
     @Option(
             names = "--event",
             required = true,
@@ -44,12 +46,8 @@ final class HandleCommand extends CliCommand {
                 delivered = Deliveries.deliver(runtime.service().snsHandler(), read.sns(), Clock.systemUTC());
             }
             if (options.json) {
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("records", delivered);
-                if (batchResponse != null) {
-                    report.put("batchResponse", batchResponse);
-                }
-                Timeline.printJson(read.sqs() != null ? report : delivered, out());
+                Timeline.printJson(
+                        batchResponse == null ? delivered : new BatchReport(delivered, batchResponse), out());
             } else {
                 delivered.forEach(d -> out().printf(
                                 "%s  %-12s %s  %s%n",
