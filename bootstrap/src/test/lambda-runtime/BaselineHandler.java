@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +25,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The cold-start baseline: the same AWS calls as the supervisor makes for one S3AccessError alert (a conditional write
- * that detects duplicates, the Lambda, CloudWatch Logs and IAM reads, the context and state writes) with the bare SDK on
+ * that detects duplicates, the Lambda, CloudWatch Logs and IAM reads, the diagnosis's role, simulator and CloudTrail
+ * reads, the context and state writes) with the bare SDK on
  * the same HTTP client, and no Axon, no token counting, no logging set-up. Compiled against the Lambda jar.
  */
 public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
@@ -35,6 +41,8 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
             IamClient.builder().httpClient(HTTP).region(Region.AWS_GLOBAL).build();
     private static final CloudWatchLogsClient LOGS =
             CloudWatchLogsClient.builder().httpClient(HTTP).region(REGION).build();
+    private static final CloudTrailClient CLOUDTRAIL =
+            CloudTrailClient.builder().httpClient(HTTP).region(Region.US_EAST_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -47,6 +55,19 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
             }
         }
         return null;
+    }
+
+    private static Object iamRead(java.util.function.Supplier<Object> read) {
+        try {
+            return read.get();
+        } catch (IamException denied) {
+            return denied.awsErrorDetails().errorCode();
+        }
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
     }
 
     private static void handle(JsonNode alert) throws com.fasterxml.jackson.core.JsonProcessingException {
@@ -86,23 +107,45 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
                 .configuration()
                 .role();
         String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        try {
+        gathered.put(
+                "attached",
+                iamRead(() -> IAM.listAttachedRolePolicies(b -> b.roleName(role))
+                        .attachedPolicies()
+                        .size()));
+        for (String policy : IAM.listRolePolicies(b -> b.roleName(role)).policyNames()) {
             gathered.put(
-                    "attached",
-                    IAM.listAttachedRolePolicies(b -> b.roleName(role))
-                            .attachedPolicies()
-                            .size());
-            for (String policy : IAM.listRolePolicies(b -> b.roleName(role)).policyNames()) {
-                gathered.put(
-                        policy,
-                        URLDecoder.decode(
-                                IAM.getRolePolicy(b -> b.roleName(role).policyName(policy))
-                                        .policyDocument(),
-                                StandardCharsets.UTF_8));
-            }
-        } catch (IamException denied) {
-            gathered.put("iamError", denied.awsErrorDetails().errorCode());
+                    policy,
+                    URLDecoder.decode(
+                            IAM.getRolePolicy(b -> b.roleName(role).policyName(policy))
+                                    .policyDocument(),
+                            StandardCharsets.UTF_8));
         }
+        // The diagnosis's reads: the boundary, the simulator on the denied action, the role's changes in CloudTrail.
+        String message = alert.get("error_message").asText();
+        String action = between(message, "perform: ", " on resource: ");
+        String resource = message.substring(message.indexOf(" on resource: ") + " on resource: ".length());
+        gathered.put("boundary", IAM.getRole(b -> b.roleName(role)).role().permissionsBoundary() != null);
+        gathered.put(
+                "decision",
+                IAM.simulatePrincipalPolicy(b ->
+                                b.policySourceArn(roleArn).actionNames(action).resourceArns(resource))
+                        .evaluationResults()
+                        .get(0)
+                        .evalDecisionAsString());
+        Instant failedAt = Instant.parse(alert.get("timestamp").asText());
+        gathered.put(
+                "changes",
+                CLOUDTRAIL
+                        .lookupEvents(b -> b.lookupAttributes(LookupAttribute.builder()
+                                        .attributeKey(LookupAttributeKey.RESOURCE_NAME)
+                                        .attributeValue(role)
+                                        .build())
+                                .startTime(failedAt.minus(Duration.ofHours(24)))
+                                .endTime(failedAt.plus(Duration.ofMinutes(5))))
+                        .events()
+                        .stream()
+                        .map(e -> e.eventName())
+                        .toList());
         String contextJson = JSON.writeValueAsString(gathered);
         DYNAMODB.putItem(b -> b.tableName(System.getenv("CONTEXT_TABLE"))
                 .item(Map.of(

@@ -1,26 +1,28 @@
 package io.incidentsupervisor.application;
 
 import io.incidentsupervisor.application.port.in.Delivery;
-import io.incidentsupervisor.application.storedevents.StoredForm;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.axonframework.serialization.Serializer;
 
 /**
  * The Axon 4 configuration around the Incident aggregate, built without Spring on whichever {@link EventStorageEngine}
- * the caller wires; events are serialized in their {@link StoredForm}.
+ * the caller wires; the project's engines serialize events in their {@link io.incidentsupervisor.application.storedevents.StoredForm}.
  *
  * <p>Aggregates are cached between commands, so each command of a delivery appends without first re-reading the history
  * the previous one wrote. That weakens nothing: every append is conditional on the next sequence number, so a decision
@@ -35,41 +37,53 @@ public final class AxonRuntime implements AutoCloseable {
     static final CommandTargetResolver INCIDENT_TARGET = command -> new VersionedAggregateIdentifier(
             (Object) ((IncidentCommand) command.getPayload()).incidentId().value(), null);
 
-    private final Configuration configuration;
+    private final EmbeddedEventStore eventStore;
     private final CommandGateway commandGateway;
     private final DeliveryCache aggregates;
     private final EventStorageEngine storage;
 
-    private AxonRuntime(Configuration configuration, DeliveryCache aggregates, EventStorageEngine storage) {
-        this.configuration = configuration;
-        this.storage = storage;
-        this.commandGateway = configuration.commandGateway();
+    private AxonRuntime(
+            EmbeddedEventStore eventStore,
+            CommandGateway commandGateway,
+            DeliveryCache aggregates,
+            EventStorageEngine storage) {
+        this.eventStore = eventStore;
+        this.commandGateway = commandGateway;
         this.aggregates = aggregates;
+        this.storage = storage;
     }
 
-    /** Builds and starts the configuration; close it to shut Axon down. */
+    /**
+     * Wires exactly what a command needs (a command bus with the correlation interceptor, the aggregate's annotated
+     * handlers on a caching event-sourcing repository, the event store on the given engine), by hand: Axon's
+     * {@code DefaultConfigurer} would also build and start event processing, the query side and deadline handling,
+     * which this service never uses, in every cold start. Close it to shut the event store down.
+     */
     public static AxonRuntime start(EventStorageEngine storageEngine) {
         // Axon reads both switches only as system properties: no phoning home, no advertisement in every cold start's
         // log.
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        Serializer serializer = StoredForm.serializer();
+        EmbeddedEventStore eventStore =
+                EmbeddedEventStore.builder().storageEngine(storageEngine).build();
+        SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
+                new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new)))));
         DeliveryCache aggregates = new DeliveryCache();
-        // false: no ServiceLoader-located configurer modules, which is also what keeps AxonIQ's update checker out.
-        Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .configureMessageSerializer(c -> serializer)
-                .configureCorrelationDataProviders(c -> List.of(
-                        new MessageOriginProvider(),
-                        new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new))))
-                .configureEmbeddedEventStore(c -> storageEngine)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(IncidentAggregate.class)
-                        .configureCommandTargetResolver(c -> INCIDENT_TARGET)
-                        .configureCache(c -> aggregates))
-                .buildConfiguration();
-        configuration.start();
-        return new AxonRuntime(configuration, aggregates, storageEngine);
+        Repository<IncidentAggregate> repository = EventSourcingRepository.builder(IncidentAggregate.class)
+                .eventStore(eventStore)
+                .cache(aggregates)
+                .build();
+        AggregateAnnotationCommandHandler.<IncidentAggregate>builder()
+                .aggregateType(IncidentAggregate.class)
+                .repository(repository)
+                .commandTargetResolver(INCIDENT_TARGET)
+                .build()
+                .subscribe(commandBus);
+        CommandGateway gateway =
+                DefaultCommandGateway.builder().commandBus(commandBus).build();
+        return new AxonRuntime(eventStore, gateway, aggregates, storageEngine);
     }
 
     /**
@@ -103,12 +117,8 @@ public final class AxonRuntime implements AutoCloseable {
         return storage;
     }
 
-    Configuration configuration() {
-        return configuration;
-    }
-
     @Override
     public void close() {
-        configuration.shutdown();
+        eventStore.shutDown();
     }
 }

@@ -6,6 +6,9 @@ public final class Deployment {
     public static final String FUNCTION = "incident-supervisor";
     public static final String RECOVERY_FUNCTION = "incident-supervisor-recovery";
     public static final String RUNTIME = "java21";
+    /** Both functions' published version that every trigger invokes: SnapStart restores published versions only. */
+    public static final String ALIAS = "live";
+
     public static final String HANDLER = LambdaEntry.class.getName() + "::handleRequest";
     /** The supervisor function's handler when alerts reach it through a queue. */
     public static final String SQS_HANDLER = SqsLambdaEntry.class.getName() + "::handleRequest";

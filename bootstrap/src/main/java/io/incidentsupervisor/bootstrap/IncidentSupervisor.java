@@ -3,7 +3,6 @@ package io.incidentsupervisor.bootstrap;
 import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
 import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
 import io.incidentsupervisor.adapter.lambda.AlertIntake;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.ScheduledRecoveryHandler;
@@ -53,7 +52,7 @@ public final class IncidentSupervisor implements AutoCloseable {
         this.axon = AxonRuntime.start(stores.events());
         ContextGatherer gatherer = new ContextGatherer(
                 ContextCollectors.registry(clients, settings),
-                new JtokkitTokenCounter(),
+                stores.tokenCounter(),
                 clock,
                 MINIMUM_COLLECTOR_SHARE,
                 RECORDING_RESERVE.plus(DIAGNOSIS_SHARE));

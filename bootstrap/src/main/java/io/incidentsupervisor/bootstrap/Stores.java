@@ -20,6 +20,7 @@ import io.incidentsupervisor.application.port.in.ReadIncidentState;
 import io.incidentsupervisor.application.port.in.RebuildProjections;
 import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
 import io.incidentsupervisor.application.port.out.IncidentStates;
+import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.application.projection.IncidentQueries;
 import io.incidentsupervisor.application.projection.Projections;
 import java.time.Clock;
@@ -41,6 +42,9 @@ public final class Stores {
     private final RejectedAlertIntake rejected;
     private final DynamoDbRejectedAlerts rejectedTable;
     private final AgentReads agentReads;
+    private final ContextFitter fitter;
+    /** One vocabulary per process: it is 30 MB on the heap and half a second to read. */
+    private final TokenCounter tokenCounter = new JtokkitTokenCounter();
 
     public Stores(Settings settings, DynamoDbClient dynamoDb) {
         this.settings = settings;
@@ -50,8 +54,7 @@ public final class Stores {
                 .tables(eventTables())
                 .build();
         this.states = new DynamoDbProjectionStores(dynamoDb, projectionTables());
-        ContextFitter fitter =
-                new ContextFitter(new JtokkitTokenCounter(), ContextCollectors.TRIM_ORDER, settings.tokenBudget());
+        this.fitter = new ContextFitter(tokenCounter, ContextCollectors.TRIM_ORDER, settings.tokenBudget());
         this.projections = new Projections(events, states, states, settings.staleThreshold(), fitter);
         this.queries = new IncidentQueries(states, states);
         this.history = new AuditHistory(events);
@@ -111,6 +114,14 @@ public final class Stores {
 
     Settings settings() {
         return settings;
+    }
+
+    ContextFitter fitter() {
+        return fitter;
+    }
+
+    TokenCounter tokenCounter() {
+        return tokenCounter;
     }
 
     DynamoDbEventStorageEngine events() {

@@ -16,19 +16,27 @@ import javax.tools.ToolProvider;
 /**
  * Cold starts of the packaged Lambda jar against a bare-SDK baseline, measured in the same run: each sample is a fresh
  * JVM that loads a handler by name and handles the example S3AccessError event once against DynamoDB Local and WireMock on
- * loopback, with fresh tables. Reports median spawn-to-handled time, classes loaded and peak RSS, and the ratios.
+ * loopback, with fresh tables. Reports median spawn-to-handled time, classes loaded and peak RSS, and the ratios, with
+ * the JVM's defaults, with C1 only, and with an AppCDS archive per handler made by one training invocation.
  * {@code ./mvnw -B -q -Pbench -pl bootstrap -am -DskipTests verify}
  */
 public final class ColdStartBench {
 
     private static final int ROUNDS = 7;
+    private static final String SUPERVISOR = LambdaJarProcess.ENTRY;
+    private static final String BASELINE = "BaselineHandler";
+    private static final String C1_ONLY = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    /** The JVM options of one comparison, given as JAVA_TOOL_OPTIONS. */
+    private record Options(String name, String supervisor, String baseline) {}
 
     /** @param args the bootstrap module's directory (Maven runs this in its own working directory) */
     public static void main(String[] args) throws Exception {
         Path module = Path.of(args[0]);
         Path jar = module.resolve(LambdaJarProcess.LAMBDA_JAR);
         Path event = module.resolve("../examples/sns-s3-access-error.json");
-        Path classes = Files.createDirectories(module.resolve("target/cold-start-bench"));
+        Path work = Files.createDirectories(module.resolve("target/cold-start-bench"));
+        Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int compiled = javac.run(
                 null,
@@ -46,29 +54,57 @@ public final class ColdStartBench {
         if (compiled != 0) {
             throw new IllegalStateException("The driver and the baseline did not compile");
         }
-        String classPath = jar + File.pathSeparator + classes;
+        // In a jar: AppCDS refuses a class path with a non-empty directory.
+        Path driver = work.resolve("driver.jar");
+        Files.deleteIfExists(driver);
+        if (java.util.spi.ToolProvider.findFirst("jar")
+                        .orElseThrow()
+                        .run(
+                                System.out,
+                                System.err,
+                                "--create",
+                                "--file",
+                                driver.toString(),
+                                "-C",
+                                classes.toString(),
+                                ".")
+                != 0) {
+            throw new IllegalStateException("The driver's jar was not made");
+        }
+        String classPath = jar + File.pathSeparator + driver;
         System.out.printf(
                 "Cold start, median of %d fresh JVMs each (%s, %d cores), jar %.1f MB%n",
                 ROUNDS, Runtime.version(), Runtime.getRuntime().availableProcessors(), Files.size(jar) / 1_000_000.0);
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
                 AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
-            // The JVM's defaults, then the C1-only setting AWS suggests for Lambda cold starts (given as
-            // JAVA_TOOL_OPTIONS).
-            for (String jvmOptions : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
+            // AppCDS: each handler's classes archived at the exit of one training invocation, as a build step would.
+            Path supervisorArchive = work.resolve("supervisor.jsa");
+            Path baselineArchive = work.resolve("baseline.jsa");
+            invoke(classPath, SUPERVISOR, event, "-XX:ArchiveClassesAtExit=" + supervisorArchive, dynamoDb, aws);
+            invoke(classPath, BASELINE, event, "-XX:ArchiveClassesAtExit=" + baselineArchive, dynamoDb, aws);
+            List<Options> runs = List.of(
+                    new Options("JVM defaults", "", ""),
+                    // AWS's suggestion for Lambda cold starts, which the stack sets as JAVA_TOOL_OPTIONS.
+                    new Options("C1 only (" + C1_ONLY + ")", C1_ONLY, C1_ONLY),
+                    new Options(
+                            "AppCDS, each handler with its own archive (-XX:SharedArchiveFile)",
+                            "-XX:SharedArchiveFile=" + supervisorArchive,
+                            "-XX:SharedArchiveFile=" + baselineArchive));
+            for (Options options : runs) {
                 List<LambdaJarProcess.Result> supervisor = new ArrayList<>();
                 List<LambdaJarProcess.Result> baseline = new ArrayList<>();
                 for (int round = 0; round <= ROUNDS; round++) {
                     // Alternating, so that drift on the machine falls on both alike; round 0 warms the servers and is
                     // dropped.
                     LambdaJarProcess.Result s =
-                            invoke(classPath, LambdaJarProcess.ENTRY, event, jvmOptions, dynamoDb, aws);
-                    LambdaJarProcess.Result b = invoke(classPath, "BaselineHandler", event, jvmOptions, dynamoDb, aws);
+                            invoke(classPath, SUPERVISOR, event, options.supervisor(), dynamoDb, aws);
+                    LambdaJarProcess.Result b = invoke(classPath, BASELINE, event, options.baseline(), dynamoDb, aws);
                     if (round > 0) {
                         supervisor.add(s);
                         baseline.add(b);
                     }
                 }
-                print(jvmOptions.isEmpty() ? "JVM defaults" : jvmOptions, supervisor, baseline);
+                print(options.name(), supervisor, baseline);
             }
         }
         System.exit(0);

@@ -3,8 +3,8 @@ package io.incidentsupervisor.infrastructure;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.EventSourceMappingOptions;
-import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
@@ -42,7 +42,7 @@ final class SqsIntake {
 
     private SqsIntake() {}
 
-    static Queue connect(Construct scope, ITopic topic, Function function, Duration timeout, IQueue failed) {
+    static Queue connect(Construct scope, ITopic topic, Alias function, Duration timeout, IQueue failed) {
         Queue queue = Queue.Builder.create(scope, "AlertQueue")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)

@@ -22,10 +22,12 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -114,9 +116,12 @@ public final class SupervisorStack extends Stack {
                 .tracing(Tracing.ACTIVE)
                 .role(role)
                 .logGroup(logGroup)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment);
         config.reservedConcurrency().ifPresent(supervisor::reservedConcurrentExecutions);
         Function function = supervisor.build();
+        // Every trigger invokes the alias, the published version SnapStart restores from; $LATEST is never triggered.
+        Alias live = live(function, "SupervisorLive");
 
         // Alerts the supervisor gave up on: the asynchronous invocation's on-failure destination, or the intake queue's
         // dead-letter queue.
@@ -127,14 +132,14 @@ public final class SupervisorStack extends Stack {
                 .build();
         ITopic topic = AlertTopic.of(this, config);
         if (config.intake() == StackConfig.Intake.SQS) {
-            SqsIntake.connect(this, topic, function, TIMEOUT, failed);
+            SqsIntake.connect(this, topic, live, TIMEOUT, failed);
         } else {
-            function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+            live.configureAsyncInvoke(EventInvokeConfigOptions.builder()
                     .retryAttempts(2)
                     .maxEventAge(Duration.hours(6))
                     .onFailure(new SqsDestination(failed))
                     .build());
-            topic.addSubscription(new LambdaSubscription(function));
+            topic.addSubscription(new LambdaSubscription(live));
         }
 
         Alarm.Builder.create(this, "FailedAlertsAlarm")
@@ -165,15 +170,24 @@ public final class SupervisorStack extends Stack {
                 .role(role)
                 .logGroup(recoveryLogGroup)
                 .reservedConcurrentExecutions(1)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment)
                 .build();
         Rule.Builder.create(this, "StaleRecoverySchedule")
                 .description("Recovers stale investigations")
                 .schedule(Schedule.rate(RECOVERY_RATE))
-                .targets(List.of(new LambdaFunction(recovery)))
+                .targets(List.of(new LambdaFunction(live(recovery, "RecoveryLive"))))
                 .build();
 
         CodePermissions.grant(this, tables, role, config, List.of(logGroup, recoveryLogGroup));
+    }
+
+    /** The function's current version (published whenever its code or configuration changes) under {@link Deployment#ALIAS}. */
+    private Alias live(Function function, String id) {
+        return Alias.Builder.create(this, id)
+                .aliasName(Deployment.ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
     }
 
     private Table table(String id, CreateTableRequest definition, java.util.function.Consumer<Table.Builder> extra) {

@@ -19,7 +19,7 @@ import java.util.Locale;
  * Reads an SNS message body as an alert; every way it can be wrong, hostile shapes included, becomes an
  * {@link InvalidAlert} that names the field or the limit, never an exception of the parser's and never the body's text.
  */
-final class AlertMessage {
+public final class AlertMessage {
 
     /** Far above any valid alert (4 KB of message plus four short fields), far below what would strain the parser. */
     static final int MAX_MESSAGE_CHARACTERS = 64 * 1024;
@@ -44,8 +44,12 @@ final class AlertMessage {
 
     private AlertMessage() {}
 
-    /** @param receivedAt when the alert arrived: its timestamp must lie in the sane window around it */
-    static IncidentAlert parse(String message, Instant receivedAt) {
+    /**
+     * The alert in an SNS message body, or an {@link InvalidAlert} saying what is wrong with it.
+     *
+     * @param receivedAt when the alert arrived: its timestamp must lie in the sane window around it
+     */
+    public static IncidentAlert parse(String message, Instant receivedAt) {
         if (message == null || message.isBlank()) {
             throw new InvalidAlert("the message is empty");
         }

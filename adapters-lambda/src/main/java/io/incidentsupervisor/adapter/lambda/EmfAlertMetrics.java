@@ -3,6 +3,7 @@ package io.incidentsupervisor.adapter.lambda;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
@@ -22,8 +23,10 @@ public final class EmfAlertMetrics implements AlertMetrics {
     public static final String SERVICE = "incident-supervisor";
 
     private final Metrics metrics;
+    private final Clock clock;
 
-    public EmfAlertMetrics() {
+    public EmfAlertMetrics(Clock clock) {
+        this.clock = clock;
         // Standard output, as in Lambda, wherever this runs: without it the EMF library probes for a CloudWatch agent.
         EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
         this.metrics = MetricsBuilder.builder()
@@ -73,6 +76,10 @@ public final class EmfAlertMetrics implements AlertMetrics {
 
     @Override
     public void publish() {
+        // Stamped as they are written: the library stamps a batch when it starts one, at the previous flush (or, for
+        // the
+        // first, when this object was built), which in a warm or a SnapStart-restored environment can be hours earlier.
+        metrics.setTimestamp(clock.instant());
         metrics.flush();
     }
 }

@@ -90,6 +90,9 @@ class SnsAlertHandlerTest {
 
         JsonNode metrics = emfLines().get(0);
         assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(EmfAlertMetrics.NAMESPACE);
+        assertThat(metrics.at("/_aws/Timestamp").asLong())
+                .as("stamped when written, not when the metrics object was built")
+                .isEqualTo(NOW.toEpochMilli());
         assertThat(metrics.path("AlertsReceived").asDouble()).isEqualTo(1);
         assertThat(metrics.path("AlertsDuplicate").asDouble()).isEqualTo(1);
         assertThat(metrics.has("AlertsRejected")).isFalse();
@@ -274,7 +277,7 @@ class SnsAlertHandlerTest {
             deliveries.add(delivery);
             return useCase.apply(alert);
         };
-        return new SnsAlertHandler(new AlertIntake(port, rejected::add, new EmfAlertMetrics(), CLOCK));
+        return new SnsAlertHandler(new AlertIntake(port, rejected::add, new EmfAlertMetrics(CLOCK), CLOCK));
     }
 
     /** The CloudWatch Embedded Metric Format lines the handler wrote to standard output. */

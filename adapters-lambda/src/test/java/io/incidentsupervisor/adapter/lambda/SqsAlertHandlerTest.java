@@ -171,7 +171,7 @@ class SqsAlertHandlerTest {
             investigated.add(alert);
             return new Outcome.Investigated(alert.incidentId(), 1, SampleIncidents.context(NOW), Map.of());
         };
-        return new SqsAlertHandler(new AlertIntake(port, rejected::add, new EmfAlertMetrics(), CLOCK));
+        return new SqsAlertHandler(new AlertIntake(port, rejected::add, new EmfAlertMetrics(CLOCK), CLOCK));
     }
 
     private static SQSEvent event(String example) {

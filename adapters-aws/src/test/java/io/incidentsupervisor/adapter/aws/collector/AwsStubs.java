@@ -13,9 +13,13 @@ import io.incidentsupervisor.local.SampleAccount;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -32,6 +36,7 @@ public final class AwsStubs implements AutoCloseable {
     static final String ACCOUNT = "123456789012";
 
     public final WireMockServer server;
+    private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
     /** Answers nothing until a test stubs it. */
     public AwsStubs() {
@@ -47,6 +52,16 @@ public final class AwsStubs implements AutoCloseable {
     public static AwsStubs sampleAccount() {
         return new AwsStubs(
                 options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath(SampleAccount.RECORDINGS));
+    }
+
+    /** Every client built from here on also runs {@code interceptor} (e.g. a request counter). */
+    public AwsStubs intercepting(ExecutionInterceptor interceptor) {
+        interceptors.add(interceptor);
+        return this;
+    }
+
+    private void configure(ClientOverrideConfiguration.Builder configuration) {
+        configuration.retryStrategy(AwsRetryStrategy.doNotRetry()).executionInterceptors(List.copyOf(interceptors));
     }
 
     /** The supervisor's role may not list the function role's attached policies: IAM answers AccessDenied. */
@@ -67,7 +82,7 @@ public final class AwsStubs implements AutoCloseable {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(this::configure)
                 .build();
     }
 
@@ -77,7 +92,7 @@ public final class AwsStubs implements AutoCloseable {
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(this::configure)
                 .build();
     }
 
@@ -88,7 +103,7 @@ public final class AwsStubs implements AutoCloseable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(this::configure)
                 .build();
     }
 
@@ -98,7 +113,7 @@ public final class AwsStubs implements AutoCloseable {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(this::configure)
                 .build();
     }
 
