@@ -35,7 +35,7 @@ import org.axonframework.serialization.Serializer;
 /**
  * Walks the alert path once with made-up data and no side effect, so that a SnapStart snapshot holds its classes loaded
  * and initialised: parses a sample alert, decides, serializes and reads back every event type, renders and counts a
- * sample context (which waits for the tokenizer's vocabulary), and rehearses each AWS request without sending it
+ * sample context, and rehearses each AWS request without sending it
  * ({@link AwsClients#rehearse()}). Nothing is written and no credential is resolved.
  */
 final class Priming {

@@ -67,14 +67,7 @@ class IncidentSupervisorTest {
 
             assertThat(supervisor.stores().history().history(INCIDENT))
                     .extracting(e -> e.type())
-                    .containsExactly(
-                            "IncidentReceived",
-                            "InvestigationStarted",
-                            "CollectorFinished",
-                            "CollectorFinished",
-                            "CollectorFinished",
-                            "IncidentDiagnosed",
-                            "ContextGathered");
+                    .containsExactly(SampleIncident.EVENT_TYPES);
             assertThat(supervisor.stores().states().state(INCIDENT))
                     .get()
                     .extracting(row -> row.status())

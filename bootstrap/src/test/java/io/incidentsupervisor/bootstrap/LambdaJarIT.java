@@ -114,14 +114,7 @@ class LambdaJarIT {
 
             assertThat(inspector.stores().history().history(INCIDENT))
                     .extracting(AuditEntry::type)
-                    .containsExactly(
-                            "IncidentReceived",
-                            "InvestigationStarted",
-                            "CollectorFinished",
-                            "CollectorFinished",
-                            "CollectorFinished",
-                            "IncidentDiagnosed",
-                            "ContextGathered");
+                    .containsExactly(SampleIncident.EVENT_TYPES);
             assertThat(inspector.stores().states().state(INCIDENT))
                     .get()
                     .extracting(row -> row.status())

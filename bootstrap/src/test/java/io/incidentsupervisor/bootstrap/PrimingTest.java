@@ -8,7 +8,6 @@ import io.incidentsupervisor.adapter.aws.local.RequestCounter;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.domain.model.IncidentEvent;
-import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.local.DynamoDbLocal;
 import io.incidentsupervisor.local.LocalLambdaContext;
 import java.time.Clock;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
  * handles the sample alert as usual.
  */
 class PrimingTest {
-
-    private static final IncidentId INCIDENT = new IncidentId("data-processor#2026-11-23T08:00:00.512Z");
 
     @Test
     void primesWithoutAnyAwsRequestAndLeavesTheServiceUsable() throws Exception {
@@ -74,16 +71,9 @@ class PrimingTest {
                                 EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
                                 LocalLambdaContext.of("primed", Duration.ofSeconds(60), Clock.systemUTC()));
 
-                assertThat(supervisor.stores().history().history(INCIDENT))
+                assertThat(supervisor.stores().history().history(SampleIncident.ID))
                         .extracting(e -> e.type())
-                        .containsExactly(
-                                "IncidentReceived",
-                                "InvestigationStarted",
-                                "CollectorFinished",
-                                "CollectorFinished",
-                                "CollectorFinished",
-                                "IncidentDiagnosed",
-                                "ContextGathered");
+                        .containsExactly(SampleIncident.EVENT_TYPES);
                 assertThat(requests.count("GetFunctionConfiguration")).isPositive();
                 assertThat(requests.count("TransactWriteItems")).isPositive();
                 assertThat(aws.server.getAllServeEvents()).isNotEmpty();

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.SnapStartResponse;
 
 /** What {@code supervisor verify} checks, each check timed and reported, never thrown. */
 final class StackChecks {
@@ -143,8 +145,10 @@ final class StackChecks {
     }
 
     private String function(String name, List<String> handlers) throws Failed {
-        GetFunctionConfigurationResponse configuration =
-                runtime.clients().lambda().getFunctionConfiguration(b -> b.functionName(name));
+        // The alias every trigger invokes, not $LATEST: what runs, and restored by SnapStart.
+        GetFunctionConfigurationResponse configuration = runtime.clients()
+                .lambda()
+                .getFunctionConfiguration(b -> b.functionName(name).qualifier(Deployment.ALIAS));
         expect("Active".equals(configuration.stateAsString()), "state " + configuration.stateAsString());
         expect(
                 Deployment.RUNTIME.equals(configuration.runtimeAsString()),
@@ -152,10 +156,17 @@ final class StackChecks {
         expect(
                 handlers.contains(configuration.handler()),
                 "handler " + configuration.handler() + "; expected " + String.join(" or ", handlers));
+        SnapStartResponse snapStart = configuration.snapStart();
+        expect(
+                snapStart != null && snapStart.applyOn() == SnapStartApplyOn.PUBLISHED_VERSIONS,
+                "SnapStart " + (snapStart == null ? "absent" : snapStart.applyOnAsString())
+                        + "; expected PublishedVersions");
         if (name.equals(function)) {
             sqsIntake = Deployment.SQS_HANDLER.equals(configuration.handler());
         }
-        return "Active, " + configuration.runtimeAsString() + ", " + configuration.handler();
+        return "Active, " + configuration.runtimeAsString() + ", " + Deployment.ALIAS + " = version "
+                + configuration.version() + ", SnapStart " + snapStart.optimizationStatusAsString() + ", "
+                + configuration.handler();
     }
 
     /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */
@@ -187,7 +198,9 @@ final class StackChecks {
         } else {
             InvokeResponse response = runtime.clients()
                     .lambda()
-                    .invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(eventJson)));
+                    .invoke(b -> b.functionName(function)
+                            .qualifier(Deployment.ALIAS)
+                            .payload(SdkBytes.fromUtf8String(eventJson)));
             String payload = response.payload().asUtf8String();
             expect(
                     response.functionError() == null,

@@ -320,6 +320,9 @@ class SupervisorCliTest {
             assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();
             assertThat(check.get("durationMillis").isNumber()).isTrue();
         });
+        assertThat(report.get("checks").get(7).get("detail").asText())
+                .isEqualTo("Active, java21, live = version 3, SnapStart On,"
+                        + " io.incidentsupervisor.bootstrap.LambdaEntry::handleRequest");
     }
 
     @Test

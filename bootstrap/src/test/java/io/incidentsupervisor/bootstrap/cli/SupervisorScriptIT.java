@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentsupervisor.bootstrap.SampleIncident;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,16 +72,7 @@ class SupervisorScriptIT {
         Run history = run(Map.of(), "history", "data-processor#2026-11-23T08:00:00.512Z", "--json");
         assertThat(history.exitCode()).as(history.err()).isZero();
         JsonNode events = new ObjectMapper().readTree(history.out());
-        assertThat(events)
-                .extracting(e -> e.get("type").asText())
-                .containsExactly(
-                        "IncidentReceived",
-                        "InvestigationStarted",
-                        "CollectorFinished",
-                        "CollectorFinished",
-                        "CollectorFinished",
-                        "IncidentDiagnosed",
-                        "ContextGathered");
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(SampleIncident.EVENT_TYPES);
     }
 
     @Test
