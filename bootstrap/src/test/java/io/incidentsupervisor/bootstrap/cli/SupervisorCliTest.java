@@ -275,6 +275,19 @@ class SupervisorCliTest {
     }
 
     @Test
+    void anAlertSpellingATokenizersSpecialTokenIsInvestigatedLikeAnyOther() throws Exception {
+        Run handled = run("handle", "--event", "../examples/hostile/sns-special-token.json", "--json");
+
+        assertThat(handled.exitCode()).as(handled.out() + handled.err()).isZero();
+        assertThat(new ObjectMapper()
+                        .readTree(handled.out())
+                        .get(0)
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("Investigated");
+    }
+
+    @Test
     void badInputExitsWithTwoAndSaysWhatIsWrong() {
         Run budget = run(Map.of("TOKEN_BUDGET", "-1"), "stale");
         assertThat(budget.exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);

@@ -19,6 +19,8 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public int count(String text) {
-        return encoding.countTokens(text);
+        // Ordinary: text that spells a special token ("<|endoftext|>") is counted as the text it is. countTokens
+        // throws on it, and any alert or log line may carry one.
+        return encoding.countTokensOrdinary(text);
     }
 }
