@@ -36,7 +36,7 @@ import org.axonframework.serialization.Serializer;
  * Walks the alert path once with made-up data and no side effect, so that a SnapStart snapshot holds its classes loaded
  * and initialised: parses a sample alert, decides, serializes and reads back every event type, renders and counts a
  * sample context, and rehearses each AWS request without sending it
- * ({@link AwsClients#rehearse()}). Nothing is written and no credential is resolved.
+ * ({@link AwsRehearsal}). Nothing is written and no credential is resolved.
  */
 final class Priming {
 
@@ -86,7 +86,7 @@ final class Priming {
                 new RecordContext(id, 2, context, diagnosis, now));
         Incident.replay(history);
         Set<Class<?>> serialized = roundTrip(history);
-        clients.rehearse();
+        AwsRehearsal.run(clients);
         return serialized;
     }
 
