@@ -36,18 +36,40 @@ public final class TimeBoxed {
 
     /** Runs {@code call}, waiting at most {@code within}; an interrupt of the waiting thread is restored and thrown. */
     public <T> Ended<T> run(Callable<T> call, Duration within) {
-        Future<T> running = threads.submit(call);
-        try {
-            return new Done<>(running.get(within.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            return new CutOff<>(within);
-        } catch (ExecutionException e) {
-            return new Threw<>(e.getCause());
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a time-boxed call", e);
+        return start(call).await(within);
+    }
+
+    /** Starts {@code call} and returns at once: {@link Running#await} waits for it. */
+    public <T> Running<T> start(Callable<T> call) {
+        return new Running<>(threads.submit(call));
+    }
+
+    /** A call started on its own thread. */
+    public static final class Running<T> {
+
+        private final Future<T> running;
+
+        private Running(Future<T> running) {
+            this.running = running;
+        }
+
+        /**
+         * Waits at most {@code within} (none if it is not positive) for the call to end; one that has not ended by then
+         * is interrupted and cut off. An interrupt of the waiting thread is restored and thrown.
+         */
+        public Ended<T> await(Duration within) {
+            try {
+                return new Done<>(running.get(Math.max(0, within.toMillis()), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                running.cancel(true);
+                return new CutOff<>(within);
+            } catch (ExecutionException e) {
+                return new Threw<>(e.getCause());
+            } catch (InterruptedException e) {
+                running.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a time-boxed call", e);
+            }
         }
     }
 }

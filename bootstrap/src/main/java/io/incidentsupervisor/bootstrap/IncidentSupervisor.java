@@ -27,8 +27,8 @@ import java.time.Duration;
  */
 public final class IncidentSupervisor implements AutoCloseable {
 
-    /** A collector whose share of the time left is shorter than this is not started. */
-    private static final Duration MINIMUM_COLLECTOR_SHARE = Duration.ofSeconds(1);
+    /** With less time than this left when gathering starts, no collector is started. */
+    private static final Duration MINIMUM_COLLECTOR_TIME = Duration.ofSeconds(1);
     /** Kept before the deadline for recording what was gathered: two commits and two projection rows. */
     private static final Duration RECORDING_RESERVE = Duration.ofSeconds(5);
     /** Kept after the collectors for the diagnosis's evidence: the role, the simulator, CloudTrail's pages. */
@@ -54,7 +54,7 @@ public final class IncidentSupervisor implements AutoCloseable {
                 ContextCollectors.registry(clients, settings),
                 stores.tokenCounter(),
                 clock,
-                MINIMUM_COLLECTOR_SHARE,
+                MINIMUM_COLLECTOR_TIME,
                 RECORDING_RESERVE.plus(DIAGNOSIS_SHARE));
         Diagnoser diagnoser = new Diagnoser(
                 new IamRoleEvidence(clients.lambda(), clients.iam()),

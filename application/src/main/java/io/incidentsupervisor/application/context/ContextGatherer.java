@@ -20,19 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the collectors registered for an alert's type, one per step, turns each failure into that collector's result,
- * and gives what was gathered whole, measured. The caller drives the steps, so it can record each one as it ends.
+ * Runs the collectors registered for an alert's type, all at once, turns each failure into that collector's result, and
+ * gives what was gathered whole, measured. The caller takes their ends one per step, in the registry's order, so it can
+ * record each one as it is known.
  *
- * <p>Time is shared out so that gathering always ends before the deadline less a reserve for recording the result:
- * each collector may take its fair share of what is left ({@code left / collectors still to run}) and is cut off at its
- * end, recorded as a {@code Timeout}; one whose share is below the minimum is not started ({@code Skipped}). A cut-off
- * collector's thread is interrupted and left to the SDK's own call timeouts; its late answer is ignored.
+ * <p>Gathering always ends before the deadline less a reserve for recording the result: a collector still running then
+ * is cut off, recorded as a {@code Timeout}; when less than the minimum is left at the start, no collector is started
+ * and each is recorded as {@code Skipped}. A cut-off collector's thread is interrupted and left to the SDK's own call
+ * timeouts; its late answer is ignored. Running them together, the slowest sets the time gathering takes, not the sum.
  */
 public final class ContextGatherer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContextGatherer.class);
 
-    /** One collector's run: whether it gathered its context, and how long it took. */
+    /** One collector's run: whether it gathered its context, and the time from the start of gathering to its end. */
     public record Step(String collector, boolean succeeded, Duration took) {}
 
     private final CollectorRegistry registry;
@@ -43,7 +44,7 @@ public final class ContextGatherer {
     private final TimeBoxed collectors = new TimeBoxed("collector");
 
     /**
-     * @param minimumPerCollector a collector whose share of the time left is shorter is not started
+     * @param minimumPerCollector with less time than this left when gathering starts, no collector is started
      * @param recordingReserve the time before the deadline kept for recording what was gathered
      */
     public ContextGatherer(
@@ -74,6 +75,8 @@ public final class ContextGatherer {
         private final List<ContextCollector> toRun;
         private final Instant gatheringEnds;
         private final List<CollectorResult> results = new ArrayList<>();
+        private List<TimeBoxed.Running<Timed>> running; // null until the first step; null items were not started
+        private Instant startedAt;
 
         private Gathering(IncidentAlert alert, List<ContextCollector> toRun, Instant gatheringEnds) {
             this.alert = alert;
@@ -86,21 +89,68 @@ public final class ContextGatherer {
         }
 
         /**
-         * Runs the next collector within its share of the time left; when that share is too short the collector is
-         * recorded as skipped instead, and nothing is returned.
+         * Starts every collector on the first step, then waits, at most until gathering ends, for the next one in order
+         * to end; when too little time was left to start them, that collector is recorded as skipped and nothing is
+         * returned.
          */
         public Optional<Step> runNext() {
-            ContextCollector collector = toRun.get(results.size());
-            Instant started = clock.instant();
-            Duration share = Duration.between(started, gatheringEnds).dividedBy(toRun.size() - results.size());
-            if (share.compareTo(minimumPerCollector) < 0) {
-                results.add(skipped(collector, share));
+            if (running == null) {
+                running = startAll();
+            }
+            int next = results.size();
+            ContextCollector collector = toRun.get(next);
+            TimeBoxed.Running<Timed> call = running.get(next);
+            if (call == null) {
+                results.add(skipped(collector, Duration.between(startedAt, gatheringEnds)));
                 return Optional.empty();
             }
-            CollectorResult result = collectWithin(collector, alert, share);
-            results.add(result);
-            return Optional.of(
-                    new Step(collector.name(), result.succeeded(), Duration.between(started, clock.instant())));
+            Timed ended = ended(collector, call.await(Duration.between(clock.instant(), gatheringEnds)));
+            results.add(ended.result());
+            return Optional.of(new Step(collector.name(), ended.result().succeeded(), ended.took()));
+        }
+
+        private List<TimeBoxed.Running<Timed>> startAll() {
+            startedAt = clock.instant();
+            boolean tooLate = Duration.between(startedAt, gatheringEnds).compareTo(minimumPerCollector) < 0;
+            List<TimeBoxed.Running<Timed>> calls = new ArrayList<>();
+            for (ContextCollector collector : toRun) {
+                calls.add(
+                        tooLate
+                                ? null
+                                : collectors.start(() -> {
+                                    CollectorResult result = collector.collect(alert);
+                                    return new Timed(result, Duration.between(startedAt, clock.instant()));
+                                }));
+            }
+            return calls;
+        }
+
+        private Timed ended(ContextCollector collector, TimeBoxed.Ended<Timed> ended) {
+            if (ended instanceof TimeBoxed.Done<Timed> done) {
+                return done.value();
+            }
+            Duration took = Duration.between(startedAt, clock.instant());
+            if (ended instanceof TimeBoxed.Threw<Timed> threw) {
+                // A collector should report provider failures as results; anything thrown is a bug in it, and must not
+                // stop the others.
+                Throwable cause = threw.cause();
+                LOG.warn("Collector {} failed unexpectedly for {}", collector.name(), alert.incidentId(), cause);
+                return new Timed(
+                        CollectorResult.failed(
+                                collector.name(),
+                                new CollectorError(
+                                        "Unexpected", cause.getClass().getSimpleName(), cause.getMessage())),
+                        took);
+            }
+            return new Timed(
+                    CollectorResult.failed(
+                            collector.name(),
+                            new CollectorError(
+                                    "Timeout",
+                                    "CollectorTimeout",
+                                    "cut off after " + took.toMillis()
+                                            + " ms, when the time left before the invocation's deadline ran out")),
+                    took);
         }
 
         /** What the collectors gathered so far, uncut: the evidence the diagnosis reads. */
@@ -123,37 +173,17 @@ public final class ContextGatherer {
         }
     }
 
-    private CollectorResult skipped(ContextCollector collector, Duration share) {
+    private CollectorResult skipped(ContextCollector collector, Duration left) {
         return CollectorResult.failed(
                 collector.name(),
                 new CollectorError(
                         "Skipped",
                         "",
-                        "not started: its share of the time left before the deadline was "
-                                + Math.max(0, share.toMillis()) + " ms; a collector is given at least "
+                        "not started: the time left before the deadline was "
+                                + Math.max(0, left.toMillis()) + " ms; a collector is given at least "
                                 + minimumPerCollector.toMillis() + " ms"));
     }
 
-    private CollectorResult collectWithin(ContextCollector collector, IncidentAlert alert, Duration share) {
-        TimeBoxed.Ended<CollectorResult> ended = collectors.run(() -> collector.collect(alert), share);
-        if (ended instanceof TimeBoxed.Done<CollectorResult> done) {
-            return done.value();
-        }
-        if (ended instanceof TimeBoxed.Threw<CollectorResult> threw) {
-            // A collector should report provider failures as results; anything thrown is a bug in it, and must not stop
-            // the others.
-            Throwable cause = threw.cause();
-            LOG.warn("Collector {} failed unexpectedly for {}", collector.name(), alert.incidentId(), cause);
-            return CollectorResult.failed(
-                    collector.name(),
-                    new CollectorError("Unexpected", cause.getClass().getSimpleName(), cause.getMessage()));
-        }
-        return CollectorResult.failed(
-                collector.name(),
-                new CollectorError(
-                        "Timeout",
-                        "CollectorTimeout",
-                        "cut off after " + share.toMillis()
-                                + " ms, its share of the time left before the invocation's deadline"));
-    }
+    /** A collector's result and the time from the start of gathering to its end. */
+    private record Timed(CollectorResult result, Duration took) {}
 }

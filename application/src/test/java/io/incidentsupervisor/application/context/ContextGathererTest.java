@@ -14,6 +14,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +93,7 @@ class ContextGathererTest {
     }
 
     @Test
-    void aCollectorThatOverrunsItsShareIsCutOffAsATimeoutAndTheNextStillRuns() {
+    void aCollectorStillRunningWhenTheTimeIsUpIsCutOffAsATimeoutAndTheOthersAreKept() {
         Clock real = Clock.systemUTC();
         CollectorRegistry registry = CollectorRegistry.builder()
                 .everyErrorType(
@@ -116,9 +120,33 @@ class ContextGathererTest {
                 .isBefore(deadline.minusMillis(250));
         assertThat(context.results().get(0).error().kind()).isEqualTo("Timeout");
         assertThat(context.results().get(0).error().message())
-                .matches("cut off after \\d+ ms, its share of the time left .*");
+                .matches("cut off after \\d+ ms, when the time left before the invocation's deadline ran out");
         assertThat(context.results().get(1).succeeded()).isTrue();
         assertThat(heartbeats).containsExactly("cloudwatch-logs:false", "lambda-configuration:true");
+    }
+
+    @Test
+    void theCollectorsRunAtOnceSoTheSlowestSetsTheTime() {
+        // Each collector waits for all three to have started: run one after another, none would get past the barrier.
+        CyclicBarrier allStarted = new CyclicBarrier(3);
+        Function<String, ContextCollector> waiting = name -> collector(name, alert -> {
+            try {
+                allStarted.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException(name + " ran alone", e);
+            }
+            return CollectorResult.gathered(name, Map.of());
+        });
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(waiting.apply("lambda-configuration"), waiting.apply("cloudwatch-logs"))
+                .errorType("S3AccessError", waiting.apply("iam-role"))
+                .build();
+
+        EnrichedContext context = gather(gatherer(registry), NOW.plusSeconds(60));
+
+        assertThat(context.results())
+                .allSatisfy(result -> assertThat(result.succeeded()).isTrue());
+        assertThat(heartbeats).containsExactly("lambda-configuration:true", "cloudwatch-logs:true", "iam-role:true");
     }
 
     private ContextGatherer gatherer(CollectorRegistry registry) {

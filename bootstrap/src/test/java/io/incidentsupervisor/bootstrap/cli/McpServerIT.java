@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -183,7 +183,7 @@ class McpServerIT {
 
     /** The answer as the agent gets it, counted by the real tokenizer the budget counts with. */
     private static int tokens(CallToolResult answer) {
-        return new JtokkitTokenCounter().count(text(answer));
+        return new O200kTokenCounter().count(text(answer));
     }
 
     /** The evidence id a sentence of the verdict ends by citing: {@code [logs:4]}. */

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
@@ -67,7 +67,7 @@ class SecretsNeverLeakTest {
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
         ContextGatherer gatherer = new ContextGatherer(
-                registry, new JtokkitTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO);
+                registry, new O200kTokenCounter(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO);
 
         ContextGatherer.Gathering gathering = gatherer.start(
                 LambdaConfigurationCollectorTest.ALERT,

@@ -7,7 +7,7 @@ import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
@@ -62,7 +62,7 @@ class ConcurrentDeliveryTest {
                         runtime,
                         new AuditHistory(runtime.storage()),
                         new ContextGatherer(
-                                registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                                registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                         new StubEvidence().diagnoser(clock),
                         new Projections(
                                 runtime.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),

@@ -14,7 +14,7 @@ import io.incidentsupervisor.adapter.aws.local.RequestCounter;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextFitter;
@@ -53,7 +53,7 @@ public final class InvestigationRig implements AutoCloseable {
     /** The context row as production fits it: the default budget, the collectors' trim order. */
     static ContextFitter fitter() {
         return new ContextFitter(
-                new JtokkitTokenCounter(),
+                new O200kTokenCounter(),
                 List.of(CloudWatchLogsCollector.NAME, IamRoleCollector.NAME, LambdaConfigurationCollector.NAME),
                 new TokenBudget(TokenBudget.DEFAULT));
     }
@@ -86,7 +86,7 @@ public final class InvestigationRig implements AutoCloseable {
         investigation = new IncidentInvestigation(
                 axon,
                 new AuditHistory(axon.storage()),
-                new ContextGatherer(registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                new ContextGatherer(registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                 new Diagnoser(
                         new IamRoleEvidence(aws.lambda(), aws.iam()),
                         new CloudTrailRoleChanges(aws.cloudTrail(), aws.iam(), Duration.ZERO),

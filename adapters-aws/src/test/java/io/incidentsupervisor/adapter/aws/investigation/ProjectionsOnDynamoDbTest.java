@@ -7,7 +7,7 @@ import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
-import io.incidentsupervisor.adapter.aws.tokens.JtokkitTokenCounter;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextGatherer;
@@ -87,8 +87,7 @@ class ProjectionsOnDynamoDbTest {
             IncidentInvestigation investigation = new IncidentInvestigation(
                     axon,
                     new AuditHistory(axon.storage()),
-                    new ContextGatherer(
-                            registry, new JtokkitTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                    new ContextGatherer(registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                     new StubEvidence().diagnoser(clock),
                     projections,
                     Set.of("data-processor", "report-builder"),

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Property: over many generated contexts, what the budget returns never exceeds it as jtokkit counts the agent's text. */
-class TokenBudgetWithJtokkitTest {
+/** Property: over many generated contexts, what the budget returns never exceeds it as o200k_base counts the agent's text. */
+class TokenBudgetWithO200kTest {
 
     private static final String[] WORDS = {
         "AccessDenied",
@@ -37,7 +37,7 @@ class TokenBudgetWithJtokkitTest {
         "\\n",
         "0x7ffd"
     };
-    private static final JtokkitTokenCounter COUNTER = new JtokkitTokenCounter();
+    private static final O200kTokenCounter COUNTER = new O200kTokenCounter();
     private static final AgentViewTokens MEASURE = new AgentViewTokens(COUNTER, null);
     private static final List<String> TRIM_ORDER = List.of("cloudwatch-logs", "iam-role", "lambda-configuration");
 
