@@ -1,5 +1,8 @@
 package io.incidentsupervisor.adapter.aws.tokens;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -22,18 +25,21 @@ final class BytePairVocabulary {
         this.slots = slots;
     }
 
-    /**
-     * Decodes a tiktoken file whose lines are in rank order, in place: {@code file} becomes the tokens' bytes (the decoded
-     * bytes never overtake the text still to decode). Anything else is refused.
-     */
-    static BytePairVocabulary decode(byte[] file, String name) {
+    /** Reads a tiktoken file whose lines are in rank order; anything else is refused. */
+    static BytePairVocabulary read(InputStream tiktoken, String name) {
+        byte[] file;
+        try (tiktoken) {
+            file = tiktoken.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the vocabulary " + name, e);
+        }
         int tokens = file.length > 0 && file[file.length - 1] != '\n' ? 1 : 0;
         for (byte b : file) {
             if (b == '\n') {
                 tokens++;
             }
         }
-        byte[] tokenBytes = file;
+        byte[] tokenBytes = new byte[file.length / 4 * 3];
         int[] starts = new int[tokens + 1];
         int[] slots = new int[Integer.highestOneBit(tokens) << 2];
         Arrays.fill(slots, EMPTY);

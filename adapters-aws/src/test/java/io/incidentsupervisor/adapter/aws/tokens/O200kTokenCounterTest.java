@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +164,6 @@ class O200kTokenCounterTest {
     }
 
     private static BytePairVocabulary read(String tiktoken) {
-        return BytePairVocabulary.decode(tiktoken.getBytes(StandardCharsets.US_ASCII), "test");
+        return BytePairVocabulary.read(new ByteArrayInputStream(tiktoken.getBytes(StandardCharsets.US_ASCII)), "test");
     }
 }
