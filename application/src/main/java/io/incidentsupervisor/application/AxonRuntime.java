@@ -6,12 +6,17 @@ import io.incidentsupervisor.domain.model.IncidentEvent;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.MethodCommandHandlerDefinition;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.annotation.AnnotatedMessageHandlingMemberDefinition;
+import org.axonframework.messaging.annotation.DefaultParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiHandlerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerEnhancerDefinition;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -19,6 +24,9 @@ import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.modelling.command.inspection.MethodCreationPolicyDefinition;
 
 /**
  * The Axon 4 configuration around the Incident aggregate, built without Spring on whichever {@link EventStorageEngine}
@@ -71,12 +79,15 @@ public final class AxonRuntime implements AutoCloseable {
                 new MessageOriginProvider(),
                 new SimpleCorrelationDataProvider(DELIVERY_METADATA.toArray(String[]::new)))));
         DeliveryCache aggregates = new DeliveryCache();
+        AggregateModel<IncidentAggregate> incident = inspectIncident();
         Repository<IncidentAggregate> repository = EventSourcingRepository.builder(IncidentAggregate.class)
+                .aggregateModel(incident)
                 .eventStore(eventStore)
                 .cache(aggregates)
                 .build();
         AggregateAnnotationCommandHandler.<IncidentAggregate>builder()
                 .aggregateType(IncidentAggregate.class)
+                .aggregateModel(incident)
                 .repository(repository)
                 .commandTargetResolver(INCIDENT_TARGET)
                 .build()
@@ -84,6 +95,22 @@ public final class AxonRuntime implements AutoCloseable {
         CommandGateway gateway =
                 DefaultCommandGateway.builder().commandBus(commandBus).build();
         return new AxonRuntime(eventStore, gateway, aggregates, storageEngine);
+    }
+
+    /**
+     * The aggregate inspected once, for the repository and the command handler alike, with what its handlers use: the
+     * payload as their one parameter, command handlers, a creation policy. Left to their defaults, each builder inspects
+     * it again, with the 15 parameter resolver factories and 9 handler enhancers Axon lists on the class path (sagas,
+     * queries, deadlines, replays), each looked up through the service loader.
+     */
+    private static AggregateModel<IncidentAggregate> inspectIncident() {
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                IncidentAggregate.class,
+                new DefaultParameterResolverFactory(),
+                MultiHandlerDefinition.ordered(
+                        MultiHandlerEnhancerDefinition.ordered(
+                                new MethodCommandHandlerDefinition(), new MethodCreationPolicyDefinition()),
+                        new AnnotatedMessageHandlingMemberDefinition()));
     }
 
     /**

@@ -37,10 +37,10 @@ import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -53,7 +53,8 @@ class IncidentInvestigationTest {
     private static final Duration LEASE_FLOOR = Duration.ofSeconds(30);
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T08:00:02Z"));
-    private final List<String> collectorsCalled = new ArrayList<>();
+    private final List<String> collectorsCalled =
+            new CopyOnWriteArrayList<>(); // collectors run on threads of their own
     private final CollectorRegistry registry = CollectorRegistry.builder()
             .everyErrorType(collector("lambda-configuration"))
             .errorType("S3AccessError", collector("cloudwatch-logs"), new StubCollector("iam-role", alert -> {

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real browser: Debian's chromium, headless, driven by Selenium through Debian's chromedriver. The
@@ -101,7 +104,10 @@ class PagesInChromiumTest {
         screenshot("incident-list.png");
 
         new Select(browser.findElement(By.name("status"))).selectByValue("FAILED");
+        WebElement unfiltered = browser.findElement(By.id("incidents"));
         browser.findElement(By.cssSelector("form button")).click();
+        // The click starts the navigation; reading the list before the new page replaced it read a stale element once.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unfiltered));
 
         assertThat(browser.findElements(By.cssSelector("#incidents tbody a")))
                 .extracting(WebElement::getText)
