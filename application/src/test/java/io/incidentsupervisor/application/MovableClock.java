@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A clock a test moves by hand, from any thread (collectors run on threads of their own). */
 public final class MovableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MovableClock(Instant now) {
         this.now = now;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -4,7 +4,6 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.ALERT;
 import static io.incidentsupervisor.domain.model.SampleIncidents.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
 
 import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.MovableClock;
@@ -89,11 +88,12 @@ class IncidentInvestigationTest {
                 .containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
         assertThat(((Investigated) outcome).context().results().get(2).error().missingPermission())
                 .isEqualTo("iam:ListAttachedRolePolicies");
-        assertThat(((Investigated) outcome).collectorLatency())
-                .containsExactly(
-                        entry("lambda-configuration", Duration.ZERO),
-                        entry("cloudwatch-logs", Duration.ZERO),
-                        entry("iam-role", Duration.ofMillis(250)));
+        Map<String, Duration> latency = ((Investigated) outcome).collectorLatency();
+        assertThat(latency.keySet()).containsExactly("lambda-configuration", "cloudwatch-logs", "iam-role");
+        assertThat(latency.get("iam-role")).isEqualTo(Duration.ofMillis(250));
+        // The collectors run at once on the one clock: the others may read it before or after iam-role moves it.
+        assertThat(latency.values())
+                .allSatisfy(took -> assertThat(took).isBetween(Duration.ZERO, Duration.ofMillis(250)));
         List<AuditEntry> history = new AuditHistory(engine).history(ID);
         assertThat(history)
                 .extracting(AuditEntry::type)
