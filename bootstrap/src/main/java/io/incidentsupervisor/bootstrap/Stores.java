@@ -43,7 +43,7 @@ public final class Stores {
     private final DynamoDbRejectedAlerts rejectedTable;
     private final AgentReads agentReads;
     private final ContextFitter fitter;
-    /** One vocabulary per process: it holds 9 MB of heap and takes about 90 ms to read. */
+    /** One vocabulary per process: {@link O200kTokenCounter} says what reading it costs. */
     private final TokenCounter tokenCounter = new O200kTokenCounter();
 
     public Stores(Settings settings, DynamoDbClient dynamoDb) {

@@ -50,7 +50,7 @@ public final class O200kTokenCounter implements TokenCounter {
         int tokens = 0;
         Matcher piece = PIECES.matcher(text);
         while (piece.find()) {
-            tokens += tokens(text.substring(piece.start(), piece.end()).getBytes(StandardCharsets.UTF_8));
+            tokens += tokens(piece.group().getBytes(StandardCharsets.UTF_8));
         }
         return tokens;
     }
