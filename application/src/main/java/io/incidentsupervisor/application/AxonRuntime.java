@@ -3,6 +3,7 @@ package io.incidentsupervisor.application;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,6 +21,7 @@ import org.axonframework.messaging.annotation.MultiHandlerEnhancerDefinition;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
@@ -131,6 +133,28 @@ public final class AxonRuntime implements AutoCloseable {
         return send(
                 command,
                 Map.of(DELIVERY_METADATA.get(0), delivery.messageId(), DELIVERY_METADATA.get(1), delivery.requestId()));
+    }
+
+    /**
+     * Sends commands one after another in one unit of work, so that what they apply is appended in one commit: all of it
+     * or, when the commit or any command fails, none. Returns the events they applied, in order.
+     */
+    public List<IncidentEvent> sendTogether(List<? extends IncidentCommand> commands, Delivery delivery) {
+        if (commands.size() == 1) {
+            return send(commands.get(0), delivery);
+        }
+        List<IncidentEvent> applied = new ArrayList<>();
+        DefaultUnitOfWork<?> commit = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (IncidentCommand command : commands) {
+                applied.addAll(send(command, delivery));
+            }
+        } catch (RuntimeException failure) {
+            commit.rollback(failure);
+            throw failure;
+        }
+        commit.commit();
+        return applied;
     }
 
     @SuppressWarnings("unchecked")

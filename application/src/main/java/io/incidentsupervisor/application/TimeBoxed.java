@@ -53,6 +53,16 @@ public final class TimeBoxed {
             this.running = running;
         }
 
+        /** Whether the call has ended, one way or another: {@link #await} would not wait. */
+        public boolean hasEnded() {
+            return running.isDone();
+        }
+
+        /** Interrupts the call if it is still running; its answer will not be read. */
+        public void cancel() {
+            running.cancel(true);
+        }
+
         /**
          * Waits at most {@code within} (none if it is not positive) for the call to end; one that has not ended by then
          * is interrupted and cut off. An interrupt of the waiting thread is restored and thrown.

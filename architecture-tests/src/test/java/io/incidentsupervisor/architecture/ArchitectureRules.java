@@ -94,13 +94,20 @@ final class ArchitectureRules {
         return GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
     }
 
-    /** Only the command-line interface talks to standard out and err. */
+    /**
+     * Only the command-line interface talks to standard out and err, and the metrics writer, whose Embedded Metric Format
+     * lines are no log: Lambda's standard output is where CloudWatch reads them.
+     */
     static ArchRule standardStreamsOnlyInTheCli(String root) {
         return noClasses()
                 .that()
                 .resideOutsideOfPackage(root + ".bootstrap.cli..")
+                .and()
+                .doNotHaveFullyQualifiedName(root + ".adapter.lambda.EmfAlertMetrics")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-                .because("only the CLI writes to a terminal; everything else logs");
+                .because(
+                        "only the CLI writes to a terminal, and the metrics writer to where CloudWatch reads its lines;"
+                                + " everything else logs");
     }
 
     static List<ArchRule> all(String root) {

@@ -1,85 +1,149 @@
 package io.incidentsupervisor.adapter.lambda;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
-import software.amazon.cloudwatchlogs.emf.environment.Environments;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsBuilder;
-import software.amazon.lambda.powertools.metrics.model.DimensionSet;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The handler's metrics in CloudWatch Embedded Metric Format, written by Powertools for AWS Lambda to standard output,
- * where Lambda sends them to CloudWatch Logs and CloudWatch extracts the metrics.
+ * The handler's metrics as CloudWatch Embedded Metric Format lines on standard output, where Lambda sends them to
+ * CloudWatch Logs and CloudWatch extracts the metrics: at {@link #publish()}, one line with the invocation's counts and
+ * the context's tokens under the dimension {@code Service}, and one per collector with its latency under
+ * {@code Service} and {@code Collector}. A metric counted more than once in an invocation (an SQS batch) holds its values
+ * as an array. Nothing counted, nothing written. Every line is stamped when it is written.
  */
 public final class EmfAlertMetrics implements AlertMetrics {
 
     public static final String NAMESPACE = "IncidentSupervisor";
     public static final String SERVICE = "incident-supervisor";
 
-    private final Metrics metrics;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private record Latency(String collector, long millis) {}
+
     private final Clock clock;
+    private final Map<String, List<Double>> counts = new LinkedHashMap<>();
+    private final List<Latency> latencies = new ArrayList<>();
 
     public EmfAlertMetrics(Clock clock) {
         this.clock = clock;
-        // Standard output, as in Lambda, wherever this runs: without it the EMF library probes for a CloudWatch agent.
-        EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
-        this.metrics = MetricsBuilder.builder()
-                .withNamespace(NAMESPACE)
-                .withService(SERVICE)
-                .withRaiseOnEmptyMetrics(false)
-                .build();
     }
 
     @Override
-    public void received() {
-        metrics.addMetric("AlertsReceived", 1, MetricUnit.COUNT);
+    public synchronized void received() {
+        count("AlertsReceived", 1);
     }
 
     @Override
-    public void rejected() {
-        metrics.addMetric("AlertsRejected", 1, MetricUnit.COUNT);
+    public synchronized void rejected() {
+        count("AlertsRejected", 1);
     }
 
     @Override
-    public void failed() {
-        metrics.addMetric("InvestigationsFailed", 1, MetricUnit.COUNT);
+    public synchronized void failed() {
+        count("InvestigationsFailed", 1);
     }
 
     @Override
-    public void handled(Outcome outcome) {
+    public synchronized void handled(Outcome outcome) {
         if (outcome instanceof Duplicate) {
-            metrics.addMetric("AlertsDuplicate", 1, MetricUnit.COUNT);
+            count("AlertsDuplicate", 1);
         } else if (outcome instanceof Investigated investigated) {
-            metrics.addMetric("ContextTokens", investigated.context().tokenCount(), MetricUnit.COUNT);
+            count("ContextTokens", investigated.context().tokenCount());
             for (Map.Entry<String, Duration> latency :
                     investigated.collectorLatency().entrySet()) {
-                metrics.flushSingleMetric(
-                        "CollectorLatency",
-                        (double) latency.getValue().toMillis(),
-                        MetricUnit.MILLISECONDS,
-                        NAMESPACE,
-                        DimensionSet.of("Service", SERVICE, "Collector", latency.getKey()));
+                latencies.add(new Latency(latency.getKey(), latency.getValue().toMillis()));
             }
         }
     }
 
     @Override
-    public void batch(int size) {
-        metrics.addMetric("BatchSize", size, MetricUnit.COUNT);
+    public synchronized void batch(int size) {
+        count("BatchSize", size);
     }
 
     @Override
-    public void publish() {
-        // Stamped as they are written: the library stamps a batch when it starts one, at the previous flush (or, for
-        // the
-        // first, when this object was built), which in a warm or a SnapStart-restored environment can be hours earlier.
-        metrics.setTimestamp(clock.instant());
-        metrics.flush();
+    public synchronized void publish() {
+        long timestamp = clock.millis();
+        if (!counts.isEmpty()) {
+            System.out.println(line(timestamp, counts, "Count", Map.of()));
+        }
+        for (Latency latency : latencies) {
+            System.out.println(line(
+                    timestamp,
+                    Map.of("CollectorLatency", List.of((double) latency.millis())),
+                    "Milliseconds",
+                    Map.of("Collector", latency.collector())));
+        }
+        counts.clear();
+        latencies.clear();
+    }
+
+    private void count(String metric, double value) {
+        counts.computeIfAbsent(metric, name -> new ArrayList<>()).add(value);
+    }
+
+    /** One EMF document: the metrics' values, all in {@code unit}, under Service and the {@code dimensions} given. */
+    private static String line(
+            long timestamp, Map<String, List<Double>> metrics, String unit, Map<String, String> dimensions) {
+        StringWriter line = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", timestamp);
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeStartObject();
+            json.writeStringField("Namespace", NAMESPACE);
+            json.writeArrayFieldStart("Metrics");
+            for (String name : metrics.keySet()) {
+                json.writeStartObject();
+                json.writeStringField("Name", name);
+                json.writeStringField("Unit", unit);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("Dimensions");
+            json.writeStartArray();
+            json.writeString("Service");
+            for (String dimension : dimensions.keySet()) {
+                json.writeString(dimension);
+            }
+            json.writeEndArray();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeStringField("Service", SERVICE);
+            for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
+                json.writeStringField(dimension.getKey(), dimension.getValue());
+            }
+            for (Map.Entry<String, List<Double>> metric : metrics.entrySet()) {
+                List<Double> values = metric.getValue();
+                json.writeFieldName(metric.getKey());
+                if (values.size() == 1) {
+                    json.writeNumber(values.get(0));
+                } else {
+                    json.writeStartArray();
+                    for (double value : values) {
+                        json.writeNumber(value);
+                    }
+                    json.writeEndArray();
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("An EMF line could not be written", e);
+        }
+        return line.toString();
     }
 }

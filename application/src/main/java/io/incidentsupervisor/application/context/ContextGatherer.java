@@ -109,6 +109,15 @@ public final class ContextGatherer {
             return Optional.of(new Step(collector.name(), ended.result().succeeded(), ended.took()));
         }
 
+        /** Whether the next step would not wait: its collector has ended, or was never started. */
+        public boolean nextHasEnded() {
+            if (running == null || !hasNext()) {
+                return false;
+            }
+            TimeBoxed.Running<Timed> call = running.get(results.size());
+            return call == null || call.hasEnded();
+        }
+
         private List<TimeBoxed.Running<Timed>> startAll() {
             startedAt = clock.instant();
             boolean tooLate = Duration.between(startedAt, gatheringEnds).compareTo(minimumPerCollector) < 0;

@@ -59,6 +59,12 @@ public final class Diagnoser {
         if (denials.isEmpty()) {
             return verdict(alert, denials, null, List.of(), List.of(), true, gaps);
         }
+        // The changes of the role the denial names are read while the role is: neither read needs the other.
+        String named = denials.get(0).role();
+        Optional<TimeBoxed.Running<List<RoleChange>>> early =
+                named.isEmpty() || timeLeft(until).isZero()
+                        ? Optional.empty()
+                        : Optional.of(calls.start(() -> changesAround(named, alert.timestamp())));
         Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
         List<Simulation> simulations = new ArrayList<>();
         role.ifPresent(found -> {
@@ -71,12 +77,16 @@ public final class Diagnoser {
                         .ifPresent(simulations::add);
             }
         });
-        String roleName = role.map(RoleState::roleName).orElse(denials.get(0).role());
-        Optional<List<RoleChange>> history = roleName.isEmpty()
-                ? Optional.empty()
-                : call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
+        String roleName = role.map(RoleState::roleName).orElse(named);
+        Optional<List<RoleChange>> history = Optional.empty();
         if (roleName.isEmpty()) {
             gaps.add("the role's changes: the role is unknown");
+        } else if (early.isPresent() && roleName.equals(named)) {
+            Duration left = timeLeft(until);
+            history = ended("the role's changes", early.get().await(left), left, gaps);
+        } else {
+            early.ifPresent(TimeBoxed.Running::cancel);
+            history = call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
         }
         return verdict(
                 alert, denials, role.orElse(null), simulations, history.orElse(List.of()), history.isPresent(), gaps);
@@ -141,21 +151,31 @@ public final class Diagnoser {
     }
 
     private <T> Optional<T> call(String what, Callable<T> call, Instant until, List<String> gaps) {
-        Duration left = Duration.between(clock.instant(), until);
-        if (left.isNegative() || left.isZero()) {
+        Duration left = timeLeft(until);
+        if (left.isZero()) {
             gaps.add(what + ": not read, no time was left before the deadline");
             return Optional.empty();
         }
-        TimeBoxed.Ended<T> ended = calls.run(call, left);
+        return ended(what, calls.run(call, left), left, gaps);
+    }
+
+    /** The value of a call that ended, or a gap that says why there is none. */
+    private static <T> Optional<T> ended(String what, TimeBoxed.Ended<T> ended, Duration given, List<String> gaps) {
         if (ended instanceof TimeBoxed.Done<T> done) {
             return Optional.of(done.value());
         }
         if (ended instanceof TimeBoxed.Threw<T> threw) {
             gaps.add(what + ": " + reason(threw.cause()));
         } else {
-            gaps.add(what + ": cut off after " + left.toMillis() + " ms, at the deadline");
+            gaps.add(what + ": cut off after " + given.toMillis() + " ms, at the deadline");
         }
         return Optional.empty();
+    }
+
+    /** The time left before {@code until}, never negative. */
+    private Duration timeLeft(Instant until) {
+        Duration left = Duration.between(clock.instant(), until);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static String reason(Throwable failure) {

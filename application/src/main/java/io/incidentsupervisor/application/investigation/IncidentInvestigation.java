@@ -45,11 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The investigation of one alert: receive it and start its first attempt (a duplicate stops here), whose lease lasts
- * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), run the collectors one by
- * one, recording each as a heartbeat, reach the diagnosis, record it with the context, and project the history it
- * holds. A failure is recorded on
- * the incident and the original exception is rethrown; if recording fails too, that failure is attached to the original
- * as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way.
+ * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), run the collectors at once,
+ * recording their ends as heartbeats (those that ended together in one commit), reach the diagnosis, record it with the
+ * context, and project the history it holds. A failure is recorded on the incident and the original exception is
+ * rethrown; if recording fails too, that failure is attached to the original as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way.
  */
 public final class IncidentInvestigation implements HandleAlert, RecoverIncident {
 
@@ -142,10 +141,17 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
             }
             ContextGatherer.Gathering gathering = gatherer.start(alert, delivery.deadline());
             while (gathering.hasNext()) {
-                Optional<ContextGatherer.Step> step = gathering.runNext();
-                if (step.isPresent()) {
-                    latency.put(step.get().collector(), step.get().took());
-                    events.addAll(axon.send(heartbeat(id, attempt, step.get(), delivery), delivery));
+                // The collectors that have ended by then are recorded in one commit: one write for their heartbeats.
+                List<RecordCollectorOutcome> heartbeats = new ArrayList<>();
+                do {
+                    Optional<ContextGatherer.Step> step = gathering.runNext();
+                    if (step.isPresent()) {
+                        latency.put(step.get().collector(), step.get().took());
+                        heartbeats.add(heartbeat(id, attempt, step.get(), delivery));
+                    }
+                } while (gathering.nextHasEnded());
+                if (!heartbeats.isEmpty()) {
+                    events.addAll(axon.sendTogether(heartbeats, delivery));
                 }
             }
             Diagnosis diagnosis = diagnoser.diagnose(alert, gathering.results(), delivery.deadline());

@@ -9,8 +9,8 @@ import io.incidentsupervisor.domain.diagnosis.Simulation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Evidence for tests: a role, a simulator answer and a history set by the test; unset, each is unavailable. */
 public final class StubEvidence implements RoleEvidence, RoleChanges {
@@ -18,7 +18,7 @@ public final class StubEvidence implements RoleEvidence, RoleChanges {
     public RoleState role;
     public Simulation simulation;
     public List<RoleChange> changes;
-    public final List<String> calls = new ArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     /** A diagnoser on this evidence, with no recording reserve. */
     public Diagnoser diagnoser(Clock clock) {

@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -118,6 +120,47 @@ class IncidentInvestigationTest {
         });
         assertThat(stores.find(ID, clock.instant()))
                 .hasValueSatisfying(row -> assertThat(row.contextJson()).contains("\"iam:ListAttachedRolePolicies\""));
+    }
+
+    @Test
+    void collectorsThatHaveEndedTogetherAreRecordedInOneCommit() {
+        // The first collector in order ends after the other two, so all three have ended when its heartbeat is due.
+        CountDownLatch othersEnded = new CountDownLatch(2);
+        CollectorRegistry lastToEndFirstInOrder = CollectorRegistry.builder()
+                .everyErrorType(new StubCollector("lambda-configuration", alert -> {
+                    try {
+                        othersEnded.await(5, TimeUnit.SECONDS);
+                        Thread.sleep(100); // for the other two threads to return what they counted down before
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return CollectorResult.gathered("lambda-configuration", Map.of());
+                }))
+                .errorType("S3AccessError", endingAt(othersEnded, "cloudwatch-logs"), endingAt(othersEnded, "iam-role"))
+                .build();
+        List<List<String>> commits = new CopyOnWriteArrayList<>();
+        InMemoryEventStorageEngine recordsCommits = new InMemoryEventStorageEngine() {
+            @Override
+            public void appendEvents(List<? extends EventMessage<?>> events) {
+                commits.add(events.stream()
+                        .map(event -> event.getPayloadType().getSimpleName())
+                        .toList());
+                super.appendEvents(events);
+            }
+        };
+
+        Outcome outcome = investigation(recordsCommits, lastToEndFirstInOrder, Set.of("data-processor"))
+                .handle(ALERT, delivery("msg-1", 60));
+
+        assertThat(outcome).isInstanceOf(Investigated.class);
+        assertThat(commits)
+                .containsExactly(
+                        List.of("IncidentReceived", "InvestigationStarted"),
+                        List.of("CollectorFinished", "CollectorFinished", "CollectorFinished"),
+                        List.of("ContextGathered"));
+        assertThat(new AuditHistory(engine).history(ID))
+                .extracting(AuditEntry::sequence)
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -274,9 +317,23 @@ class IncidentInvestigationTest {
 
     private IncidentInvestigation investigation(
             InMemoryEventStorageEngine engine, TokenCounter counter, Set<String> supervised) {
+        return investigation(engine, registry, counter, supervised);
+    }
+
+    private IncidentInvestigation investigation(
+            InMemoryEventStorageEngine engine, CollectorRegistry collectors, Set<String> supervised) {
+        return investigation(engine, collectors, new TextLengthCounter(), supervised);
+    }
+
+    private IncidentInvestigation investigation(
+            InMemoryEventStorageEngine engine,
+            CollectorRegistry collectors,
+            TokenCounter counter,
+            Set<String> supervised) {
         this.engine = engine;
         axon = AxonRuntime.start(engine);
-        ContextGatherer gatherer = new ContextGatherer(registry, counter, clock, Duration.ofSeconds(1), Duration.ZERO);
+        ContextGatherer gatherer =
+                new ContextGatherer(collectors, counter, clock, Duration.ofSeconds(1), Duration.ZERO);
         Projections projections = new Projections(
                 engine,
                 stores,
@@ -297,6 +354,13 @@ class IncidentInvestigationTest {
 
     private Delivery delivery(String messageId, int secondsLeft) {
         return new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(secondsLeft));
+    }
+
+    private static StubCollector endingAt(CountDownLatch ended, String name) {
+        return new StubCollector(name, alert -> {
+            ended.countDown();
+            return CollectorResult.gathered(name, Map.of());
+        });
     }
 
     private StubCollector collector(String name) {

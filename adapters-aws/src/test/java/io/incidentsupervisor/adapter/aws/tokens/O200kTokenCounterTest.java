@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -82,6 +83,8 @@ class O200kTokenCounterTest {
     void knownCounts() {
         assertThat(COUNTER.count("")).isZero();
         assertThat(COUNTER.count("hello world")).isEqualTo(2);
+        assertThat(COUNTER.count("hello world")).as("counted again").isEqualTo(2);
+        assertThat(COUNTER.count("hello world!")).isEqualTo(3);
         assertThat(COUNTER.count("<|endoftext|>")).isEqualTo(JTOKKIT.countTokensOrdinary("<|endoftext|>"));
         assertThat(COUNTER.tokenizer()).isEqualTo("o200k_base");
     }
@@ -138,21 +141,30 @@ class O200kTokenCounterTest {
     }
 
     @Test
-    void refusesAVocabularyOutOfRankOrder() {
-        assertThatThrownBy(() -> read("YQ== 0\nYg== 2\n"))
+    void refusesWhatIsNotAWholePackedVocabulary() throws IOException {
+        byte[] packed = PackedVocabularyTest.pack("YQ== 0\nYg== 1\n");
+        assertThat(read(packed).size()).isEqualTo(2);
+        packed[0] = 'X';
+        assertThatThrownBy(() -> read(packed))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Vocabulary test: line 2 holds rank 2, not 1");
-        assertThatThrownBy(() -> read("YQ== 0\nY!== 1\n"))
+                .hasMessage("Vocabulary test: it is not a packed vocabulary");
+        byte[] whole = PackedVocabularyTest.pack("YQ== 0\nYg== 1\n");
+        assertThatThrownBy(() -> read(Arrays.copyOf(whole, whole.length - 1)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Vocabulary test: not base64 on line 2");
-        assertThatThrownBy(() -> read("YQ== 0\n 1\n"))
+                .hasMessage("Vocabulary test: it ends before its last token");
+        assertThatThrownBy(() -> read(Arrays.copyOf(whole, whole.length + 1)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Vocabulary test: a malformed token on line 2");
+                .hasMessage("Vocabulary test: bytes follow its last token");
+        byte[] emptyToken = whole.clone();
+        emptyToken[9] = 0;
+        assertThatThrownBy(() -> read(emptyToken))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Vocabulary test: the token of rank 1 is empty");
     }
 
     @Test
-    void looksUpEveryTokenOfAVocabularyByItsBytes() {
-        BytePairVocabulary vocabulary = read("YQ== 0\nYg== 1\nYWI= 2\nYWJj 3");
+    void looksUpEveryTokenOfAVocabularyByItsBytes() throws IOException {
+        BytePairVocabulary vocabulary = read(PackedVocabularyTest.pack("YQ== 0\nYg== 1\nYWI= 2\nYWJj 3"));
         byte[] abc = "xabc".getBytes(StandardCharsets.US_ASCII);
         assertThat(vocabulary.size()).isEqualTo(4);
         assertThat(vocabulary.rank(abc, 1, 2)).isZero();
@@ -163,7 +175,7 @@ class O200kTokenCounterTest {
         assertThat(vocabulary.rank(abc, 3, 4)).isEqualTo(-1);
     }
 
-    private static BytePairVocabulary read(String tiktoken) {
-        return BytePairVocabulary.read(new ByteArrayInputStream(tiktoken.getBytes(StandardCharsets.US_ASCII)), "test");
+    private static BytePairVocabulary read(byte[] packed) {
+        return BytePairVocabulary.read(new ByteArrayInputStream(packed), "test");
     }
 }
