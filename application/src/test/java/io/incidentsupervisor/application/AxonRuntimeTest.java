@@ -8,15 +8,20 @@ import static io.incidentsupervisor.domain.model.SampleIncidents.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.storedevents.StoredForm;
+import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.IncidentEvent;
+import io.incidentsupervisor.domain.model.IncidentRefusal;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
 import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -53,6 +58,47 @@ class AxonRuntimeTest {
 
             assertThatThrownBy(() -> axon.send(new RecoverInvestigation(ID, T0.plusSeconds(1), T0.plus(LEASE), LEASE)))
                     .isInstanceOf(InvestigationInProgress.class);
+        }
+    }
+
+    @Test
+    void commandsSentTogetherAreAppendedInOneCommitOrNotAtAll() {
+        List<Integer> commits = new CopyOnWriteArrayList<>();
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine() {
+            @Override
+            public void appendEvents(List<? extends EventMessage<?>> events) {
+                commits.add(events.size());
+                super.appendEvents(events);
+            }
+        };
+        Delivery delivery = new Delivery("msg-1", "request-1", T0.plus(LEASE));
+        try (AxonRuntime axon = AxonRuntime.start(engine)) {
+            axon.send(new ReceiveIncident(ALERT, T0, T0.plus(LEASE)));
+
+            assertThatThrownBy(() -> axon.sendTogether(
+                            List.of(
+                                    new RecordCollectorOutcome(ID, 1, "lambda-configuration", true, T0, T0.plus(LEASE)),
+                                    new RecordCollectorOutcome(ID, 7, "iam-role", true, T0, T0.plus(LEASE))),
+                            delivery))
+                    .as("the second is refused: no such attempt")
+                    .isInstanceOf(IncidentRefusal.class);
+            assertThat(engine.readEvents(ID.value()).asStream()).hasSize(2);
+
+            List<IncidentEvent> applied = axon.sendTogether(
+                    List.of(
+                            new RecordCollectorOutcome(ID, 1, "lambda-configuration", true, T0, T0.plus(LEASE)),
+                            new RecordCollectorOutcome(ID, 1, "iam-role", false, T0, T0.plus(LEASE))),
+                    delivery);
+
+            assertThat(applied)
+                    .extracting(event -> ((CollectorFinished) event).collector())
+                    .containsExactly("lambda-configuration", "iam-role");
+            assertThat(commits).as("events per commit").containsExactly(2, 2);
+            assertThat(engine.readEvents(ID.value()).asStream().toList())
+                    .extracting(DomainEventMessage::getSequenceNumber)
+                    .containsExactly(0L, 1L, 2L, 3L);
+            assertThat(engine.readEvents(ID.value()).asStream().skip(2).toList())
+                    .allSatisfy(event -> assertThat(event.getMetaData()).containsEntry("snsMessageId", "msg-1"));
         }
     }
 
