@@ -140,9 +140,6 @@ public final class AxonRuntime implements AutoCloseable {
      * or, when the commit or any command fails, none. Returns the events they applied, in order.
      */
     public List<IncidentEvent> sendTogether(List<? extends IncidentCommand> commands, Delivery delivery) {
-        if (commands.size() == 1) {
-            return send(commands.get(0), delivery);
-        }
         List<IncidentEvent> applied = new ArrayList<>();
         DefaultUnitOfWork<?> commit = DefaultUnitOfWork.startAndGet(null);
         try {

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +16,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lines {@link EmfAlertMetrics} writes, read back and checked against the Embedded Metric Format's rules. */
 class EmfAlertMetricsTest {
@@ -29,19 +25,8 @@ class EmfAlertMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:02Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    final StandardOutput out = new StandardOutput();
 
     @Test
     void anInvocationsCountsGoOnOneLineAndACountTakenTwiceKeepsBothValues() throws Exception {
@@ -102,7 +87,7 @@ class EmfAlertMetricsTest {
     void nothingCountedWritesNothingAndAPublishedInvocationIsNotWrittenAgain() throws Exception {
         EmfAlertMetrics metrics = new EmfAlertMetrics(Clock.fixed(NOW, ZoneOffset.UTC));
         metrics.publish();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.text()).isEmpty();
 
         metrics.rejected();
         metrics.publish();
@@ -116,7 +101,7 @@ class EmfAlertMetricsTest {
     /** Every line, each checked: a metric named in the directive has its value at the top level, as has each dimension. */
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String text : out.toString(StandardCharsets.UTF_8).split("\\R")) {
+        for (String text : out.text().split("\\R")) {
             JsonNode line = JSON.readTree(text);
             JsonNode directive = line.at("/_aws/CloudWatchMetrics");
             assertThat(directive.size()).as(text).isEqualTo(1);

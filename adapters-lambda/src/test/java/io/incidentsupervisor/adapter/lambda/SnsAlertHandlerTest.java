@@ -17,9 +17,6 @@ import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;
 import io.incidentsupervisor.domain.model.SecretRedactor;
 import io.incidentsupervisor.local.LocalLambdaContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,20 +41,11 @@ class SnsAlertHandlerTest {
     private final List<IncidentAlert> handled = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<RejectedAlert> rejected = new ArrayList<>();
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+
+    @RegisterExtension
+    final StandardOutput logs = new StandardOutput();
+
     private Function<IncidentAlert, Outcome> useCase = alert -> new Outcome.Duplicate(alert.incidentId());
-
-    @BeforeEach
-    void captureLogs() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLogs() {
-        System.setOut(originalOut);
-    }
 
     @Test
     void aValidAlertIsHandledWithTheInvocationsDeadlineAndIds() {
@@ -75,7 +62,7 @@ class SnsAlertHandlerTest {
         assertThat(deliveries)
                 .containsExactly(
                         new Delivery("95df01b4-ee98-5cb9-9903-4c221d41eb5e", "request-7f1c", NOW.plusSeconds(45)));
-        assertThat(logs.toString(StandardCharsets.UTF_8))
+        assertThat(logs.text())
                 .contains("messageId=95df01b4-ee98-5cb9-9903-4c221d41eb5e")
                 .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
                 .contains("outcome=Duplicate");
@@ -123,7 +110,7 @@ class SnsAlertHandlerTest {
                     .isEqualTo(SampleIncidents.context(NOW).tokenCount());
             assertThat(line.path("AlertsReceived").asDouble()).isEqualTo(1);
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("outcome=Investigated");
+        assertThat(logs.text()).contains("outcome=Investigated");
     }
 
     @Test
@@ -155,7 +142,7 @@ class SnsAlertHandlerTest {
             assertThat(kept.reason()).startsWith("timestamp is not an ISO-8601 date-time");
             assertThat(kept.body()).contains("rm -rf /");
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8))
+        assertThat(logs.text())
                 .contains("messageId=5e4d3c2b-1a09-5f8e-9d7c-6b5a4f3e2d1c")
                 .contains("timestamp is not an ISO-8601")
                 .doesNotContain("rm -rf");
@@ -189,7 +176,7 @@ class SnsAlertHandlerTest {
                     .as("kept as received, secret-looking values redacted")
                     .isEqualTo(SecretRedactor.redact(message).text());
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains(reason).doesNotContain(SECRET);
+        assertThat(logs.text()).contains(reason).doesNotContain(SECRET);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,7 +198,7 @@ class SnsAlertHandlerTest {
             assertThat(kept.messageId()).isEqualTo(messageId);
             assertThat(kept.reason()).isEqualTo(reason);
         });
-        assertThat(logs.toString(StandardCharsets.UTF_8))
+        assertThat(logs.text())
                 .contains("messageId=" + messageId)
                 .contains(reason)
                 .doesNotContain("99999")
@@ -265,7 +252,7 @@ class SnsAlertHandlerTest {
         assertThat(emfLines().get(0).path("InvestigationsFailed").asDouble())
                 .as("published although the invocation throws")
                 .isEqualTo(1);
-        assertThat(logs.toString(StandardCharsets.UTF_8))
+        assertThat(logs.text())
                 .contains("outcome=Failed")
                 .contains("incidentId=data-processor#2026-11-23T08:00:00.512Z")
                 .doesNotContain("DynamoDB unavailable");
@@ -283,7 +270,7 @@ class SnsAlertHandlerTest {
     /** The CloudWatch Embedded Metric Format lines the handler wrote to standard output. */
     private List<JsonNode> emfLines() {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : logs.toString(StandardCharsets.UTF_8).split("\\R")) {
+        for (String line : logs.text().split("\\R")) {
             if (line.startsWith("{\"_aws\"")) {
                 try {
                     lines.add(JSON.readTree(line));

@@ -14,9 +14,6 @@ import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.SampleIncidents;
 import io.incidentsupervisor.local.LocalLambdaContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SQS entry driven by real SQS event JSON (examples/sqs-*.json), with the use case and the rejected store stood in. */
 class SqsAlertHandlerTest {
@@ -40,20 +36,11 @@ class SqsAlertHandlerTest {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<RejectedAlert> rejected = new ArrayList<>();
     private final Set<IncidentId> recorded = new HashSet<>();
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+
+    @RegisterExtension
+    final StandardOutput logs = new StandardOutput();
+
     private String failingFunction = "";
-
-    @BeforeEach
-    void captureLogs() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLogs() {
-        System.setOut(originalOut);
-    }
 
     @Test
     void anSnsEnvelopeIsUnwrappedAndTheAlertHandled() {
@@ -100,13 +87,13 @@ class SqsAlertHandlerTest {
                 .as("the valid alert once; its duplicate answered as one")
                 .extracting(IncidentAlert::lambdaName)
                 .containsExactly("data-processor");
-        assertThat(logs.toString(StandardCharsets.UTF_8))
+        assertThat(logs.text())
                 .contains("outcome=Investigated")
                 .contains("outcome=Duplicate")
                 .contains("outcome=Rejected")
                 .contains("outcome=Failed")
                 .doesNotContain("rm -rf");
-        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"BatchSize\":4");
+        assertThat(logs.text()).contains("\"BatchSize\":4");
     }
 
     @Test

@@ -59,12 +59,8 @@ public final class Diagnoser {
         if (denials.isEmpty()) {
             return verdict(alert, denials, null, List.of(), List.of(), true, gaps);
         }
-        // The changes of the role the denial names are read while the role is: neither read needs the other.
         String named = denials.get(0).role();
-        Optional<TimeBoxed.Running<List<RoleChange>>> early =
-                named.isEmpty() || timeLeft(until).isZero()
-                        ? Optional.empty()
-                        : Optional.of(calls.start(() -> changesAround(named, alert.timestamp())));
+        Optional<TimeBoxed.Running<List<RoleChange>>> early = startChanges(alert, named, until);
         Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
         List<Simulation> simulations = new ArrayList<>();
         role.ifPresent(found -> {
@@ -77,17 +73,7 @@ public final class Diagnoser {
                         .ifPresent(simulations::add);
             }
         });
-        String roleName = role.map(RoleState::roleName).orElse(named);
-        Optional<List<RoleChange>> history = Optional.empty();
-        if (roleName.isEmpty()) {
-            gaps.add("the role's changes: the role is unknown");
-        } else if (early.isPresent() && roleName.equals(named)) {
-            Duration left = timeLeft(until);
-            history = ended("the role's changes", early.get().await(left), left, gaps);
-        } else {
-            early.ifPresent(TimeBoxed.Running::cancel);
-            history = call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
-        }
+        Optional<List<RoleChange>> history = changesOf(alert, role, named, early, until, gaps);
         return verdict(
                 alert, denials, role.orElse(null), simulations, history.orElse(List.of()), history.isPresent(), gaps);
     }
@@ -99,14 +85,9 @@ public final class Diagnoser {
     public Diagnosis recheck(IncidentAlert alert, Diagnosis pending, String roleName, Instant deadline) {
         Instant until = deadline.minus(recordingReserve);
         List<String> gaps = new ArrayList<>();
+        Optional<TimeBoxed.Running<List<RoleChange>>> early = startChanges(alert, roleName, until);
         Optional<RoleState> role = call("the role", () -> roles.roleOf(alert.lambdaName()), until, gaps);
-        String name = role.map(RoleState::roleName).orElse(roleName);
-        if (name.isEmpty()) {
-            gaps.add("the role's changes: the role is unknown");
-            return verdict(alert, pending.denials(), role.orElse(null), pending.simulations(), List.of(), false, gaps);
-        }
-        Optional<List<RoleChange>> history =
-                call("the role's changes", () -> changesAround(name, alert.timestamp()), until, gaps);
+        Optional<List<RoleChange>> history = changesOf(alert, role, roleName, early, until, gaps);
         return verdict(
                 alert,
                 pending.denials(),
@@ -115,6 +96,41 @@ public final class Diagnoser {
                 history.orElse(List.of()),
                 history.isPresent(),
                 gaps);
+    }
+
+    /**
+     * Starts reading the changes of the role an alert names, so that they are read while the role is: neither read needs
+     * the other. Nothing is started for no name, or with no time left.
+     */
+    private Optional<TimeBoxed.Running<List<RoleChange>>> startChanges(
+            IncidentAlert alert, String named, Instant until) {
+        return named.isEmpty() || timeLeft(until).isZero()
+                ? Optional.empty()
+                : Optional.of(calls.start(() -> changesAround(named, alert.timestamp())));
+    }
+
+    /**
+     * The changes of the role as read, or of the named one when the role could not be read: the early read's when it is
+     * of that role, else read now (the early one is cancelled).
+     */
+    private Optional<List<RoleChange>> changesOf(
+            IncidentAlert alert,
+            Optional<RoleState> role,
+            String named,
+            Optional<TimeBoxed.Running<List<RoleChange>>> early,
+            Instant until,
+            List<String> gaps) {
+        String roleName = role.map(RoleState::roleName).orElse(named);
+        if (early.isPresent() && roleName.equals(named)) {
+            Duration left = timeLeft(until);
+            return ended("the role's changes", early.get().await(left), left, gaps);
+        }
+        early.ifPresent(TimeBoxed.Running::cancel);
+        if (roleName.isEmpty()) {
+            gaps.add("the role's changes: the role is unknown");
+            return Optional.empty();
+        }
+        return call("the role's changes", () -> changesAround(roleName, alert.timestamp()), until, gaps);
     }
 
     private List<RoleChange> changesAround(String roleName, Instant incidentAt) {
