@@ -44,6 +44,7 @@ public final class AwsClients {
     private IamClient iam;
     private CloudWatchLogsClient logs;
     private CloudTrailClient cloudTrail;
+    private CloudTrailClient cloudTrailHome;
 
     public AwsClients(String region) {
         this.region = Region.of(region);
@@ -62,6 +63,7 @@ public final class AwsClients {
         clients.iam = iam;
         clients.logs = logs;
         clients.cloudTrail = cloudTrail;
+        clients.cloudTrailHome = cloudTrail;
         return clients;
     }
 
@@ -95,6 +97,15 @@ public final class AwsClients {
             cloudTrail = bounded(CloudTrailClient.builder(), Region.US_EAST_1);
         }
         return cloudTrail;
+    }
+
+    /** The functions' own events (Lambda, S3, KMS, SQS, SNS) are recorded in their Region. */
+    public synchronized CloudTrailClient cloudTrailHome() {
+        if (cloudTrailHome == null) {
+            cloudTrailHome =
+                    region.equals(Region.US_EAST_1) ? cloudTrail() : bounded(CloudTrailClient.builder(), region);
+        }
+        return cloudTrailHome;
     }
 
     public synchronized CloudWatchLogsClient logs() {

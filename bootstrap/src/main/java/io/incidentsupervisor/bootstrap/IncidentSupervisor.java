@@ -1,7 +1,7 @@
 package io.incidentsupervisor.bootstrap;
 
 import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
-import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
+import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailChangeHistory;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.lambda.AlertIntake;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
@@ -58,10 +58,12 @@ public final class IncidentSupervisor implements AutoCloseable {
                 RECORDING_RESERVE.plus(DIAGNOSIS_SHARE));
         Diagnoser diagnoser = new Diagnoser(
                 new IamRoleEvidence(clients.lambda(), clients.iam()),
-                new CloudTrailRoleChanges(clients.cloudTrail(), clients.iam(), CLOUDTRAIL_PACE),
+                new CloudTrailChangeHistory(
+                        clients.cloudTrail(), clients.cloudTrailHome(), clients.iam(), CLOUDTRAIL_PACE),
                 clock,
                 settings.changeLookBack(),
-                RECORDING_RESERVE);
+                RECORDING_RESERVE,
+                settings.organizationEvents());
         this.investigation = new IncidentInvestigation(
                 axon,
                 stores.history(),

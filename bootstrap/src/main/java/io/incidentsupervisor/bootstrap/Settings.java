@@ -32,7 +32,8 @@ public record Settings(
         Duration logWindowBefore,
         Duration logWindowAfter,
         Duration changeLookBack,
-        Duration rejectedRetention) {
+        Duration rejectedRetention,
+        boolean organizationEvents) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
@@ -63,7 +64,20 @@ public record Settings(
                 duration(
                         "REJECTED_RETENTION",
                         environment.get("REJECTED_RETENTION"),
-                        DynamoDbRejectedAlerts.DEFAULT_RETENTION));
+                        DynamoDbRejectedAlerts.DEFAULT_RETENTION),
+                flag("ORGANIZATION_EVENTS", environment.get("ORGANIZATION_EVENTS")));
+    }
+
+    /** Absent means false; anything but {@code true} or {@code false} is refused. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfiguration(name, "must be true or false, not '" + value + "'");
+        };
     }
 
     private static String region(String value) {

@@ -87,7 +87,17 @@ final class CodePermissions {
                                 .resource("policy")
                                 .resourceName("*")
                                 .build()))));
-        // The diagnosis reads who changed a role. LookupEvents has no resource-level permissions: "*" is the only
+        // The diagnosis names the other roles a changed customer-managed policy is attached to: they are at risk.
+        role.addToPolicy(allow(
+                List.of("iam:ListEntitiesForPolicy"),
+                List.of(stack.formatArn(ArnComponents.builder()
+                        .service("iam")
+                        .region("")
+                        .resource("policy")
+                        .resourceName("*")
+                        .build()))));
+        // The diagnosis reads who changed a role, its managed policies, the function and the denied resource's policy
+        // (in us-east-1 and the functions' Region). LookupEvents has no resource-level permissions: "*" is the only
         // resource IAM accepts for it.
         role.addToPolicy(allow(List.of("cloudtrail:LookupEvents"), List.of("*")));
         // cloudwatch-logs collector. DescribeLogGroups lists by name prefix and is authorised against the account's log

@@ -147,7 +147,9 @@ class IamMatchesCodeTest {
                 .atPriority(1)
                 .withHeader(
                         "X-Amz-Target", equalTo("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"))
+                .withRequestBody(containing("\"AttributeValue\":\"data-processor-role\""))
                 .willReturn(AwsStubs.logsOk("{\"Events\":[{\"EventId\":\"e-detach\",\"EventName\":\"DetachRolePolicy\","
+                        + "\"EventSource\":\"iam.amazonaws.com\","
                         + "\"EventTime\":1763884200,\"CloudTrailEvent\":"
                         + "\"" + record.replace("\"", "\\\"") + "\"}]}")));
         aws.server.stubFor(post(urlEqualTo("/"))
@@ -168,6 +170,42 @@ class IamMatchesCodeTest {
                                 + "<IsDefaultVersion>true</IsDefaultVersion></PolicyVersion>")));
     }
 
+    /**
+     * The role has the account policy attached too, and CloudTrail shows it got a new default version: the diagnosis
+     * reads the policy's own history, both versions and the other roles that use it.
+     */
+    private static void stubEditedAttachedAccountPolicy(AwsStubs aws) {
+        String arn = "arn:aws:iam::" + RolePolicy.ACCOUNT + ":policy/orders-read";
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=ListAttachedRolePolicies"))
+                .withRequestBody(containing("Marker=page-2"))
+                .willReturn(AwsStubs.iamOk(
+                        "ListAttachedRolePolicies",
+                        "<AttachedPolicies><member><PolicyName>orders-read</PolicyName><PolicyArn>" + arn
+                                + "</PolicyArn></member></AttachedPolicies><IsTruncated>false</IsTruncated>")));
+        String record = "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":"
+                + "\"arn:aws:iam::123456789012:user/ops-bob\"},\"eventTime\":\"2026-11-23T07:58:00Z\","
+                + "\"eventName\":\"CreatePolicyVersion\",\"requestParameters\":{\"policyArn\":\"" + arn + "\","
+                + "\"setAsDefault\":true},\"responseElements\":{\"policyVersion\":{\"versionId\":\"v2\"}},"
+                + "\"eventID\":\"e-version\"}";
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withHeader(
+                        "X-Amz-Target", equalTo("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"))
+                .withRequestBody(containing("\"AttributeValue\":\"" + arn + "\""))
+                .willReturn(AwsStubs.logsOk("{\"Events\":[{\"EventId\":\"e-version\",\"EventName\":"
+                        + "\"CreatePolicyVersion\",\"EventSource\":\"iam.amazonaws.com\",\"EventTime\":1763884680,"
+                        + "\"CloudTrailEvent\":\"" + record.replace("\"", "\\\"") + "\"}]}")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=ListEntitiesForPolicy&"))
+                .willReturn(AwsStubs.iamOk(
+                        "ListEntitiesForPolicy",
+                        "<PolicyRoles><member><RoleName>data-processor-role</RoleName><RoleId>AROA1</RoleId></member>"
+                                + "</PolicyRoles><IsTruncated>false</IsTruncated>")));
+    }
+
     /** Granted for Lambda itself whatever the intake, not for the code: its log output and X-Ray segments. */
     private static boolean forTheLambdaPlatformAlways(RolePolicy.Grant grant) {
         return grant.action().startsWith("xray:")
@@ -181,6 +219,7 @@ class IamMatchesCodeTest {
                 AwsStubs aws = AwsStubs.sampleAccount()) {
             IamRoleCollectorTest.stubRole(aws.server);
             stubDetachedAccountPolicy(aws);
+            stubEditedAttachedAccountPolicy(aws);
             properties.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
             properties.put("aws.endpointUrlLambda", aws.endpoint().toString());
             properties.put("aws.endpointUrlIam", aws.endpoint().toString());

@@ -9,13 +9,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sample AWS account on loopback, answering Lambda, IAM and CloudWatch Logs in their real wire formats from recorded
- * responses (classpath {@code sample-account/}): {@code data-processor}, whose role just lost its S3 permissions, with
- * its configuration, policies and recent logs.
+ * responses (classpath {@code sample-account/}): {@code data-processor}, whose role's inline policy was just replaced
+ * without its S3 statement, and {@code order-exporter}, whose role's customer-managed policy {@code orders-read} got a
+ * new default version without it; each with its configuration, policies, recent logs and CloudTrail history.
  */
 public final class SampleAccount implements AutoCloseable {
 
     public static final String REGION = "eu-west-1";
     public static final String FUNCTION = "data-processor";
+    /** The second scenario's function: a managed policy's new default version broke it. */
+    public static final String MANAGED_POLICY_FUNCTION = "order-exporter";
     /** The classpath folder of the recorded responses, in WireMock's layout ({@code mappings/}, {@code __files/}). */
     public static final String RECORDINGS = "sample-account";
 

@@ -7,7 +7,6 @@ import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.application.port.in.RecheckChangeEvidence;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.projection.Projections;
-import io.incidentsupervisor.domain.diagnosis.Denial;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentEvent;
@@ -70,12 +69,7 @@ public final class LateEvidence implements RecheckChangeEvidence {
                 continue;
             }
             rechecked.add(id.value());
-            String role = pending.denials().stream()
-                    .map(Denial::role)
-                    .filter(name -> !name.isEmpty())
-                    .findFirst()
-                    .orElse("");
-            Diagnosis verdict = diagnoser.recheck(incident.alert(), pending, role, deadline);
+            Diagnosis verdict = diagnoser.recheck(incident.alert(), pending, deadline);
             if (verdict.pending()) {
                 continue;
             }

@@ -38,7 +38,7 @@ public final class StoredEventTypes {
             new StoredEventType("ContextGathered", "1", ContextGathered.class),
             new StoredEventType("InvestigationFailed", "1", InvestigationFailed.class),
             new StoredEventType("InvestigationRetried", "1", InvestigationRetried.class),
-            new StoredEventType("IncidentDiagnosed", "1", IncidentDiagnosed.class)));
+            new StoredEventType("IncidentDiagnosed", "2", IncidentDiagnosed.class)));
 
     private final Map<String, StoredEventType> byName = new LinkedHashMap<>();
     private final Map<Class<?>, StoredEventType> byClass = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.incidentsupervisor.application.storedevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -15,7 +16,7 @@ public final class StoredEventUpcasters {
     private StoredEventUpcasters() {}
 
     public static EventUpcaster chain() {
-        return new EventUpcasterChain(new ClassNamesToDurableNames());
+        return new EventUpcasterChain(new ClassNamesToDurableNames(), new VerdictWithChangesBeyondTheRole());
     }
 
     /**
@@ -45,6 +46,42 @@ public final class StoredEventUpcasters {
                             DURABLE_NAMES.get(representation.getType().getName()), "1"),
                     JsonNode.class,
                     Function.identity());
+        }
+    }
+
+    /**
+     * {@code IncidentDiagnosed} revision 2 (0.3.0) names the denying policy's ARN in each denial's reason, the roles at
+     * risk with the suspected change, and the verdict's {@code deniedElsewhere} and {@code suggestedGrant}; a revision 1
+     * verdict had none of them, so each is empty.
+     */
+    static final class VerdictWithChangesBeyondTheRole extends SingleEventUpcaster {
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation representation) {
+            return representation.getType().getName().equals("IncidentDiagnosed")
+                    && "1".equals(representation.getType().getRevision());
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+            return representation.upcastPayload(
+                    new SimpleSerializedType("IncidentDiagnosed", "2"), JsonNode.class, event -> {
+                        ObjectNode copy = event.deepCopy();
+                        JsonNode diagnosis = copy.path("diagnosis");
+                        if (diagnosis instanceof ObjectNode verdict) {
+                            verdict.path("denials").forEach(denial -> {
+                                if (denial.path("reason") instanceof ObjectNode reason) {
+                                    reason.put("policyArn", "");
+                                }
+                            });
+                            if (verdict.path("suspectedChange") instanceof ObjectNode suspect) {
+                                suspect.putArray("atRisk");
+                            }
+                            verdict.put("deniedElsewhere", "");
+                            verdict.put("suggestedGrant", "");
+                        }
+                        return copy;
+                    });
         }
     }
 }

@@ -2,10 +2,10 @@ package io.incidentsupervisor.application.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentsupervisor.application.port.out.RoleChanges;
+import io.incidentsupervisor.application.port.out.ChangeHistory;
 import io.incidentsupervisor.application.port.out.RoleEvidence;
+import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
-import io.incidentsupervisor.domain.diagnosis.RoleChange;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
 import io.incidentsupervisor.domain.model.IncidentAlert;
@@ -66,7 +66,7 @@ class DiagnoserTest {
         T get() throws Exception;
     }
 
-    private Diagnoser diagnoser(Read<RoleState> role, Read<List<RoleChange>> changes) {
+    private Diagnoser diagnoser(Read<RoleState> role, Read<List<Change>> changes) {
         RoleEvidence roles = new RoleEvidence() {
             @Override
             public RoleState roleOf(String functionName) {
@@ -78,16 +78,17 @@ class DiagnoserTest {
                 return new Simulation(action, resource, "implicitDeny", List.of());
             }
         };
-        RoleChanges history = (roleName, from, to) -> {
+        ChangeHistory history = StubEvidence.roleOnly((roleName, from, to) -> {
             changesRead.add(roleName);
             return unchecked(changes);
-        };
+        });
         return new Diagnoser(
                 roles,
                 history,
                 Clock.fixed(FAILED_AT.plusSeconds(5), ZoneOffset.UTC),
                 Duration.ofHours(24),
-                Duration.ZERO);
+                Duration.ZERO,
+                false);
     }
 
     private static <T> T unchecked(Read<T> read) {

@@ -19,10 +19,10 @@ import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
+import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis.ChangeEvidence;
 import io.incidentsupervisor.domain.diagnosis.Policy;
 import io.incidentsupervisor.domain.diagnosis.PolicyStatement;
-import io.incidentsupervisor.domain.diagnosis.RoleChange;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
 import io.incidentsupervisor.domain.model.IncidentAlert;
@@ -150,14 +150,14 @@ class LateEvidenceTest {
                 .path("diagnosis");
     }
 
-    private static RoleChange replaced(Instant at, boolean withRead) {
+    private static Change replaced(Instant at, boolean withRead) {
         PolicyStatement read =
                 new PolicyStatement("ReadOrders", true, List.of("s3:GetObject"), List.of("*"), false, "{}");
         PolicyStatement write =
                 new PolicyStatement("WriteResults", true, List.of("dynamodb:PutItem"), List.of("*"), false, "{}");
         Policy document =
                 new Policy(Policy.Kind.INLINE, "results-write", withRead ? List.of(read, write) : List.of(write), "{}");
-        return new RoleChange(
+        return new Change(
                 withRead ? "e-old" : "e-new",
                 "PutRolePolicy",
                 at,

@@ -1,9 +1,9 @@
 package io.incidentsupervisor.application.diagnosis;
 
+import io.incidentsupervisor.application.port.out.ChangeHistory;
 import io.incidentsupervisor.application.port.out.EvidenceUnavailable;
-import io.incidentsupervisor.application.port.out.RoleChanges;
 import io.incidentsupervisor.application.port.out.RoleEvidence;
-import io.incidentsupervisor.domain.diagnosis.RoleChange;
+import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
 import java.time.Clock;
@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Evidence for tests: a role, a simulator answer and a history set by the test; unset, each is unavailable. */
-public final class StubEvidence implements RoleEvidence, RoleChanges {
+public class StubEvidence implements RoleEvidence, ChangeHistory {
 
     public RoleState role;
     public Simulation simulation;
-    public List<RoleChange> changes;
+    public List<Change> changes;
     public final List<String> calls = new CopyOnWriteArrayList<>();
 
     /** A diagnoser on this evidence, with no recording reserve. */
     public Diagnoser diagnoser(Clock clock) {
-        return new Diagnoser(this, this, clock, Duration.ofHours(24), Duration.ZERO);
+        return new Diagnoser(this, this, clock, Duration.ofHours(24), Duration.ZERO, false);
     }
 
     @Override
@@ -38,9 +38,45 @@ public final class StubEvidence implements RoleEvidence, RoleChanges {
     }
 
     @Override
-    public List<RoleChange> of(String roleName, Instant from, Instant to) {
+    public List<Change> ofRole(String roleName, Instant from, Instant to) {
         calls.add("changes " + roleName);
         return orUnavailable(changes, "cloudtrail:LookupEvents");
+    }
+
+    /** No function, managed-policy, resource or organization changes: these tests are about the role's. */
+    @Override
+    public List<Change> ofManagedPolicy(String policyArn, String roleName, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> ofFunction(String functionName, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> ofResourcePolicy(String resourceArn, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public List<Change> ofOrganizationPolicy(String policyId, Instant from, Instant to) {
+        return List.of();
+    }
+
+    /** A history with only the role's changes, read by {@code roleChanges}. */
+    public static ChangeHistory roleOnly(RoleHistory roleChanges) {
+        return new StubEvidence() {
+            @Override
+            public List<Change> ofRole(String roleName, Instant from, Instant to) {
+                return roleChanges.of(roleName, from, to);
+            }
+        };
+    }
+
+    /** The role's changes, as a test gives them. */
+    public interface RoleHistory {
+        List<Change> of(String roleName, Instant from, Instant to);
     }
 
     private static <T> T orUnavailable(T value, String permission) {

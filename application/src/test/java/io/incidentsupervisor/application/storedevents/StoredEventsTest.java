@@ -97,6 +97,18 @@ class StoredEventsTest {
     }
 
     @Test
+    void aFirstRevisionVerdictReadsThroughItsUpcasterWithTheNewComponentsEmpty() {
+        IncidentDiagnosed read =
+                (IncidentDiagnosed) read(fixture("stored-events/IncidentDiagnosed.r1.json"), StoredForm.serializer());
+
+        assertThat(read).isEqualTo(SAMPLES.get(IncidentDiagnosed.class));
+        assertThat(read.diagnosis().deniedElsewhere()).isEmpty();
+        assertThat(read.diagnosis().suggestedGrant()).isEmpty();
+        assertThat(read.diagnosis().suspectedChange().atRisk()).isEmpty();
+        assertThat(read.diagnosis().denials().get(0).reason().policyArn()).isEmpty();
+    }
+
+    @Test
     void aRenamedAndMovedClassStillReadsOldHistoryThroughTheNameTable() {
         List<StoredEventType> renamed = new ArrayList<>(StoredEventTypes.CURRENT.all());
         renamed.replaceAll(type -> type.javaClass() == IncidentReceived.class

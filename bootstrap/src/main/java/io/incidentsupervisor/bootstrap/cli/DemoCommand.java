@@ -6,6 +6,7 @@ import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.IncidentId;
+import io.incidentsupervisor.domain.model.Text;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -22,11 +23,56 @@ import picocli.CommandLine.Command;
         description = {
             "Investigates the sample incident end to end with no AWS account: the sample S3AccessError alert of data-processor,",
             "delivered twice (the second is a duplicate), against a fresh in-memory DynamoDB Local and the sample account on loopback;",
-            "then prints the verdict (what was denied, the change that caused it, the revert), the timeline and the context an agent reads. Nothing is kept."
+            "then prints the verdict (what was denied, the change that caused it, the revert), the timeline and the context an agent reads. Nothing is kept.",
+            "--scenario managed-policy investigates order-exporter instead, broken by a new default version of a managed policy."
         })
 final class DemoCommand extends CliCommand {
 
     static final String SAMPLE_EVENT = "examples/sns-s3-access-error.json";
+
+    /** The sample account's scenarios: which function broke, how, and the alert it published. */
+    enum Scenario {
+        INLINE_POLICY("inline-policy", SAMPLE_EVENT, "data-processor lost its S3 permissions"),
+        MANAGED_POLICY(
+                "managed-policy",
+                "examples/sns-managed-policy-edit.json",
+                "order-exporter lost its S3 permissions when its managed policy orders-read got a new default version");
+
+        final String name;
+        final String event;
+        final String story;
+
+        Scenario(String name, String event, String story) {
+            this.name = name;
+            this.event = event;
+            this.story = story;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final class Scenarios implements picocli.CommandLine.ITypeConverter<Scenario> {
+        @Override
+        public Scenario convert(String value) {
+            for (Scenario scenario : Scenario.values()) {
+                if (scenario.name.equals(value)) {
+                    return scenario;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not a scenario: inline-policy (the default) or managed-policy");
+        }
+    }
+
+    @picocli.CommandLine.Option(
+            names = "--scenario",
+            converter = Scenarios.class,
+            paramLabel = "NAME",
+            description = "inline-policy (default: data-processor's inline policy replaced) or managed-policy")
+    Scenario scenario = Scenario.INLINE_POLICY;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +94,8 @@ final class DemoCommand extends CliCommand {
                 CliRuntime.open(environment, CliRuntime.Storage.IN_MEMORY, CliRuntime.Needs.SERVICE, false)) {
             List<Deliveries.Delivered> deliveries = new ArrayList<>();
             for (int delivery = 1; delivery <= 2; delivery++) {
-                deliveries.addAll(Deliveries.deliver(runtime.service().snsHandler(), sampleEvent(), Clock.systemUTC()));
+                deliveries.addAll(Deliveries.deliver(
+                        runtime.service().snsHandler(), sampleEvent(scenario.event), Clock.systemUTC()));
             }
             IncidentId id = new IncidentId(deliveries.get(0).incidentId());
             List<AuditEntry> history = runtime.stores().history().history(id);
@@ -64,15 +111,16 @@ final class DemoCommand extends CliCommand {
                 Timeline.printJson(report, out);
                 return SupervisorCli.OK;
             }
-            out.println("The sample alert: data-processor lost its S3 permissions and published " + SAMPLE_EVENT
-                    + " to SNS.");
+            out.println("The sample alert: " + scenario.story + ", and it published " + scenario.event + " to SNS.");
             out.println();
             JsonNode diagnosis = Timeline.JSON.readTree(context.contextJson()).path("diagnosis");
             Verdict.print(diagnosis.isObject() ? Timeline.JSON.treeToValue(diagnosis, Diagnosis.class) : null, out);
             out.println();
             for (int i = 0; i < deliveries.size(); i++) {
                 Deliveries.Delivered d = deliveries.get(i);
-                out.printf("Delivery %d of SNS message %s: %s (%s)%n", i + 1, d.messageId(), d.outcome(), d.detail());
+                out.printf(
+                        "Delivery %d of SNS message %s: %s (%s)%n",
+                        i + 1, Text.printable(d.messageId()), d.outcome(), Text.printable(d.detail()));
             }
             out.println();
             out.println("Timeline of " + id + " (replayed from the event store):");
@@ -83,12 +131,12 @@ final class DemoCommand extends CliCommand {
         return SupervisorCli.OK;
     }
 
-    private static SNSEvent sampleEvent() throws Exception {
-        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE_EVENT)) {
+    private static SNSEvent sampleEvent(String event) throws Exception {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(event)) {
             if (in == null) {
-                throw new IllegalStateException(SAMPLE_EVENT + " is missing from the CLI jar");
+                throw new IllegalStateException(event + " is missing from the CLI jar");
             }
-            return LambdaEvents.read(in, SAMPLE_EVENT);
+            return LambdaEvents.read(in, event);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import io.incidentsupervisor.application.Json;
+import io.incidentsupervisor.domain.model.Text;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -51,7 +52,10 @@ final class HandleCommand extends CliCommand {
             } else {
                 delivered.forEach(d -> out().printf(
                                 "%s  %-12s %s  %s%n",
-                                d.messageId(), d.outcome(), d.incidentId() == null ? "-" : d.incidentId(), d.detail()));
+                                Text.printable(d.messageId()),
+                                d.outcome(),
+                                d.incidentId() == null ? "-" : Text.printable(d.incidentId()),
+                                Text.printable(d.detail())));
                 if (batchResponse != null) {
                     out().println("Batch response: " + Json.mapper().writeValueAsString(batchResponse));
                 }
@@ -64,7 +68,8 @@ final class HandleCommand extends CliCommand {
         delivered.stream()
                 .filter(d ->
                         d.outcome().equals(Deliveries.REJECTED) || d.outcome().equals(Deliveries.FAILED))
-                .forEach(d -> err().printf("%s %s: %s%n", d.outcome(), d.messageId(), d.detail()));
+                .forEach(d -> err().printf(
+                                "%s %s: %s%n", d.outcome(), Text.printable(d.messageId()), Text.printable(d.detail())));
         if (delivered.stream().anyMatch(d -> d.outcome().equals(Deliveries.REJECTED))) {
             return SupervisorCli.BAD_INPUT;
         }

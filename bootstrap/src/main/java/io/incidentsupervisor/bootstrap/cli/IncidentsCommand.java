@@ -5,6 +5,7 @@ import io.incidentsupervisor.application.port.out.IncidentPage;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import io.incidentsupervisor.domain.model.Text;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -54,14 +55,14 @@ final class IncidentsCommand extends CliCommand {
             } else {
                 rows.forEach(row -> out().printf(
                                 "%s  %-16s %-24s attempt %d  %s%n",
-                                row.incidentId(),
+                                Text.printable(row.incidentId().value()),
                                 row.status(),
-                                row.errorType(),
+                                Text.printable(row.errorType()),
                                 row.attempt(),
                                 row.error() == null
                                         ? ""
-                                        : row.error().type() + ": "
-                                                + row.error().message()));
+                                        : Text.printable(row.error().type() + ": "
+                                                + row.error().message())));
             }
             if (page.next() != null) {
                 err().println("More incidents: --after " + page.next());

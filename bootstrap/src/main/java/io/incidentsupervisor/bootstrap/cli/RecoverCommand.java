@@ -76,7 +76,11 @@ final class RecoverCommand extends CliCommand {
             if (options.json) {
                 Timeline.printJson(recovered, out());
             } else {
-                out().printf("%s  %-12s %s%n", recovered.incidentId(), recovered.outcome(), recovered.detail());
+                out().printf(
+                                "%s  %-12s %s%n",
+                                recovered.incidentId(),
+                                recovered.outcome(),
+                                io.incidentsupervisor.domain.model.Text.printable(recovered.detail()));
             }
         }
         return SupervisorCli.OK;

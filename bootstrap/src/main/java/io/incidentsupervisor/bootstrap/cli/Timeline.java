@@ -14,6 +14,7 @@ import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
+import io.incidentsupervisor.domain.model.Text;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -24,11 +25,12 @@ public final class Timeline {
 
     private Timeline() {}
 
+    /** One line an event; every untrusted field's control characters escaped, so none can forge a line. */
     static void print(List<AuditEntry> history, PrintWriter out) {
         for (AuditEntry entry : history) {
             out.printf(
                     "  #%-3d %-27s %-21s %s%n",
-                    entry.sequence(), entry.timestamp(), entry.type(), describe(entry.event()));
+                    entry.sequence(), entry.timestamp(), entry.type(), Text.printable(describe(entry.event())));
         }
     }
 

@@ -2,6 +2,7 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import io.incidentsupervisor.application.port.in.AgentVerdict;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
+import io.incidentsupervisor.domain.model.Text;
 import java.io.PrintWriter;
 
 /** The diagnosis of an incident as a person reads it: the sentences an agent reads, one a line. */
@@ -30,14 +31,25 @@ final class Verdict {
                         ? ""
                         : diagnosis.suspectedChange().removed(),
                 out);
+        line("elsewhere", diagnosis.deniedElsewhere(), out);
+        line(
+                "at risk",
+                diagnosis.suspectedChange() == null
+                        ? ""
+                        : String.join(", ", diagnosis.suspectedChange().atRisk()),
+                out);
         line("undo", verdict.undo(), out);
         line("", diagnosis.revertDocument().isEmpty() ? "" : "that file: " + diagnosis.revertDocument(), out);
+        line(
+                "grant",
+                diagnosis.suggestedGrant().isEmpty() ? "" : "suggested, never applied: " + diagnosis.suggestedGrant(),
+                out);
         verdict.notChecked().forEach(gap -> line("not checked", gap, out));
     }
 
     private static void line(String label, String text, PrintWriter out) {
         if (!text.isEmpty()) {
-            out.printf("  %-11s %s%n", label, text);
+            out.printf("  %-11s %s%n", label, Text.printable(text));
         }
     }
 }

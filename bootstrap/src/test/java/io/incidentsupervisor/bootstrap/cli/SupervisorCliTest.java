@@ -37,6 +37,20 @@ class SupervisorCliTest {
     }
 
     @Test
+    void theManagedPolicyScenarioNamesTheNewVersionItsActorTheRolesAtRiskAndTheRevertToThePreviousVersion() {
+        Run demo = run("demo", "--scenario", "managed-policy");
+
+        assertThat(demo.exitCode()).isZero();
+        assertThat(demo.out())
+                .contains("Verdict (change evidence FOUND)")
+                .contains("CreatePolicyVersion by arn:aws:iam::123456789012:user/ops-bob (IAMUser)")
+                .contains("aws iam set-default-policy-version --policy-arn arn:aws:iam::123456789012:policy/orders-read"
+                        + " --version-id v2")
+                .contains("at risk     invoice-sender-role");
+        assertThat(run("demo", "--scenario", "no-such-thing").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
+    }
+
+    @Test
     void demoInvestigatesTheSampleIncidentThenSeesTheDuplicateAndPrintsTimelineAndContext() {
         Run demo = run("demo");
 

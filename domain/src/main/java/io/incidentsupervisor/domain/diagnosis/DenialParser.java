@@ -127,9 +127,23 @@ public final class DenialParser {
         if (explicit < end) {
             int words = explicit + EXPLICIT_DENY.length();
             words += startsWith(text, "an ", words) ? 3 : startsWith(text, "a ", words) ? 2 : 0;
-            return new DenialReason(Effect.EXPLICIT, policyTypeAt(text, words));
+            PolicyType type = policyTypeAt(text, words);
+            return new DenialReason(
+                    Effect.EXPLICIT,
+                    type,
+                    policyArnAfter(text, words + type.words().length(), end));
         }
         return DenialReason.UNKNOWN;
+    }
+
+    /** The ARN AWS now gives after the policy type ("… service control policy: arn:aws:organizations::…"), or empty. */
+    private static String policyArnAfter(CharSequence text, int at, int end) {
+        int start = startsWith(text, ": ", at) ? at + 2 : at + 1;
+        if (at >= end || !startsWith(text, "arn:", start)) {
+            return "";
+        }
+        int arnEnd = Math.min(Math.min(tokenEnd(text, start), end), start + MAX_RESOURCE_LENGTH);
+        return trimmed(text.subSequence(start, arnEnd).toString());
     }
 
     private static PolicyType policyTypeAt(CharSequence text, int at) {

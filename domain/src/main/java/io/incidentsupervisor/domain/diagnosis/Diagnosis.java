@@ -10,7 +10,9 @@ import java.util.Objects;
  * now, the change that
  * most likely caused it, how to undo it (a command for an operator, never run by the supervisor, and the policy document
  * it names, when it needs one), whether change
- * evidence may still arrive, and what could not be checked.
+ * evidence may still arrive, and what could not be checked. {@code deniedElsewhere} says where the denial lies when it
+ * is outside the role's policies (an organization, resource-based, session or VPC endpoint policy), and
+ * {@code suggestedGrant} is the least-privilege statement a deploy's new code needs, a suggestion never applied.
  */
 public record Diagnosis(
         List<Denial> denials,
@@ -21,7 +23,9 @@ public record Diagnosis(
         String revertDocument,
         ChangeEvidence changeEvidence,
         Instant evidencePendingUntil,
-        List<String> gaps) {
+        List<String> gaps,
+        String deniedElsewhere,
+        String suggestedGrant) {
 
     /** Where the search for the change that caused the denial stands. */
     public enum ChangeEvidence {
@@ -34,7 +38,12 @@ public record Diagnosis(
         /** The role's history could not be read (see the gaps). */
         UNAVAILABLE,
         /** No denial to explain. */
-        NOT_NEEDED
+        NOT_NEEDED,
+        /**
+         * The denial lies in a policy whose changes this account cannot see (an organization policy without read access
+         * to the organization's events, a session or VPC endpoint policy): no change here is blamed for it.
+         */
+        OUT_OF_VIEW
     }
 
     /** Bounds that keep a verdict small enough to be counted first and never cut: an agent always gets it whole. */
@@ -56,6 +65,33 @@ public record Diagnosis(
                 .limit(MAX_GAPS)
                 .map(gap -> Text.capped(gap, Text.SHORT))
                 .toList();
+        deniedElsewhere = Text.capped(deniedElsewhere == null ? "" : deniedElsewhere, Text.SHORT);
+        suggestedGrant = suggestedGrant == null || suggestedGrant.length() > MAX_DOCUMENT_LENGTH ? "" : suggestedGrant;
+    }
+
+    /** A verdict of the first revision: the denial in the role's policies, no grant suggested. */
+    public Diagnosis(
+            List<Denial> denials,
+            String roleNow,
+            List<Simulation> simulations,
+            SuspectedChange suspectedChange,
+            String revert,
+            String revertDocument,
+            ChangeEvidence changeEvidence,
+            Instant evidencePendingUntil,
+            List<String> gaps) {
+        this(
+                denials,
+                roleNow,
+                simulations,
+                suspectedChange,
+                revert,
+                revertDocument,
+                changeEvidence,
+                evidencePendingUntil,
+                gaps,
+                "",
+                "");
     }
 
     public boolean pending() {

@@ -1,18 +1,24 @@
 package io.incidentsupervisor.domain.diagnosis;
 
+import io.incidentsupervisor.domain.diagnosis.Change.Subject;
+import io.incidentsupervisor.domain.diagnosis.DenialReason.PolicyType;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis.ChangeEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reaches the verdict from the evidence, deterministically: the newest role change before the incident that explains
- * the first denial is the suspect. A detach explains it if the detached policy granted the action; a replaced inline
- * policy, if its earlier document (an earlier {@code PutRolePolicy} in the look-back) granted it and the new one does not,
- * or the new one denies it; a deleted inline policy, if its last document granted it; an attached policy or a new
- * permissions boundary, if it denies the action or (a boundary) does not allow it.
+ * Reaches the verdict from the evidence, deterministically: the newest change before the incident that explains the
+ * first denial is the suspect, looked for where the denial's message says it lies. An identity-policy or boundary
+ * denial (or one that names no policy type) is explained by a change on the role's side ({@link RoleExplanations}),
+ * else by the resource's policy when the role allows the action now, else by a deploy; a resource-based denial only by
+ * the resource's policy; an organization policy's denial only by a change to that policy; a session or VPC endpoint
+ * policy's by none. A denial outside the role is never pinned on a role change.
  */
 public final class Diagnostician {
 
@@ -22,26 +28,42 @@ public final class Diagnostician {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /**
-     * What the evidence collectors found: {@code role} is null when it could not be read, {@code changesRead} false when
-     * the role's history could not be.
+     * What the evidence collectors found: {@code role} is null when it could not be read; {@code read} names the
+     * histories that were read (a history that failed is missing, and its gap says why).
      */
     public record Evidence(
             List<Denial> denials,
             RoleState role,
             List<Simulation> simulations,
-            List<RoleChange> changes,
-            boolean changesRead,
+            List<Change> changes,
+            Set<Subject> read,
             List<String> gaps) {
 
         public Evidence {
             denials = List.copyOf(denials);
             simulations = List.copyOf(simulations);
             changes = List.copyOf(changes);
+            read = read.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(read));
             gaps = List.copyOf(gaps);
         }
-    }
 
-    private record Explained(SuspectedChange suspect, String revert, String revertDocument) {}
+        /** Evidence whose role-side histories (the role, its managed policies, the function) were all read, or none. */
+        public Evidence(
+                List<Denial> denials,
+                RoleState role,
+                List<Simulation> simulations,
+                List<Change> changes,
+                boolean changesRead,
+                List<String> gaps) {
+            this(
+                    denials,
+                    role,
+                    simulations,
+                    changes,
+                    changesRead ? EnumSet.of(Subject.ROLE, Subject.MANAGED_POLICY, Subject.FUNCTION) : Set.of(),
+                    gaps);
+        }
+    }
 
     private Diagnostician() {}
 
@@ -59,29 +81,50 @@ public final class Diagnostician {
                     evidence.gaps());
         }
         Denial denial = evidence.denials().get(0);
-        String roleNow = RoleNow.describe(evidence.role(), denial);
-        List<RoleChange> newestFirst = evidence.changes().stream()
+        List<Change> newestFirst = evidence.changes().stream()
                 .filter(change -> !change.time().isAfter(incidentAt.plus(CLOCK_SKEW)))
-                .sorted(Comparator.comparing(RoleChange::time).reversed())
+                .sorted(Comparator.comparing(Change::time).reversed())
                 .toList();
-        for (RoleChange change : newestFirst) {
-            Optional<Explained> explained = explain(change, denial, newestFirst);
-            if (explained.isPresent()) {
-                return new Diagnosis(
-                        evidence.denials(),
-                        roleNow,
-                        evidence.simulations(),
-                        explained.get().suspect(),
-                        explained.get().revert(),
-                        explained.get().revertDocument(),
-                        ChangeEvidence.FOUND,
-                        null,
-                        evidence.gaps());
-            }
+        boolean allowsNow = allowsNow(denial, evidence.role(), evidence.simulations());
+        String roleArn = evidence.role() == null ? "" : evidence.role().roleArn();
+        DenialReason reason = denial.reason();
+        Optional<Explained> explained;
+        Subject searched;
+        if (reason.byOrganization()) {
+            searched = Subject.ORGANIZATION_POLICY;
+            explained = first(newestFirst, change -> ElsewhereExplanations.organizationPolicy(change, denial));
+        } else if (reason.policyType() == PolicyType.RESOURCE || (reason.mayLieInTheRole() && allowsNow)) {
+            searched = Subject.RESOURCE_POLICY;
+            explained = first(newestFirst, change -> ElsewhereExplanations.resourcePolicy(change, denial, roleArn));
+        } else if (reason.mayLieInTheRole()) {
+            searched = Subject.ROLE;
+            explained = first(newestFirst, change -> RoleExplanations.explain(change, denial, newestFirst, allowsNow))
+                    .or(() -> first(newestFirst, change -> ElsewhereExplanations.deploy(change, denial)));
+        } else {
+            searched = null;
+            explained = Optional.empty();
+        }
+        String elsewhere = Elsewhere.describe(denial, evidence.read().contains(Subject.ORGANIZATION_POLICY));
+        String roleNow = RoleNow.describe(evidence.role(), denial);
+        if (explained.isPresent()) {
+            return new Diagnosis(
+                    evidence.denials(),
+                    roleNow,
+                    evidence.simulations(),
+                    explained.get().suspect(),
+                    explained.get().revert(),
+                    explained.get().revertDocument(),
+                    ChangeEvidence.FOUND,
+                    null,
+                    evidence.gaps(),
+                    elsewhere,
+                    explained.get().suggestedGrant());
         }
         Instant deliveredBy = incidentAt.plus(DELIVERY_DELAY);
-        ChangeEvidence status = !evidence.changesRead()
-                ? ChangeEvidence.UNAVAILABLE
+        ChangeEvidence status = searched == null || !evidence.read().contains(searched)
+                ? (searched == Subject.ROLE || searched == Subject.RESOURCE_POLICY
+                        ? ChangeEvidence.UNAVAILABLE
+                        : ChangeEvidence.OUT_OF_VIEW)
                 : now.isBefore(deliveredBy) ? ChangeEvidence.PENDING : ChangeEvidence.NOT_FOUND;
         return new Diagnosis(
                 evidence.denials(),
@@ -92,127 +135,52 @@ public final class Diagnostician {
                 "",
                 status,
                 status == ChangeEvidence.PENDING ? deliveredBy : null,
-                evidence.gaps());
+                evidence.gaps(),
+                elsewhere,
+                "");
     }
 
-    private static Optional<Explained> explain(RoleChange change, Denial denial, List<RoleChange> newestFirst) {
-        String action = denial.action();
-        String resource = denial.resource();
-        String role = change.roleName();
-        Policy policy = change.policy();
-        return switch (change.eventName()) {
-            case "DetachRolePolicy" ->
-                granting(policy, action, resource)
-                        .map(statement -> new Explained(
-                                suspect(
-                                        change,
-                                        statement.json(),
-                                        "detached " + change.policyName() + ", which allowed " + action),
-                                "aws iam attach-role-policy --role-name " + role + " --policy-arn "
-                                        + change.policyName(),
-                                ""));
-            case "PutRolePolicy" -> replacedInline(change, action, resource, earlierDocument(change, newestFirst));
-            case "DeleteRolePolicy" -> {
-                Optional<Policy> before = earlierDocument(change, newestFirst);
-                yield before.flatMap(document -> granting(document, action, resource))
-                        .map(statement -> new Explained(
-                                suspect(
-                                        change,
-                                        statement.json(),
-                                        "inline policy " + change.policyName() + ", which allowed " + action
-                                                + ", was deleted"),
-                                revertInline(role, change.policyName(), before),
-                                before.get().document()));
+    /** Whether the denial may lie in the role's side: its policies, its managed policies, the function's role or code. */
+    public static boolean roleSideMayExplain(Denial denial) {
+        return denial.reason().mayLieInTheRole();
+    }
+
+    /** Whether an organization policy denied it: only that policy's changes may explain it. */
+    public static boolean organizationMayExplain(Denial denial) {
+        return denial.reason().byOrganization();
+    }
+
+    /**
+     * Whether the denied resource's own policy may explain it: the message says so, or it names no policy outside the
+     * role and the role allows the action now.
+     */
+    public static boolean resourcePolicyMayExplain(Denial denial, RoleState role, List<Simulation> simulations) {
+        return denial.reason().policyType() == PolicyType.RESOURCE
+                || (denial.reason().mayLieInTheRole() && allowsNow(denial, role, simulations));
+    }
+
+    /** The ARN of what holds the policy of a denied resource: an S3 object's bucket, else the resource itself. */
+    public static String resourcePolicyHolder(String resourceArn) {
+        if (resourceArn.startsWith("arn:aws:s3:::")) {
+            int slash = resourceArn.indexOf('/');
+            return slash < 0 ? resourceArn : resourceArn.substring(0, slash);
+        }
+        return resourceArn;
+    }
+
+    private static boolean allowsNow(Denial denial, RoleState role, List<Simulation> simulations) {
+        return RoleNow.allows(role, denial)
+                || simulations.stream().anyMatch(s -> s.allowed() && s.action().equals(denial.action()));
+    }
+
+    /** The first change, newest first, that explains the denial in the way given. */
+    private static Optional<Explained> first(List<Change> newestFirst, Function<Change, Optional<Explained>> explain) {
+        for (Change change : newestFirst) {
+            Optional<Explained> explained = explain.apply(change);
+            if (explained.isPresent()) {
+                return explained;
             }
-            case "AttachRolePolicy" ->
-                denying(policy, action, resource)
-                        .map(statement -> new Explained(
-                                suspect(
-                                        change,
-                                        "added: " + statement.json(),
-                                        "attached " + change.policyName() + ", which denies " + action),
-                                "aws iam detach-role-policy --role-name " + role + " --policy-arn "
-                                        + change.policyName(),
-                                ""));
-            case "PutRolePermissionsBoundary" ->
-                policy != null
-                                && (denying(policy, action, resource).isPresent()
-                                        || granting(policy, action, resource).isEmpty())
-                        ? Optional.of(new Explained(
-                                suspect(
-                                        change,
-                                        "boundary " + change.policyName() + " does not allow " + action,
-                                        "the permissions boundary " + change.policyName() + " does not allow "
-                                                + action),
-                                "aws iam delete-role-permissions-boundary --role-name " + role,
-                                ""))
-                        : Optional.empty();
-            default -> Optional.empty();
-        };
-    }
-
-    /** A {@code PutRolePolicy} explains the denial if the new document denies the action, or dropped what allowed it. */
-    private static Optional<Explained> replacedInline(
-            RoleChange change, String action, String resource, Optional<Policy> before) {
-        String role = change.roleName();
-        Optional<PolicyStatement> deny = denying(change.policy(), action, resource);
-        if (deny.isPresent()) {
-            return Optional.of(new Explained(
-                    suspect(
-                            change,
-                            "added: " + deny.get().json(),
-                            "inline policy " + change.policyName() + " now denies " + action),
-                    revertInline(role, change.policyName(), before),
-                    before.map(Policy::document).orElse("")));
         }
-        if (before.isEmpty() || granting(change.policy(), action, resource).isPresent()) {
-            return Optional.empty();
-        }
-        return granting(before.get(), action, resource)
-                .map(statement -> new Explained(
-                        suspect(
-                                change,
-                                statement.json(),
-                                "inline policy " + change.policyName()
-                                        + " was replaced by a document without the statement that allowed " + action),
-                        revertInline(role, change.policyName(), before),
-                        before.get().document()));
-    }
-
-    /** The document an inline policy had before {@code change}: the newest earlier {@code PutRolePolicy} of it. */
-    private static Optional<Policy> earlierDocument(RoleChange change, List<RoleChange> newestFirst) {
-        return newestFirst.stream()
-                .filter(earlier -> earlier.time().isBefore(change.time()))
-                .filter(earlier -> earlier.eventName().equals("PutRolePolicy"))
-                .filter(earlier -> earlier.policyName().equals(change.policyName()) && earlier.policy() != null)
-                .map(RoleChange::policy)
-                .findFirst();
-    }
-
-    private static String revertInline(String role, String policyName, Optional<Policy> before) {
-        return before.isEmpty()
-                ? ""
-                : "aws iam put-role-policy --role-name " + role + " --policy-name " + policyName
-                        + " --policy-document file://" + policyName + ".json";
-    }
-
-    private static Optional<PolicyStatement> granting(Policy policy, String action, String resource) {
-        return policy == null ? Optional.empty() : policy.granting(action, resource);
-    }
-
-    private static Optional<PolicyStatement> denying(Policy policy, String action, String resource) {
-        return policy == null ? Optional.empty() : policy.denying(action, resource);
-    }
-
-    private static SuspectedChange suspect(RoleChange change, String removed, String explanation) {
-        return new SuspectedChange(
-                change.eventName(),
-                change.eventId(),
-                change.time(),
-                change.actorArn(),
-                change.actorType(),
-                change.policyName(),
-                removed,
-                explanation);
+        return Optional.empty();
     }
 }

@@ -27,6 +27,22 @@ public record Policy(Kind kind, String name, List<PolicyStatement> statements, S
         return statements.stream().filter(s -> s.grants(action, resource)).findFirst();
     }
 
+    /**
+     * This policy's document without {@code statement}: the revert for an added Deny when the earlier document is not
+     * known. Built from the other statements as written, so it is valid JSON whatever the original's formatting.
+     */
+    public String documentWithout(PolicyStatement statement) {
+        StringBuilder document = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+        String separator = "";
+        for (PolicyStatement kept : statements) {
+            if (!kept.equals(statement)) {
+                document.append(separator).append(kept.json());
+                separator = ",";
+            }
+        }
+        return document.append("]}").toString();
+    }
+
     /** The first statement that denies the action on the resource, if any. */
     public java.util.Optional<PolicyStatement> denying(String action, String resource) {
         return statements.stream().filter(s -> s.denies(action, resource)).findFirst();

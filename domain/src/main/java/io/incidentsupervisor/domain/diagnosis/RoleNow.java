@@ -38,6 +38,24 @@ final class RoleNow {
                         ", ", role.policies().stream().map(RoleNow::shortName).toList()) + ") allows " + action;
     }
 
+    /** Whether the role's policies allow the denied action now: nothing denies it, the boundary allows it, one grants it. */
+    static boolean allows(RoleState role, Denial denial) {
+        if (role == null) {
+            return false;
+        }
+        String action = denial.action();
+        String resource = denial.resource();
+        boolean denied = role.policies().stream()
+                .anyMatch(policy -> policy.denying(action, resource).isPresent());
+        boolean bounded = role.policies().stream()
+                .anyMatch(policy -> policy.kind() == Policy.Kind.PERMISSIONS_BOUNDARY
+                        && policy.granting(action, resource).isEmpty());
+        boolean granted = role.policies().stream()
+                .anyMatch(policy -> policy.kind() != Policy.Kind.PERMISSIONS_BOUNDARY
+                        && policy.granting(action, resource).isPresent());
+        return !denied && !bounded && granted;
+    }
+
     private static String sid(PolicyStatement statement) {
         return statement.sid().isEmpty() ? "(no Sid)" : statement.sid();
     }

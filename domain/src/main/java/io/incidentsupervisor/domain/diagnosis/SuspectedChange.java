@@ -2,12 +2,13 @@ package io.incidentsupervisor.domain.diagnosis;
 
 import io.incidentsupervisor.domain.model.Text;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The role change that most likely caused the denial: the CloudTrail event, who made it and when, the policy, what it
  * took away ({@code removed}: the statement as written, or what the change did), and a sentence saying why it is the
- * suspect.
+ * suspect; {@code atRisk} the other roles that use the changed managed policy, which may fail the same way.
  */
 public record SuspectedChange(
         String eventName,
@@ -17,7 +18,11 @@ public record SuspectedChange(
         String actorType,
         String policy,
         String removed,
-        String explanation) {
+        String explanation,
+        List<String> atRisk) {
+
+    /** At most this many roles at risk are named: a verdict stays small enough to be counted first and never cut. */
+    public static final int MAX_AT_RISK = 20;
 
     public SuspectedChange {
         Objects.requireNonNull(eventName, "eventName");
@@ -25,5 +30,23 @@ public record SuspectedChange(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(explanation, "explanation");
         removed = Text.capped(removed, 2 * Text.SHORT);
+        atRisk = atRisk == null
+                ? List.of()
+                : atRisk.stream()
+                        .limit(MAX_AT_RISK)
+                        .map(role -> Text.capped(role, Text.SHORT))
+                        .toList();
+    }
+
+    public SuspectedChange(
+            String eventName,
+            String eventId,
+            Instant time,
+            String actorArn,
+            String actorType,
+            String policy,
+            String removed,
+            String explanation) {
+        this(eventName, eventId, time, actorArn, actorType, policy, removed, explanation, List.of());
     }
 }

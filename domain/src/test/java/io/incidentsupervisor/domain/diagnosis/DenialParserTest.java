@@ -245,6 +245,28 @@ class DenialParserTest {
     }
 
     @Test
+    void theDenyingPolicysArnIsReadWhereTheMessageNamesIt() {
+        String scp = "arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-deny3s";
+        assertThat(DenialParser.parse(
+                        "User: " + SESSION + " is not authorized to perform: s3:GetObject on resource: "
+                                + "\"arn:aws:s3:::orders/a.csv\" with an explicit deny in a service control policy: "
+                                + scp + ".",
+                        "S3AccessError"))
+                .singleElement()
+                .satisfies(denial -> {
+                    assertThat(denial.reason().policyType()).isEqualTo(PolicyType.SERVICE_CONTROL);
+                    assertThat(denial.reason().policyArn()).isEqualTo(scp);
+                    assertThat(denial.resource()).isEqualTo("arn:aws:s3:::orders/a.csv");
+                });
+        assertThat(DenialParser.parse(
+                        "User: " + SESSION + " is not authorized to perform: s3:GetObject on resource: x with an"
+                                + " explicit deny in a resource-based policy",
+                        "S3AccessError"))
+                .singleElement()
+                .satisfies(denial -> assertThat(denial.reason().policyArn()).isEmpty());
+    }
+
+    @Test
     void anOperationOutsideTheTableIsNamedByTheErrorTypesService() {
         assertThat(DenialParser.parse(
                         "An error occurred (AccessDenied) when calling the Scan operation: Access Denied",

@@ -31,7 +31,7 @@ class DiagnosticianTest {
     @Test
     void aDetachedManagedPolicyThatGrantedTheActionIsTheSuspect() {
         String arn = "arn:aws:iam::123456789012:policy/orders-read";
-        RoleChange detach = change(
+        Change detach = change(
                 "DetachRolePolicy", INCIDENT.minusSeconds(300), arn, policy(Policy.Kind.MANAGED, arn, READ_ORDERS));
 
         Diagnosis diagnosis = diagnose(List.of(detach), true, INCIDENT.plusSeconds(60));
@@ -46,12 +46,12 @@ class DiagnosticianTest {
 
     @Test
     void anInlinePolicyReplacedWithoutTheStatementIsTheSuspectAndItsEarlierDocumentTheRevert() {
-        RoleChange earlier = change(
+        Change earlier = change(
                 "PutRolePolicy",
                 INCIDENT.minusSeconds(86_000),
                 "results-write",
                 policy(Policy.Kind.INLINE, "results-write", READ_ORDERS, WRITE_RESULTS));
-        RoleChange replaced = change(
+        Change replaced = change(
                 "PutRolePolicy",
                 INCIDENT.minusSeconds(240),
                 "results-write",
@@ -73,12 +73,12 @@ class DiagnosticianTest {
     void anExplicitDenyAddedToAnInlinePolicyIsTheSuspect() {
         PolicyStatement deny = new PolicyStatement(
                 "NoReads", false, List.of("s3:Get*"), List.of("*"), false, "{\"Sid\":\"NoReads\",\"Effect\":\"Deny\"}");
-        RoleChange earlier = change(
+        Change earlier = change(
                 "PutRolePolicy",
                 INCIDENT.minusSeconds(7_200),
                 "guard",
                 policy(Policy.Kind.INLINE, "guard", READ_ORDERS));
-        RoleChange denied = change(
+        Change denied = change(
                 "PutRolePolicy",
                 INCIDENT.minusSeconds(60),
                 "guard",
@@ -95,7 +95,7 @@ class DiagnosticianTest {
     @Test
     void aPermissionsBoundaryThatDoesNotAllowTheActionIsTheSuspect() {
         String arn = "arn:aws:iam::123456789012:policy/dynamodb-only";
-        RoleChange boundary = change(
+        Change boundary = change(
                 "PutRolePermissionsBoundary",
                 INCIDENT.minusSeconds(120),
                 arn,
@@ -109,7 +109,7 @@ class DiagnosticianTest {
 
     @Test
     void noChangeIsPendingWhileCloudTrailMayStillDeliverItThenNotFound() {
-        RoleChange unrelated = change(
+        Change unrelated = change(
                 "DetachRolePolicy",
                 INCIDENT.minusSeconds(600),
                 "arn:aws:iam::123456789012:policy/dynamodb-write",
@@ -133,11 +133,11 @@ class DiagnosticianTest {
     @Test
     void aChangeAfterTheIncidentIsNotItsCauseAndTheNewestExplainingChangeWins() {
         String arn = "arn:aws:iam::123456789012:policy/orders-read";
-        RoleChange older = change(
+        Change older = change(
                 "DetachRolePolicy", INCIDENT.minusSeconds(900), arn, policy(Policy.Kind.MANAGED, arn, READ_ORDERS));
-        RoleChange newer = change(
+        Change newer = change(
                 "DetachRolePolicy", INCIDENT.minusSeconds(100), arn, policy(Policy.Kind.MANAGED, arn, READ_ORDERS));
-        RoleChange afterwards = change(
+        Change afterwards = change(
                 "DetachRolePolicy", INCIDENT.plusSeconds(3_600), arn, policy(Policy.Kind.MANAGED, arn, READ_ORDERS));
 
         Diagnosis diagnosis = diagnose(List.of(older, afterwards, newer), true, INCIDENT.plusSeconds(7_200));
@@ -188,7 +188,7 @@ class DiagnosticianTest {
                 .isFalse();
     }
 
-    private static Diagnosis diagnose(List<RoleChange> changes, boolean read, Instant now) {
+    private static Diagnosis diagnose(List<Change> changes, boolean read, Instant now) {
         return Diagnostician.diagnose(
                 INCIDENT, now, new Diagnostician.Evidence(List.of(DENIED), null, List.of(), changes, read, List.of()));
     }
@@ -214,7 +214,7 @@ class DiagnosticianTest {
 
     private static int sequence;
 
-    private static RoleChange change(String eventName, Instant time, String policyName, Policy policy) {
-        return new RoleChange("event-" + (++sequence), eventName, time, OPERATOR, "IAMUser", ROLE, policyName, policy);
+    private static Change change(String eventName, Instant time, String policyName, Policy policy) {
+        return new Change("event-" + (++sequence), eventName, time, OPERATOR, "IAMUser", ROLE, policyName, policy);
     }
 }

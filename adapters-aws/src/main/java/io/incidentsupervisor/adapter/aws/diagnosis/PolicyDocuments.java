@@ -42,7 +42,18 @@ final class PolicyDocuments {
                 strings(statement.path("Action")),
                 strings(statement.path("Resource")),
                 conditional,
-                JSON.writeValueAsString(statement));
+                JSON.writeValueAsString(statement),
+                principals(statement.path("Principal")));
+    }
+
+    /** A resource-based statement's principals: {@code "*"}, or every value of {@code {"AWS": …, "Service": …}}. */
+    private static List<String> principals(JsonNode principal) {
+        if (principal.isTextual()) {
+            return List.of(principal.asText());
+        }
+        List<String> values = new ArrayList<>();
+        principal.forEach(kind -> values.addAll(strings(kind)));
+        return values;
     }
 
     private static List<String> strings(JsonNode node) {

@@ -6,7 +6,7 @@ import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
-import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailRoleChanges;
+import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailChangeHistory;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
@@ -89,10 +89,11 @@ public final class InvestigationRig implements AutoCloseable {
                 new ContextGatherer(registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                 new Diagnoser(
                         new IamRoleEvidence(aws.lambda(), aws.iam()),
-                        new CloudTrailRoleChanges(aws.cloudTrail(), aws.iam(), Duration.ZERO),
+                        new CloudTrailChangeHistory(aws.cloudTrail(), aws.cloudTrail(), aws.iam(), Duration.ZERO),
                         clock,
                         Duration.ofHours(24),
-                        Duration.ZERO),
+                        Duration.ZERO,
+                        false),
                 new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),
                 Set.of("data-processor"),
                 new AwsFailureClassifier(),

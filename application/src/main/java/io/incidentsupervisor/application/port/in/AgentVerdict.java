@@ -14,7 +14,9 @@ import java.util.List;
  * A diagnosis as its readers get it, every fact in a sentence that cites the evidence it rests on ({@code [logs:4]},
  * {@code [cloudtrail:<event id>]}): compact, so that it fits whole in the smallest budget an agent may ask for. The
  * change itself (with the statement it removed) is the evidence its cause cites, and the document an undo command needs
- * is evidence {@value #REVERT_DOCUMENT}: both are read whole with {@code get_evidence}.
+ * is evidence {@value #REVERT_DOCUMENT}: both are read whole with {@code get_evidence}. {@code deniedElsewhere} says
+ * where a denial outside the role lies, {@code atRisk} names the other roles a changed managed policy breaks, and
+ * {@code suggestedGrant} is the statement a deploy's new code needs.
  */
 public record AgentVerdict(
         ChangeEvidence changeEvidence,
@@ -23,7 +25,10 @@ public record AgentVerdict(
         String roleNow,
         String cause,
         String undo,
-        List<String> notChecked) {
+        List<String> notChecked,
+        String deniedElsewhere,
+        List<String> atRisk,
+        String suggestedGrant) {
 
     /** The evidence id of the policy document an undo command names. */
     public static final String REVERT_DOCUMENT = "revert-document";
@@ -68,7 +73,12 @@ public record AgentVerdict(
                         ? ""
                         : diagnosis.revert() + " (suggested, never run by the supervisor"
                                 + (diagnosis.revertDocument().isEmpty() ? ")" : "; the file: " + REVERT_DOCUMENT + ")"),
-                diagnosis.gaps());
+                diagnosis.gaps(),
+                diagnosis.deniedElsewhere(),
+                change == null ? List.of() : change.atRisk(),
+                diagnosis.suggestedGrant().isEmpty()
+                        ? ""
+                        : diagnosis.suggestedGrant() + " (suggested, never applied by the supervisor)");
     }
 
     private static String simulated(Simulation simulation) {
@@ -82,7 +92,8 @@ public record AgentVerdict(
         String type = reason.policyType().words();
         return switch (reason.effect()) {
             case IMPLICIT -> "no " + type + " allows it";
-            case EXPLICIT -> "explicitly denied by a " + type;
+            case EXPLICIT ->
+                "explicitly denied by a " + type + (reason.policyArn().isEmpty() ? "" : " " + reason.policyArn());
             case UNKNOWN -> "AWS did not say why";
         };
     }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.application.port.out.EvidenceUnavailable;
+import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Policy;
-import io.incidentsupervisor.domain.diagnosis.RoleChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** CloudTrail's awsJson 1.1 LookupEvents, read by the real SDK client: pages, the event as an embedded JSON string. */
-class CloudTrailRoleChangesTest {
+class CloudTrailChangeHistoryTest {
 
     static final String TARGET = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
     static final String ROLE = "data-processor-role";
@@ -39,7 +39,8 @@ class CloudTrailRoleChangesTest {
     private static final Instant TO = Instant.parse("2026-11-23T08:05:00Z");
 
     private final AwsStubs aws = new AwsStubs();
-    private final CloudTrailRoleChanges changes = new CloudTrailRoleChanges(aws.cloudTrail(), aws.iam(), Duration.ZERO);
+    private final CloudTrailChangeHistory changes =
+            new CloudTrailChangeHistory(aws.cloudTrail(), aws.cloudTrail(), aws.iam(), Duration.ZERO);
 
     @AfterEach
     void stop() {
@@ -74,10 +75,10 @@ class CloudTrailRoleChangesTest {
                 "v2",
                 "{\"Statement\":[{\"Sid\":\"ReadOrders\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}");
 
-        List<RoleChange> found = changes.of(ROLE, FROM, TO);
+        List<Change> found = changes.ofRole(ROLE, FROM, TO);
 
-        assertThat(found).extracting(RoleChange::eventId).containsExactly("e-1", "e-2");
-        RoleChange detach = found.get(0);
+        assertThat(found).extracting(Change::eventId).containsExactly("e-1", "e-2");
+        Change detach = found.get(0);
         assertThat(detach.eventName()).isEqualTo("DetachRolePolicy");
         assertThat(detach.time()).isEqualTo(Instant.parse("2026-11-23T06:00:00Z"));
         assertThat(detach.actorArn()).isEqualTo(OPERATOR);
@@ -85,7 +86,7 @@ class CloudTrailRoleChangesTest {
         assertThat(detach.policyName()).isEqualTo(MANAGED);
         assertThat(detach.policy().granting("s3:GetObject", "arn:aws:s3:::orders/a"))
                 .isPresent();
-        RoleChange put = found.get(1);
+        Change put = found.get(1);
         assertThat(put.policyName()).isEqualTo("results-write");
         assertThat(put.policy().kind()).isEqualTo(Policy.Kind.INLINE);
         assertThat(put.policy().document()).isEqualTo(NEW_DOCUMENT);
@@ -99,7 +100,7 @@ class CloudTrailRoleChangesTest {
     void aRepeatedPageTokenEndsTheWalk() throws Exception {
         aws.server.stubFor(lookup().willReturn(logsOk(page("same-token"))));
 
-        assertThat(changes.of(ROLE, FROM, TO)).isEmpty();
+        assertThat(changes.ofRole(ROLE, FROM, TO)).isEmpty();
         assertThat(aws.server.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(2);
     }
 
@@ -110,7 +111,7 @@ class CloudTrailRoleChangesTest {
                 "AccessDeniedException",
                 AwsStubs.notAuthorized("cloudtrail:LookupEvents", "arn:aws:cloudtrail:us-east-1:123456789012:*"))));
 
-        assertThatThrownBy(() -> changes.of(ROLE, FROM, TO))
+        assertThatThrownBy(() -> changes.ofRole(ROLE, FROM, TO))
                 .isInstanceOfSatisfying(EvidenceUnavailable.class, unavailable -> {
                     assertThat(unavailable.kind()).isEqualTo("AccessDenied");
                     assertThat(unavailable.missingPermission()).isEqualTo("cloudtrail:LookupEvents");
@@ -121,7 +122,7 @@ class CloudTrailRoleChangesTest {
     void throttlingIsThrottled() {
         aws.server.stubFor(lookup().willReturn(logsError(400, "ThrottlingException", "Rate exceeded")));
 
-        assertThatThrownBy(() -> changes.of(ROLE, FROM, TO))
+        assertThatThrownBy(() -> changes.ofRole(ROLE, FROM, TO))
                 .isInstanceOfSatisfying(
                         EvidenceUnavailable.class,
                         unavailable -> assertThat(unavailable.kind()).isEqualTo("Throttled"));
