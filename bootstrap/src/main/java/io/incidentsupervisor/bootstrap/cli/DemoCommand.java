@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
         name = "demo",
@@ -54,7 +57,7 @@ final class DemoCommand extends CliCommand {
         }
     }
 
-    static final class Scenarios implements picocli.CommandLine.ITypeConverter<Scenario> {
+    static final class Scenarios implements ITypeConverter<Scenario> {
         @Override
         public Scenario convert(String value) {
             for (Scenario scenario : Scenario.values()) {
@@ -62,12 +65,12 @@ final class DemoCommand extends CliCommand {
                     return scenario;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException(
+            throw new TypeConversionException(
                     "'" + value + "' is not a scenario: inline-policy (the default) or managed-policy");
         }
     }
 
-    @picocli.CommandLine.Option(
+    @Option(
             names = "--scenario",
             converter = Scenarios.class,
             paramLabel = "NAME",

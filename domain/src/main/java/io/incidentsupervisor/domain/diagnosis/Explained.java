@@ -13,6 +13,10 @@ record Explained(SuspectedChange suspect, String revert, String revertDocument, 
     }
 
     static SuspectedChange suspect(Change change, String removed, String explanation) {
+        return suspect(change, removed, explanation, List.of());
+    }
+
+    static SuspectedChange suspect(Change change, String removed, String explanation, List<String> atRisk) {
         return new SuspectedChange(
                 change.eventName(),
                 change.eventId(),
@@ -22,20 +26,6 @@ record Explained(SuspectedChange suspect, String revert, String revertDocument, 
                 change.policyName().isEmpty() ? change.target() : change.policyName(),
                 removed,
                 explanation,
-                List.of());
-    }
-
-    static SuspectedChange suspect(Change change, String removed, String explanation, List<String> atRisk) {
-        SuspectedChange plain = suspect(change, removed, explanation);
-        return new SuspectedChange(
-                plain.eventName(),
-                plain.eventId(),
-                plain.time(),
-                plain.actorArn(),
-                plain.actorType(),
-                plain.policy(),
-                plain.removed(),
-                plain.explanation(),
                 atRisk);
     }
 }

@@ -59,18 +59,16 @@ public final class CloudTrailChangeHistory implements ChangeHistory {
             JsonNode request = recorded.request();
             String policyName =
                     text(request, "policyName", text(request, "policyArn", text(request, "permissionsBoundary", "")));
-            changes.add(new Change(
-                    recorded.event().eventId(),
-                    recorded.event().eventName(),
-                    recorded.event().eventTime(),
-                    recorded.record()
-                            .path("userIdentity")
-                            .path("arn")
-                            .asText(recorded.event().username()),
-                    recorded.record().path("userIdentity").path("type").asText(""),
+            changes.add(recorded.change(
+                    Subject.ROLE,
                     text(request, "roleName", roleName),
                     policyName,
-                    roleDocument(Change.baseName(recorded.event().eventName()), request, policyName)));
+                    roleDocument(Change.baseName(recorded.event().eventName()), request, policyName),
+                    null,
+                    "",
+                    "",
+                    false,
+                    List.of()));
         }
         return changes;
     }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.application.port.out.EvidenceUnavailable;
 import io.incidentsupervisor.domain.diagnosis.Change;
+import io.incidentsupervisor.domain.diagnosis.Policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +47,8 @@ final class CloudTrailLookups {
                 Change.Subject subject,
                 String target,
                 String policyName,
-                io.incidentsupervisor.domain.diagnosis.Policy policy,
-                io.incidentsupervisor.domain.diagnosis.Policy before,
+                Policy policy,
+                Policy before,
                 String previous,
                 String current,
                 boolean beforeDeleted,
@@ -111,7 +113,7 @@ final class CloudTrailLookups {
                 break;
             }
         }
-        found.sort(java.util.Comparator.comparing(recorded -> recorded.event().eventTime()));
+        found.sort(Comparator.comparing(recorded -> recorded.event().eventTime()));
         return found;
     }
 
