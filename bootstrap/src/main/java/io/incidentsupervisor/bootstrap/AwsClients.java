@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The SDK clients, built on one HTTP client; endpoints and credentials come from the SDK's own settings. Every call is
@@ -45,6 +46,7 @@ public final class AwsClients {
     private CloudWatchLogsClient logs;
     private CloudTrailClient cloudTrail;
     private CloudTrailClient cloudTrailHome;
+    private S3Client s3;
 
     public AwsClients(String region) {
         this.region = Region.of(region);
@@ -106,6 +108,15 @@ public final class AwsClients {
                     region.equals(Region.US_EAST_1) ? cloudTrail() : bounded(CloudTrailClient.builder(), region);
         }
         return cloudTrailHome;
+    }
+
+    /** The bucket-policy reader: most denials never need it, so it is built on first use. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            // A bucket in another Region answers with a redirect the client then follows.
+            s3 = bounded(S3Client.builder().crossRegionAccessEnabled(true), region);
+        }
+        return s3;
     }
 
     public synchronized CloudWatchLogsClient logs() {

@@ -1,6 +1,7 @@
 package io.incidentsupervisor.bootstrap;
 
 import io.incidentsupervisor.adapter.aws.AwsFailureClassifier;
+import io.incidentsupervisor.adapter.aws.diagnosis.AwsResourcePolicies;
 import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailChangeHistory;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.lambda.AlertIntake;
@@ -60,6 +61,7 @@ public final class IncidentSupervisor implements AutoCloseable {
                 new IamRoleEvidence(clients.lambda(), clients.iam()),
                 new CloudTrailChangeHistory(
                         clients.cloudTrail(), clients.cloudTrailHome(), clients.iam(), CLOUDTRAIL_PACE),
+                new AwsResourcePolicies(clients::s3, clients::lambda),
                 clock,
                 settings.changeLookBack(),
                 RECORDING_RESERVE,

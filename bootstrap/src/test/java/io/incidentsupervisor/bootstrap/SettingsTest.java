@@ -52,6 +52,7 @@ class SettingsTest {
         assertThat(settings.eventsTable()).isEqualTo("incident-supervisor-events");
         assertThat(settings.logGroupOverrides()).isEmpty();
         assertThat(settings.region()).isEqualTo("eu-west-1");
+        assertThat(settings.organizationEvents()).isFalse();
     }
 
     @Test
@@ -74,6 +75,10 @@ class SettingsTest {
                 .hasMessageStartingWith("STALE_THRESHOLD ");
         assertThatThrownBy(() -> Settings.from(environment("STALE_THRESHOLD", "0")))
                 .hasMessageStartingWith("STALE_THRESHOLD must be positive");
+        assertThatThrownBy(() -> Settings.from(environment("ORGANIZATION_EVENTS", "yes")))
+                .hasMessageStartingWith("ORGANIZATION_EVENTS must be true or false, not 'yes'");
+        assertThat(Settings.from(environment("ORGANIZATION_EVENTS", "true")).organizationEvents())
+                .isTrue();
     }
 
     @Test

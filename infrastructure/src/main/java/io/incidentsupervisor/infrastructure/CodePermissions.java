@@ -96,6 +96,17 @@ final class CodePermissions {
                         .resource("policy")
                         .resourceName("*")
                         .build()))));
+        // The diagnosis reads the policy a denied bucket or function holds now; which ones cannot be known when
+        // deploying.
+        role.addToPolicy(allow(List.of("s3:GetBucketPolicy"), List.of("arn:aws:s3:::*")));
+        role.addToPolicy(allow(
+                List.of("lambda:GetPolicy"),
+                List.of(stack.formatArn(ArnComponents.builder()
+                        .service("lambda")
+                        .resource("function")
+                        .resourceName("*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .build()))));
         // The diagnosis reads who changed a role, its managed policies, the function and the denied resource's policy
         // (in us-east-1 and the functions' Region). LookupEvents has no resource-level permissions: "*" is the only
         // resource IAM accepts for it.

@@ -49,7 +49,8 @@ class IamMatchesCodeTest {
             "sns-s3-access-error.json",
             "sns-cloudwatch-access-error.json",
             "sns-unknown-error-type.json",
-            "sns-malformed.json");
+            "sns-malformed.json",
+            "sns-resource-policy-denials.json");
 
     private static List<RequiredPermissions.Permission> codeRequires;
 
@@ -267,7 +268,8 @@ class IamMatchesCodeTest {
                         .recheckChangeEvidence()
                         .recheck("request-3", Instant.now().plusSeconds(60));
 
-                assertThat(supervisor.stores().rebuild().rebuild(events -> {})).isEqualTo(4);
+                // The four incidents of the other examples and the killed one, and the five resource-based denials.
+                assertThat(supervisor.stores().rebuild().rebuild(events -> {})).isEqualTo(9);
                 planted.accept(clients);
                 return AwsCallRecorder.drain().stream()
                         .flatMap(call -> permissions.of(call).stream())

@@ -93,6 +93,15 @@ final class RequiredPermissions {
                         "arn:aws:logs:" + region + ":" + account + ":log-group:" + group + ":*",
                         name));
             }
+            // The bucket-policy read, on the bucket.
+            case "s3" ->
+                required.add(new Permission(
+                        "s3:" + call.operation(),
+                        "arn:aws:s3:::"
+                                + call.request()
+                                        .getValueForField("Bucket", String.class)
+                                        .orElse("*"),
+                        name));
             default ->
                 required.add(new Permission(
                         call.service().toLowerCase(java.util.Locale.ROOT) + ":" + call.operation(), "*", name));

@@ -52,8 +52,8 @@ public record AwsFailure(Kind kind, String code, String message, String missingP
             "UnauthorizedOperation",
             "UnrecognizedClientException",
             "KMSAccessDeniedException");
-    private static final Set<String> NOT_FOUND =
-            Set.of("NoSuchEntity", "ResourceNotFoundException", "NotFoundException");
+    private static final Set<String> NOT_FOUND = Set.of(
+            "NoSuchEntity", "ResourceNotFoundException", "NotFoundException", "NoSuchBucketPolicy", "NoSuchBucket");
     /** AWS's wording: "… is not authorized to perform: iam:ListAttachedRolePolicies on resource: …". */
     private static final Pattern MISSING_PERMISSION =
             Pattern.compile("not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)");

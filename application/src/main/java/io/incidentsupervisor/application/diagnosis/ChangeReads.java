@@ -2,6 +2,8 @@ package io.incidentsupervisor.application.diagnosis;
 
 import io.incidentsupervisor.application.TimeBoxed;
 import io.incidentsupervisor.application.port.out.ChangeHistory;
+import io.incidentsupervisor.application.port.out.ResourcePolicies;
+import io.incidentsupervisor.application.port.out.RoleEvidence;
 import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Change.Subject;
 import io.incidentsupervisor.domain.diagnosis.Denial;
@@ -9,6 +11,7 @@ import io.incidentsupervisor.domain.diagnosis.Diagnostician;
 import io.incidentsupervisor.domain.diagnosis.Policy;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
+import io.incidentsupervisor.domain.diagnosis.SuspectedChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,9 @@ final class ChangeReads {
     static final int MAX_MANAGED_POLICIES = 5;
 
     private final ChangeHistory history;
+    private final ResourcePolicies resourcePolicies;
+    private final RoleEvidence roles;
+    private Policy resourcePolicy;
     private final EvidenceCalls calls;
     private final Denial denial;
     private final Instant from;
@@ -43,6 +49,8 @@ final class ChangeReads {
     /** Starts the reads that need nothing but the alert; {@code named} is the role the denial names (or empty). */
     ChangeReads(
             ChangeHistory history,
+            ResourcePolicies resourcePolicies,
+            RoleEvidence roles,
             EvidenceCalls calls,
             Denial denial,
             String function,
@@ -50,6 +58,8 @@ final class ChangeReads {
             Duration lookBack,
             boolean organizationEvents) {
         this.history = history;
+        this.resourcePolicies = resourcePolicies;
+        this.roles = roles;
         this.calls = calls;
         this.denial = denial;
         this.from = incidentAt.minus(lookBack);
@@ -80,6 +90,9 @@ final class ChangeReads {
                     Subject.RESOURCE_POLICY,
                     "the resource's policy changes",
                     () -> history.ofResourcePolicy(holder, from, to));
+            resourcePolicy = calls.call("the resource's policy", () -> Optional.ofNullable(resourcePolicies.of(holder)))
+                    .flatMap(policy -> policy)
+                    .orElse(null);
         }
         if (Diagnostician.organizationMayExplain(denial) && organizationEvents) {
             String arn = denial.reason().policyArn();
@@ -94,6 +107,11 @@ final class ChangeReads {
             }
         }
         return List.copyOf(changes);
+    }
+
+    /** The denied resource's policy now, when it was read and it has one. */
+    Policy resourcePolicy() {
+        return resourcePolicy;
     }
 
     Set<Subject> read() {
@@ -128,14 +146,12 @@ final class ChangeReads {
                 .toList();
         boolean all = true;
         for (String arn : arns.subList(0, Math.min(arns.size(), MAX_MANAGED_POLICIES))) {
-            List<Change> found = calls.call(
-                            "the changes of " + arn,
-                            () -> history.ofManagedPolicy(arn, role.get().roleName(), from, to))
+            List<Change> found = calls.call("the changes of " + arn, () -> history.ofManagedPolicy(arn, from, to))
                     .orElse(null);
             if (found == null) {
                 all = false;
             } else {
-                changes.addAll(found);
+                changes.addAll(atRisk(found, arn, role.get().roleName()));
             }
         }
         if (arns.size() > MAX_MANAGED_POLICIES) {
@@ -145,6 +161,24 @@ final class ChangeReads {
         if (all) {
             read.add(Subject.MANAGED_POLICY);
         }
+    }
+
+    /**
+     * A changed policy's other roles, which may fail the same way; read only when the policy did change, and a gap
+     * naming the permission when IAM refuses.
+     */
+    private List<Change> atRisk(List<Change> found, String arn, String roleName) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<String> others = calls
+                .call("the roles using " + arn, () -> roles.rolesUsing(arn, SuspectedChange.MAX_AT_RISK + 1))
+                .orElse(List.of())
+                .stream()
+                .filter(name -> !name.equals(roleName))
+                .limit(SuspectedChange.MAX_AT_RISK)
+                .toList();
+        return found.stream().map(change -> change.withSharedWith(others)).toList();
     }
 
     private void read(Subject subject, String what, Callable<List<Change>> call) {

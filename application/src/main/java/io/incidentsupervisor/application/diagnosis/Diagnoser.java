@@ -1,12 +1,14 @@
 package io.incidentsupervisor.application.diagnosis;
 
 import io.incidentsupervisor.application.port.out.ChangeHistory;
+import io.incidentsupervisor.application.port.out.ResourcePolicies;
 import io.incidentsupervisor.application.port.out.RoleEvidence;
 import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Denial;
 import io.incidentsupervisor.domain.diagnosis.DenialParser;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.diagnosis.Diagnostician;
+import io.incidentsupervisor.domain.diagnosis.Policy;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
 import io.incidentsupervisor.domain.model.CollectorResult;
@@ -31,6 +33,7 @@ public final class Diagnoser {
 
     private final RoleEvidence roles;
     private final ChangeHistory changes;
+    private final ResourcePolicies resourcePolicies;
     private final Clock clock;
     private final Duration lookBack;
     private final Duration recordingReserve;
@@ -44,12 +47,14 @@ public final class Diagnoser {
     public Diagnoser(
             RoleEvidence roles,
             ChangeHistory changes,
+            ResourcePolicies resourcePolicies,
             Clock clock,
             Duration lookBack,
             Duration recordingReserve,
             boolean organizationEvents) {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.resourcePolicies = Objects.requireNonNull(resourcePolicies, "resourcePolicies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lookBack = Objects.requireNonNull(lookBack, "lookBack");
         this.recordingReserve = Objects.requireNonNull(recordingReserve, "recordingReserve");
@@ -61,7 +66,7 @@ public final class Diagnoser {
         List<Denial> denials = DenialParser.denials(alert.errorMessage(), failureLines(results), alert.errorType());
         List<String> gaps = new ArrayList<>();
         if (denials.isEmpty()) {
-            return verdict(alert, denials, null, List.of(), List.of(), Set.of(), gaps);
+            return verdict(alert, denials, null, List.of(), List.of(), Set.of(), null, gaps);
         }
         EvidenceCalls calls = new EvidenceCalls(clock, deadline.minus(recordingReserve), gaps);
         ChangeReads reads = reads(alert, denials.get(0), calls);
@@ -76,7 +81,8 @@ public final class Diagnoser {
             }
         });
         List<Change> history = reads.collect(role, simulations);
-        return verdict(alert, denials, role.orElse(null), simulations, history, reads.read(), gaps);
+        return verdict(
+                alert, denials, role.orElse(null), simulations, history, reads.read(), reads.resourcePolicy(), gaps);
     }
 
     /**
@@ -92,12 +98,28 @@ public final class Diagnoser {
         ChangeReads reads = reads(alert, pending.denials().get(0), calls);
         Optional<RoleState> role = calls.call("the role", () -> roles.roleOf(alert.lambdaName()));
         List<Change> history = reads.collect(role, pending.simulations());
-        return verdict(alert, pending.denials(), role.orElse(null), pending.simulations(), history, reads.read(), gaps);
+        return verdict(
+                alert,
+                pending.denials(),
+                role.orElse(null),
+                pending.simulations(),
+                history,
+                reads.read(),
+                reads.resourcePolicy(),
+                gaps);
     }
 
     private ChangeReads reads(IncidentAlert alert, Denial denial, EvidenceCalls calls) {
         return new ChangeReads(
-                changes, calls, denial, alert.lambdaName(), alert.timestamp(), lookBack, organizationEvents);
+                changes,
+                resourcePolicies,
+                roles,
+                calls,
+                denial,
+                alert.lambdaName(),
+                alert.timestamp(),
+                lookBack,
+                organizationEvents);
     }
 
     private Diagnosis verdict(
@@ -107,11 +129,12 @@ public final class Diagnoser {
             List<Simulation> simulations,
             List<Change> history,
             Set<Change.Subject> read,
+            Policy resourcePolicy,
             List<String> gaps) {
         return Diagnostician.diagnose(
                 alert.timestamp(),
                 clock.instant(),
-                new Diagnostician.Evidence(denials, role, simulations, history, read, gaps));
+                new Diagnostician.Evidence(denials, role, simulations, history, read, gaps, resourcePolicy));
     }
 
     /** The messages of the log lines a collector marked as carrying the failure, with their evidence ids. */

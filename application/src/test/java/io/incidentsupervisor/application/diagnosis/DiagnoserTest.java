@@ -77,6 +77,11 @@ class DiagnoserTest {
             public Simulation simulate(String roleArn, String action, String resource) {
                 return new Simulation(action, resource, "implicitDeny", List.of());
             }
+
+            @Override
+            public List<String> rolesUsing(String policyArn, int max) {
+                return List.of();
+            }
         };
         ChangeHistory history = StubEvidence.roleOnly((roleName, from, to) -> {
             changesRead.add(roleName);
@@ -85,6 +90,7 @@ class DiagnoserTest {
         return new Diagnoser(
                 roles,
                 history,
+                resourceArn -> null,
                 Clock.fixed(FAILED_AT.plusSeconds(5), ZoneOffset.UTC),
                 Duration.ofHours(24),
                 Duration.ZERO,

@@ -22,7 +22,7 @@ public class StubEvidence implements RoleEvidence, ChangeHistory {
 
     /** A diagnoser on this evidence, with no recording reserve. */
     public Diagnoser diagnoser(Clock clock) {
-        return new Diagnoser(this, this, clock, Duration.ofHours(24), Duration.ZERO, false);
+        return new Diagnoser(this, this, resourceArn -> null, clock, Duration.ofHours(24), Duration.ZERO, false);
     }
 
     @Override
@@ -38,6 +38,11 @@ public class StubEvidence implements RoleEvidence, ChangeHistory {
     }
 
     @Override
+    public List<String> rolesUsing(String policyArn, int max) {
+        return List.of();
+    }
+
+    @Override
     public List<Change> ofRole(String roleName, Instant from, Instant to) {
         calls.add("changes " + roleName);
         return orUnavailable(changes, "cloudtrail:LookupEvents");
@@ -45,7 +50,7 @@ public class StubEvidence implements RoleEvidence, ChangeHistory {
 
     /** No function, managed-policy, resource or organization changes: these tests are about the role's. */
     @Override
-    public List<Change> ofManagedPolicy(String policyArn, String roleName, Instant from, Instant to) {
+    public List<Change> ofManagedPolicy(String policyArn, Instant from, Instant to) {
         return List.of();
     }
 

@@ -81,6 +81,25 @@ public record Change(
                 List.of());
     }
 
+    /** The same change, with the other roles that use its policy. */
+    public Change withSharedWith(List<String> roles) {
+        return new Change(
+                eventId,
+                eventName,
+                time,
+                actorArn,
+                actorType,
+                subject,
+                target,
+                policyName,
+                policy,
+                before,
+                previous,
+                current,
+                beforeDeleted,
+                roles);
+    }
+
     /** The event's name without the API version CloudTrail appends to some services' names. */
     public String action() {
         return baseName(eventName);

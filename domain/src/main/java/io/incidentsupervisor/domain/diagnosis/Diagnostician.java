@@ -29,7 +29,8 @@ public final class Diagnostician {
 
     /**
      * What the evidence collectors found: {@code role} is null when it could not be read; {@code read} names the
-     * histories that were read (a history that failed is missing, and its gap says why).
+     * histories that were read (a history that failed is missing, and its gap says why); {@code resourcePolicy} is the
+     * denied resource's policy now, null when it has none or it was not read.
      */
     public record Evidence(
             List<Denial> denials,
@@ -37,7 +38,8 @@ public final class Diagnostician {
             List<Simulation> simulations,
             List<Change> changes,
             Set<Subject> read,
-            List<String> gaps) {
+            List<String> gaps,
+            Policy resourcePolicy) {
 
         public Evidence {
             denials = List.copyOf(denials);
@@ -45,6 +47,16 @@ public final class Diagnostician {
             changes = List.copyOf(changes);
             read = read.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(read));
             gaps = List.copyOf(gaps);
+        }
+
+        public Evidence(
+                List<Denial> denials,
+                RoleState role,
+                List<Simulation> simulations,
+                List<Change> changes,
+                Set<Subject> read,
+                List<String> gaps) {
+            this(denials, role, simulations, changes, read, gaps, null);
         }
 
         /** Evidence whose role-side histories (the role, its managed policies, the function) were all read, or none. */
@@ -95,7 +107,9 @@ public final class Diagnostician {
             explained = first(newestFirst, change -> ElsewhereExplanations.organizationPolicy(change, denial));
         } else if (reason.policyType() == PolicyType.RESOURCE || (reason.mayLieInTheRole() && allowsNow)) {
             searched = Subject.RESOURCE_POLICY;
-            explained = first(newestFirst, change -> ElsewhereExplanations.resourcePolicy(change, denial, roleArn));
+            explained = first(
+                    newestFirst,
+                    change -> ElsewhereExplanations.resourcePolicy(change, denial, roleArn, evidence.resourcePolicy()));
         } else if (reason.mayLieInTheRole()) {
             searched = Subject.ROLE;
             explained = first(newestFirst, change -> RoleExplanations.explain(change, denial, newestFirst, allowsNow))
@@ -104,7 +118,11 @@ public final class Diagnostician {
             searched = null;
             explained = Optional.empty();
         }
-        String elsewhere = Elsewhere.describe(denial, evidence.read().contains(Subject.ORGANIZATION_POLICY));
+        String elsewhere = Elsewhere.describe(
+                denial,
+                evidence.read().contains(Subject.ORGANIZATION_POLICY),
+                searched == Subject.RESOURCE_POLICY ? evidence.resourcePolicy() : null,
+                roleArn);
         String roleNow = RoleNow.describe(evidence.role(), denial);
         if (explained.isPresent()) {
             return new Diagnosis(

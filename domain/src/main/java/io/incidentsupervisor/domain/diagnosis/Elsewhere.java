@@ -5,7 +5,21 @@ final class Elsewhere {
 
     private Elsewhere() {}
 
-    static String describe(Denial denial, boolean organizationEventsRead) {
+    /** {@code resourcePolicy} is the denied resource's policy now, when it was read. */
+    static String describe(Denial denial, boolean organizationEventsRead, Policy resourcePolicy, String roleArn) {
+        String sentence = where(denial, organizationEventsRead);
+        if (resourcePolicy == null) {
+            return sentence;
+        }
+        String now = ElsewhereExplanations.statement(
+                        resourcePolicy, denial, roleArn, ElsewhereExplanations.accountOf(denial.principal()), false)
+                .map(statement -> "statement " + (statement.sid().isEmpty() ? "(no Sid)" : statement.sid())
+                        + " of the resource's policy denies " + denial.action() + " now")
+                .orElse("the resource's policy does not deny " + denial.action() + " now");
+        return sentence.isEmpty() ? now : sentence + "; " + now;
+    }
+
+    private static String where(Denial denial, boolean organizationEventsRead) {
         DenialReason reason = denial.reason();
         String arn = reason.policyArn().isEmpty() ? "" : " " + reason.policyArn();
         return switch (reason.policyType()) {

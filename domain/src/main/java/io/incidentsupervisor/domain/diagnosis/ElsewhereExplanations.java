@@ -17,7 +17,7 @@ final class ElsewhereExplanations {
      * A change to the denied resource's policy explains the denial if the new policy denies the action to the role (or
      * to everyone), or if the policy before it allowed the action to the role and the new one (or none) does not.
      */
-    static Optional<Explained> resourcePolicy(Change change, Denial denial, String roleArn) {
+    static Optional<Explained> resourcePolicy(Change change, Denial denial, String roleArn, Policy now) {
         if (change.subject() != Change.Subject.RESOURCE_POLICY || !covers(change.target(), denial.resource())) {
             return Optional.empty();
         }
@@ -30,10 +30,12 @@ final class ElsewhereExplanations {
         if (deny.isEmpty() && removed.isEmpty()) {
             return Optional.empty();
         }
+        // Without the earlier policy, the revert is the policy as it is now (or as the change left it) without the
+        // statement that denies.
+        Policy base = now != null && deny.isPresent() && now.statements().contains(deny.get()) ? now : change.policy();
         String document = change.before() != null
                 ? change.before().document()
-                : deny.map(statement -> change.policy().documentWithout(statement))
-                        .orElse("");
+                : deny.map(base::documentWithout).orElse("");
         String explanation = "the resource-based policy of " + change.target()
                 + (deny.isPresent() ? " now denies " : " no longer allows ") + denial.action() + " to the role"
                 + (change.before() == null
@@ -119,7 +121,7 @@ final class ElsewhereExplanations {
                 grant));
     }
 
-    private static Optional<PolicyStatement> statement(
+    static Optional<PolicyStatement> statement(
             Policy policy, Denial denial, String roleArn, String account, boolean allow) {
         return policy == null
                 ? Optional.empty()

@@ -74,9 +74,9 @@ public final class CloudTrailChangeHistory implements ChangeHistory {
     }
 
     @Override
-    public List<Change> ofManagedPolicy(String policyArn, String roleName, Instant from, Instant to) {
+    public List<Change> ofManagedPolicy(String policyArn, Instant from, Instant to) {
         List<Recorded> events = global.of(policyArn, "iam.amazonaws.com", ManagedPolicyVersions.EVENTS, from, to);
-        return events.isEmpty() ? List.of() : versions.changes(policyArn, roleName, events);
+        return events.isEmpty() ? List.of() : versions.changes(policyArn, events);
     }
 
     /** Role swaps and deploys: {@code requestParameters.role} names a new role, a code update its SHA-256. */

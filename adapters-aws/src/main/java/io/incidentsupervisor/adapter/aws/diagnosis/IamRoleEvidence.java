@@ -9,7 +9,9 @@ import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PolicyRole;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Statement;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -18,7 +20,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * The role's state from IAM: the function's role ({@code GetFunctionConfiguration}), its permissions boundary
  * ({@code GetRole}), every inline policy ({@code ListRolePolicies}, {@code GetRolePolicy}) and attached managed policy
  * ({@code ListAttachedRolePolicies}, {@code GetPolicy}, {@code GetPolicyVersion}), and the policy simulator
- * ({@code SimulatePrincipalPolicy}).
+ * ({@code SimulatePrincipalPolicy}), and the roles a managed policy is attached to ({@code ListEntitiesForPolicy}, one
+ * page).
  */
 public final class IamRoleEvidence implements RoleEvidence {
 
@@ -75,6 +78,21 @@ public final class IamRoleEvidence implements RoleEvidence {
                     result.matchedStatements().stream()
                             .map(Statement::sourcePolicyId)
                             .toList());
+        } catch (SdkException e) {
+            throw IamPolicies.unavailable(e);
+        }
+    }
+
+    @Override
+    public List<String> rolesUsing(String policyArn, int max) {
+        try {
+            return iam
+                    .listEntitiesForPolicy(b ->
+                            b.policyArn(policyArn).entityFilter(EntityType.ROLE).maxItems(max))
+                    .policyRoles()
+                    .stream()
+                    .map(PolicyRole::roleName)
+                    .toList();
         } catch (SdkException e) {
             throw IamPolicies.unavailable(e);
         }

@@ -6,20 +6,18 @@ import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailLookups.Recorded;
 import io.incidentsupervisor.domain.diagnosis.Change;
 import io.incidentsupervisor.domain.diagnosis.Change.Subject;
 import io.incidentsupervisor.domain.diagnosis.Policy;
-import io.incidentsupervisor.domain.diagnosis.SuspectedChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.EntityType;
 
 /**
  * A customer-managed policy's new default versions ({@code CreatePolicyVersion} with {@code setAsDefault},
  * {@code SetDefaultPolicyVersion}), each with the version it replaced: the one the previous such event made default,
  * else, for a created version {@code vN}, {@code vN-1}. Both documents are read with {@code GetPolicyVersion}; a
  * replaced version since deleted is said so, with its document where a {@code CreatePolicyVersion} in the look-back
- * holds it. The other roles the policy is attached to ({@code ListEntitiesForPolicy}, one page) are at risk.
+ * holds it.
  */
 final class ManagedPolicyVersions {
 
@@ -31,8 +29,7 @@ final class ManagedPolicyVersions {
         this.iam = iam;
     }
 
-    List<Change> changes(String policyArn, String roleName, List<Recorded> events) {
-        List<String> sharedWith = otherRoles(policyArn, roleName);
+    List<Change> changes(String policyArn, List<Recorded> events) {
         List<Change> changes = new ArrayList<>();
         String defaultVersion = "";
         for (Recorded recorded : events) {
@@ -60,7 +57,7 @@ final class ManagedPolicyVersions {
                     previous,
                     current,
                     deleted,
-                    sharedWith));
+                    List.of()));
             defaultVersion = current;
         }
         return changes;
@@ -103,22 +100,5 @@ final class ManagedPolicyVersions {
             }
         }
         return null;
-    }
-
-    /** The other roles the policy is attached to, at most a verdict's worth; none when IAM will not say. */
-    private List<String> otherRoles(String policyArn, String roleName) {
-        try {
-            return iam
-                    .listEntitiesForPolicy(b ->
-                            b.policyArn(policyArn).entityFilter(EntityType.ROLE).maxItems(100))
-                    .policyRoles()
-                    .stream()
-                    .map(role -> role.roleName())
-                    .filter(name -> !name.equals(roleName))
-                    .limit(SuspectedChange.MAX_AT_RISK)
-                    .toList();
-        } catch (SdkException e) {
-            return List.of();
-        }
     }
 }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * AWS APIs without a local emulator, served on loopback by WireMock in their real wire formats, and the real SDK clients
@@ -101,6 +102,18 @@ public final class AwsStubs implements AutoCloseable {
         return CloudTrailClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(this::configure)
+                .build();
+    }
+
+    /** S3 addressed by path, as a stand-in on loopback needs. */
+    public S3Client s3() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(Region.EU_WEST_1)
                 .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(this::configure)

@@ -166,6 +166,31 @@ class IamRoleEvidenceTest {
     }
 
     @Test
+    void theRolesAManagedPolicyIsAttachedToAreListedAndARefusalNamesThePermission() {
+        String arn = "arn:aws:iam::123456789012:policy/orders-read";
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListEntitiesForPolicy"))
+                .withRequestBody(containing("EntityFilter=Role"))
+                .willReturn(iamOk(
+                        "ListEntitiesForPolicy",
+                        "<PolicyRoles><member><RoleName>order-exporter-role</RoleName><RoleId>AROA1</RoleId></member>"
+                                + "<member><RoleName>invoice-sender-role</RoleName><RoleId>AROA2</RoleId></member>"
+                                + "</PolicyRoles><PolicyGroups/><PolicyUsers/><IsTruncated>false</IsTruncated>")));
+
+        assertThat(evidence.rolesUsing(arn, 21)).containsExactly("order-exporter-role", "invoice-sender-role");
+
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=ListEntitiesForPolicy"))
+                .willReturn(iamError(403, "AccessDenied", AwsStubs.notAuthorized("iam:ListEntitiesForPolicy", arn))));
+        assertThatThrownBy(() -> evidence.rolesUsing(arn, 21))
+                .isInstanceOfSatisfying(
+                        EvidenceUnavailable.class,
+                        unavailable ->
+                                assertThat(unavailable.missingPermission()).isEqualTo("iam:ListEntitiesForPolicy"));
+    }
+
+    @Test
     void theSimulatorsDecisionAndMatchedStatementsAreRead() {
         aws.server.stubFor(post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=SimulatePrincipalPolicy"))

@@ -6,6 +6,7 @@ import io.incidentsupervisor.adapter.aws.collector.CloudWatchLogsCollector;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollector;
 import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorTest;
+import io.incidentsupervisor.adapter.aws.diagnosis.AwsResourcePolicies;
 import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailChangeHistory;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
@@ -90,6 +91,7 @@ public final class InvestigationRig implements AutoCloseable {
                 new Diagnoser(
                         new IamRoleEvidence(aws.lambda(), aws.iam()),
                         new CloudTrailChangeHistory(aws.cloudTrail(), aws.cloudTrail(), aws.iam(), Duration.ZERO),
+                        new AwsResourcePolicies(aws::s3, aws::lambda),
                         clock,
                         Duration.ofHours(24),
                         Duration.ZERO,

@@ -17,8 +17,8 @@ public interface ChangeHistory {
     /** Attach, detach, inline put and delete, and boundary changes of the role. */
     List<Change> ofRole(String roleName, Instant from, Instant to);
 
-    /** New default versions of a customer-managed policy, with the other roles that use it (not {@code roleName}). */
-    List<Change> ofManagedPolicy(String policyArn, String roleName, Instant from, Instant to);
+    /** New default versions of a customer-managed policy, each with the version it replaced. */
+    List<Change> ofManagedPolicy(String policyArn, Instant from, Instant to);
 
     /** The function's role swaps and deploys, recorded in its own Region. */
     List<Change> ofFunction(String functionName, Instant from, Instant to);

@@ -20,4 +20,11 @@ public interface RoleEvidence {
      * @throws EvidenceUnavailable when the simulator cannot be called
      */
     Simulation simulate(String roleArn, String action, String resource);
+
+    /**
+     * The roles a managed policy is attached to, at most {@code max}.
+     *
+     * @throws EvidenceUnavailable when IAM will not say
+     */
+    java.util.List<String> rolesUsing(String policyArn, int max);
 }
