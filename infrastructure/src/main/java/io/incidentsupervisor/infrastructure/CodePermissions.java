@@ -22,11 +22,11 @@ final class CodePermissions {
         role.addToPolicy(allow(
                 List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 ownLogs.stream().map(LogGroup::getLogGroupArn).toList()));
-        // Event store: appends (a transaction: the events and the sequence counter), loading an aggregate, the global
-        // stream
-        // (projection rebuilds). Snapshots are off, so the snapshots table is never read or written: it gets no grant.
+        // Event store: appends (one transaction: the events and the sequence counter), the counter's one read per
+        // process, loading an aggregate, the global stream (projection rebuilds). Snapshots are off, so the snapshots
+        // table is never read or written: it gets no grant.
         role.addToPolicy(allow(
-                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query"),
                 List.of(table(tables, "EventsTable").getTableArn())));
         role.addToPolicy(allow(List.of("dynamodb:Query"), List.of(index(tables, "EventsTable", "global-order"))));
         // Projections: conditional puts (never reads: only operators read them, with their own credentials), the stale

@@ -26,11 +26,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * An Axon {@link org.axonframework.eventsourcing.eventstore.EventStorageEngine} on DynamoDB.
  *
- * <p>Events live in one table keyed by (aggregate id, sequence number); a commit is one atomic conditional write, so a
- * taken sequence number fails the whole commit and nothing is half-written. Each commit first reserves a block of global
- * sequence numbers from a counter item; a sparse global index over (bucket, global sequence) lets tracking readers walk
- * the whole stream in order with queries alone. A reservation whose write fails or never happens leaves a gap, which
- * {@link GapAwareTrackingToken}s skip once it is older than the gap timeout.
+ * <p>Events live in one table keyed by (aggregate id, sequence number); a commit is one conditional transaction, so a
+ * taken sequence number fails the whole commit and nothing is half-written, and the same transaction moves the counter
+ * item that gives the events their global sequence numbers ({@link EventAppends}); a sparse global index over (bucket,
+ * global sequence) lets tracking readers walk the whole stream in order with queries alone. That index is eventually
+ * consistent: an event it does not show yet is a gap, which {@link GapAwareTrackingToken}s skip once it is older than
+ * the gap timeout.
  *
  * <p>Event identifiers are unique within an aggregate's stream only: DynamoDB has no secondary unique constraint, and
  * enforcing one would cost a guard item per event in every transaction (twice the writes, half the events per commit).
@@ -49,7 +50,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         Duration apiCallTimeout = builder.apiCallTimeout;
         Consumer<AwsRequestOverrideConfiguration.Builder> timeout = o -> o.apiCallTimeout(apiCallTimeout);
         EventQueries queries = new EventQueries(builder.dynamoDb, timeout);
-        this.appends = new EventAppends(builder.dynamoDb, builder.tables, timeout, this::handlePersistenceException);
+        this.appends = new EventAppends(
+                builder.dynamoDb, builder.tables, timeout, apiCallTimeout, this::handlePersistenceException);
         this.streams = new AggregateStreams(builder.dynamoDb, builder.tables, builder.snapshots, timeout, queries);
         this.globalOrder = new GlobalOrder(
                 queries, builder.tables, builder.gapTimeout, builder.clockSkewAllowance, builder.maxGapOffset);
@@ -155,8 +157,8 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
         }
 
         /**
-         * How long a reserved but unwritten global sequence number is waited for. Must exceed the longest a commit can
-         * take between reserving and writing, which the API-call timeout bounds.
+         * How long a global sequence number the index does not show yet is waited for. Must exceed the longest a commit
+         * can take from its events' timestamps to its write, which the API-call timeout bounds.
          */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
@@ -223,7 +225,7 @@ public final class DynamoDbEventStorageEngine extends BatchingEventStorageEngine
             if (gapTimeout.compareTo(apiCallTimeout.multipliedBy(2)) < 0) {
                 throw new AxonConfigurationException("The gap timeout (" + gapTimeout
                         + ") must be at least twice the API-call timeout (" + apiCallTimeout
-                        + "): a commit takes up to two calls between reserving its numbers and writing");
+                        + "): a commit, its tries included, takes up to the API-call timeout and one call more");
             }
             if (maxGapOffset < 1) {
                 throw new AxonConfigurationException("maxGapOffset must be positive: " + maxGapOffset);

@@ -5,13 +5,17 @@ import static io.incidentsupervisor.adapter.aws.eventstore.EventItems.s;
 import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.AGGREGATE_ID;
 import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.SEQUENCE;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -23,19 +27,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Appending a commit: one atomic conditional write, so a taken sequence number fails the whole commit and nothing is
- * half-written. Each commit first reserves a block of global sequence numbers from a counter item in the events table.
+ * Appending a commit: one conditional {@code TransactWriteItems}, so a taken sequence number fails the whole commit and
+ * nothing is half-written. The same transaction moves the global-sequence counter (an item of the events table) from the
+ * value this process last saw to that value plus the commit's size, on condition that it still holds that value, and
+ * gives the events the numbers in between: a commit's global positions exist exactly when its events do. The value is
+ * read once per process and then carried from commit to commit; when another writer moved it, the transaction is
+ * cancelled on the counter alone, the value it holds now comes back with the cancellation, and the commit is tried again
+ * with it after a short random pause, for at most the API-call timeout. Every commit moves the one counter, so commits
+ * are serialised anyway: within a process they take turns ({@link #turns}) instead of cancelling each other.
  */
 final class EventAppends {
 
     /** DynamoDB's limits on one TransactWriteItems call. */
     static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** One item of every commit's transaction is the counter. */
+    static final int MAX_EVENTS = MAX_TRANSACTION_ITEMS - 1;
 
     static final int MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
@@ -51,20 +64,36 @@ final class EventAppends {
         void handle(Exception failure, DomainEventMessage<?> event);
     }
 
+    /** The counter's value is not known yet: it is read before the first commit. */
+    private static final long UNKNOWN = -1;
+
     private final DynamoDbClient dynamoDb;
     private final EventStoreTables tables;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> timeout;
+    private final Duration retryFor;
     private final FailedWrite failedWrite;
+    /** The counter as this process last saw it: the last global sequence number given out. */
+    private final AtomicLong counter = new AtomicLong(UNKNOWN);
+
+    private final LongAdder contended = new LongAdder();
+    private final ReentrantLock turns = new ReentrantLock();
 
     EventAppends(
             DynamoDbClient dynamoDb,
             EventStoreTables tables,
             Consumer<AwsRequestOverrideConfiguration.Builder> timeout,
+            Duration retryFor,
             FailedWrite failedWrite) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.timeout = timeout;
+        this.retryFor = retryFor;
         this.failedWrite = failedWrite;
+    }
+
+    /** How many commits were tried again because another writer had moved the counter: the benchmark's contention. */
+    long contended() {
+        return contended.sum();
     }
 
     void append(List<DomainEventMessage<?>> messages, Serializer serializer) {
@@ -75,29 +104,125 @@ final class EventAppends {
         }
         refuseWhatDynamoDbCannotHold(messages, items);
 
-        long first;
+        turns.lock();
         try {
-            first = reserveGlobalSequences(items.size());
-        } catch (SdkException e) {
-            throw new EventStoreException(
-                    "Could not reserve global sequence numbers for " + items.size() + " event(s)", e);
+            commit(messages, items);
+        } finally {
+            turns.unlock();
         }
-        List<Map<String, AttributeValue>> positioned = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            positioned.add(EventItems.withGlobalSequence(items.get(i), first + i));
-        }
-        try {
-            if (positioned.size() == 1) {
-                putOne(positioned.get(0), messages.get(0));
-            } else {
-                dynamoDb.transactWriteItems(b -> b.transactItems(
-                                positioned.stream().map(this::conditionalPut).collect(Collectors.toList()))
-                        .overrideConfiguration(timeout));
+    }
+
+    private void commit(List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
+        long giveUpAt = System.nanoTime() + retryFor.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            long last = counterValue();
+            try {
+                dynamoDb.transactWriteItems(
+                        b -> b.transactItems(transaction(items, last)).overrideConfiguration(timeout));
+                counter.accumulateAndGet(last + items.size(), Math::max);
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!counterMoved(e, messages, last)) {
+                    handleCancelledTransaction(e, messages);
+                }
+                contended.increment();
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw new EventStoreException(
+                            "Other writers kept moving the global sequence for " + retryFor.toMillis()
+                                    + " ms; nothing of this commit was written",
+                            e);
+                }
+                pause(attempt);
+            } catch (SdkException e) {
+                failedWrite.handle(e, messages.get(0));
             }
-        } catch (TransactionCanceledException e) {
-            handleCancelledTransaction(e, messages);
+        }
+    }
+
+    /** Up to 2, 4, … 64 ms, at random: writers in other processes that met at the counter part again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("Interrupted while waiting to try a commit again; nothing was written", e);
+        }
+    }
+
+    /** The counter's update first, then the events at the numbers after {@code last}. */
+    private List<TransactWriteItem> transaction(List<Map<String, AttributeValue>> items, long last) {
+        List<TransactWriteItem> writes = new ArrayList<>(items.size() + 1);
+        writes.add(TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(tables.events())
+                        .key(COUNTER_KEY)
+                        .updateExpression("SET #next = :next")
+                        .conditionExpression(
+                                last == 0 ? "attribute_not_exists(#next) OR #next = :last" : "#next = :last")
+                        .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
+                        .expressionAttributeValues(Map.of(":next", n(last + items.size()), ":last", n(last)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build());
+        for (int i = 0; i < items.size(); i++) {
+            writes.add(conditionalPut(EventItems.withGlobalSequence(items.get(i), last + 1 + i)));
+        }
+        return writes;
+    }
+
+    /**
+     * Whether the transaction was cancelled because another writer moved the counter, and nothing else stood in its
+     * way: then the counter's value, which the cancellation carries, is taken for the next try.
+     */
+    private boolean counterMoved(TransactionCanceledException e, List<DomainEventMessage<?>> messages, long last) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (reasons.size() != messages.size() + 1) {
+            return false;
+        }
+        for (CancellationReason event : reasons.subList(1, reasons.size())) {
+            if (event.code() != null && !"None".equals(event.code())) {
+                return false;
+            }
+        }
+        CancellationReason onCounter = reasons.get(0);
+        if ("ConditionalCheckFailed".equals(onCounter.code())) {
+            long now = onCounter.hasItem() && onCounter.item().containsKey(COUNTER_NEXT)
+                    ? Long.parseLong(onCounter.item().get(COUNTER_NEXT).n())
+                    : readCounter();
+            counter.compareAndSet(last, now);
+            return true;
+        }
+        // Another commit holds the counter in its transaction right now: try again with the value it will leave.
+        if ("TransactionConflict".equals(onCounter.code())) {
+            counter.compareAndSet(last, UNKNOWN);
+            return true;
+        }
+        return false;
+    }
+
+    private long counterValue() {
+        long known = counter.get();
+        if (known != UNKNOWN) {
+            return known;
+        }
+        long read = readCounter();
+        counter.compareAndSet(UNKNOWN, read);
+        return counter.get() == UNKNOWN ? read : counter.get();
+    }
+
+    /** The counter as DynamoDB holds it now; 0 before the first commit. */
+    private long readCounter() {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.events())
+                            .key(COUNTER_KEY)
+                            .consistentRead(true)
+                            .overrideConfiguration(timeout))
+                    .item();
+            return item == null || !item.containsKey(COUNTER_NEXT)
+                    ? 0
+                    : Long.parseLong(item.get(COUNTER_NEXT).n());
         } catch (SdkException e) {
-            failedWrite.handle(e, messages.get(0));
+            throw new EventStoreException("Could not read the global sequence counter", e);
         }
     }
 
@@ -114,9 +239,9 @@ final class EventAppends {
 
     private void refuseWhatDynamoDbCannotHold(
             List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
-        if (items.size() > MAX_TRANSACTION_ITEMS) {
-            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events exceeds DynamoDB's "
-                    + MAX_TRANSACTION_ITEMS + "-item transaction; nothing was written");
+        if (items.size() > MAX_EVENTS) {
+            throw new EventStoreLimitExceeded("A commit of " + items.size() + " events exceeds the " + MAX_EVENTS
+                    + " a DynamoDB transaction holds beside the global-sequence counter; nothing was written");
         }
         int total = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -130,43 +255,9 @@ final class EventAppends {
             }
             total += size;
         }
-        if (items.size() > 1 && total > MAX_TRANSACTION_BYTES) {
+        if (total > MAX_TRANSACTION_BYTES) {
             throw new EventStoreLimitExceeded("A commit of " + items.size() + " events would be " + total
                     + " bytes; a DynamoDB transaction allows " + MAX_TRANSACTION_BYTES + "; nothing was written");
-        }
-    }
-
-    /** One UpdateItem per commit, whatever its size: returns the first of {@code count} consecutive global sequence numbers. */
-    private long reserveGlobalSequences(int count) {
-        Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tables.events())
-                        .key(COUNTER_KEY)
-                        .updateExpression("ADD #next :count")
-                        .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
-                        .expressionAttributeValues(Map.of(":count", n(count)))
-                        .returnValues(ReturnValue.UPDATED_NEW)
-                        .overrideConfiguration(timeout))
-                .attributes();
-        long last = Long.parseLong(updated.get(COUNTER_NEXT).n());
-        return last - count + 1;
-    }
-
-    private void putOne(Map<String, AttributeValue> item, DomainEventMessage<?> message) {
-        try {
-            dynamoDb.putItem(b -> b.tableName(tables.events())
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(#seq)")
-                    .expressionAttributeNames(Map.of("#seq", SEQUENCE))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .overrideConfiguration(timeout));
-        } catch (ConditionalCheckFailedException e) {
-            // PutItem has no idempotency token: if the SDK retried after a lost response, the item in the way is our
-            // own.
-            boolean ownEarlierAttempt = e.hasItem()
-                    && e.item().containsKey(EventItems.EVENT_ID)
-                    && e.item().get(EventItems.EVENT_ID).s().equals(message.getIdentifier());
-            if (!ownEarlierAttempt) {
-                failedWrite.handle(e, message);
-            }
         }
     }
 
@@ -181,10 +272,14 @@ final class EventAppends {
                 .build();
     }
 
-    /** TransactWriteItems says per item why it was cancelled; the first item that gave a reason decides the exception. */
+    /**
+     * TransactWriteItems says per item why it was cancelled; the first event that gave a reason decides the exception
+     * (item 0 is the counter, so event i is item i + 1).
+     */
     private void handleCancelledTransaction(TransactionCanceledException e, List<DomainEventMessage<?>> messages) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-        for (int i = 0; i < reasons.size(); i++) {
+        List<CancellationReason> all = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        List<CancellationReason> reasons = all.isEmpty() ? all : all.subList(1, all.size());
+        for (int i = 0; i < Math.min(reasons.size(), messages.size()); i++) {
             String code = reasons.get(i).code();
             if ("ConditionalCheckFailed".equals(code)) {
                 failedWrite.handle(e, messages.get(i));

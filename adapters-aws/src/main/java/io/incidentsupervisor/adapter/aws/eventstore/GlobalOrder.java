@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The global order of all events, over a sparse index on (bucket, global sequence): tracking readers walk it with queries
- * alone. A reservation whose write fails or never happens leaves a gap, which {@link GapAwareTrackingToken}s skip once it
- * is older than the gap timeout.
+ * alone. The index is eventually consistent: an event it does not show yet leaves a gap, which
+ * {@link GapAwareTrackingToken}s skip once it is older than the gap timeout.
  */
 final class GlobalOrder {
 
@@ -59,7 +59,7 @@ final class GlobalOrder {
                     "Token [" + lastToken + "] is of the wrong type; expected a GapAwareTrackingToken");
         }
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
-        // Re-read from the oldest open gap: a commit that reserved it may have landed since.
+        // Re-read from the oldest open gap: the index may show its event since.
         long after = token == null
                 ? LOWEST_GLOBAL_SEQUENCE - 1
                 : token.hasGaps() ? token.getGaps().first() - 1 : token.getIndex();
@@ -128,8 +128,8 @@ final class GlobalOrder {
      * The token just before the oldest event at or after {@code dateTime}, so that every such event is delivered. Commits
      * can land out of timestamp order (a slow handler, a skewed clock), so the walk back from the newest event does not
      * stop at the first older one: it goes on while events are younger than {@code dateTime} minus the gap timeout and
-     * the clock-skew allowance. An event's global sequence is reserved after its timestamp is taken and written within
-     * the gap timeout, so an event further back than that bound cannot sit in the stream after one at or after
+     * the clock-skew allowance. An event's global sequence is given after its timestamp is taken, and the commit ends
+     * within the gap timeout, so an event further back than that bound cannot sit in the stream after one at or after
      * {@code dateTime}. Costs one query page per page of events in that span.
      */
     TrackingToken at(Instant dateTime) {

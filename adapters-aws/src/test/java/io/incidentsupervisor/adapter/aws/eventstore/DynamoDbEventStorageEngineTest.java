@@ -61,13 +61,38 @@ class DynamoDbEventStorageEngineTest {
     }
 
     @Test
-    void aSingleEventCommitTakesTwoRequestsAndALargerOneStillTwo() {
+    void aCommitTakesOneRequestWhateverItsSizeOnceTheCounterIsKnown() {
         engine.appendEvents(events("A", 0, 1));
-        assertThat(requests.snapshot()).isEqualTo(Map.of("UpdateItem", 1L, "PutItem", 1L));
+        assertThat(requests.snapshot())
+                .as("the process's first commit reads the global-sequence counter")
+                .isEqualTo(Map.of("GetItem", 1L, "TransactWriteItems", 1L));
 
         requests.reset();
-        engine.appendEvents(events("A", 1, 10));
-        assertThat(requests.snapshot()).isEqualTo(Map.of("UpdateItem", 1L, "TransactWriteItems", 1L));
+        engine.appendEvents(events("A", 1, 1));
+        assertThat(requests.snapshot()).isEqualTo(Map.of("TransactWriteItems", 1L));
+
+        requests.reset();
+        engine.appendEvents(events("A", 2, 10));
+        assertThat(requests.snapshot()).isEqualTo(Map.of("TransactWriteItems", 1L));
+        assertThat(engine.readEvents(null, false)).hasSize(12);
+    }
+
+    @Test
+    void anotherWritersCommitMovesTheCounterAndTheNextCommitTakesItsValueFromTheCancellation() {
+        DynamoDbEventStorageEngine other = engineWith(Duration.ofSeconds(60));
+        engine.appendEvents(events("A", 0, 1));
+        other.appendEvents(events("B", 0, 3));
+        requests.reset();
+
+        engine.appendEvents(events("A", 1, 1));
+
+        assertThat(requests.snapshot())
+                .as("one cancelled try carrying the counter's value, then the commit")
+                .isEqualTo(Map.of("TransactWriteItems", 2L));
+        List<Long> positions = engine.readEvents(null, false)
+                .map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
+                .toList();
+        assertThat(positions).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -136,13 +161,14 @@ class DynamoDbEventStorageEngineTest {
 
     @Test
     void aCommitBeyondOneTransactionIsRefusedBeforeAnyRequest() {
-        assertThatThrownBy(() -> engine.appendEvents(events("A", 0, 101)))
+        assertThatThrownBy(() -> engine.appendEvents(events("A", 0, 100)))
                 .isInstanceOf(EventStoreLimitExceeded.class)
-                .hasMessage("A commit of 101 events exceeds DynamoDB's 100-item transaction; nothing was written");
+                .hasMessage("A commit of 100 events exceeds the 99 a DynamoDB transaction holds beside the"
+                        + " global-sequence counter; nothing was written");
         assertThat(requests.total()).isZero();
 
-        engine.appendEvents(events("A", 0, 100));
-        assertThat(engine.readEvents("A").asStream()).hasSize(100);
+        engine.appendEvents(events("A", 0, 99));
+        assertThat(engine.readEvents("A").asStream()).hasSize(99);
     }
 
     @Test
@@ -214,7 +240,7 @@ class DynamoDbEventStorageEngineTest {
         // No elapsed-time assertion (it flakes on a cold JVM): the bound is the SDK's own call timeout, set above.
         assertThatThrownBy(() -> outage.appendEvents(events("A", 0, 1)))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessageContaining("Could not reserve global sequence numbers")
+                .hasMessageContaining("Could not read the global sequence counter")
                 .hasCauseInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
         assertThat(engine.readEvents("A").asStream()).isEmpty();
     }

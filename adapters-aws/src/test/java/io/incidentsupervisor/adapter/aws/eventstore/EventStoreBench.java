@@ -33,6 +33,7 @@ public final class EventStoreBench {
     private static final int WARM_UP_ROUNDS = 1;
 
     private final List<String[]> rows = new ArrayList<>();
+    private final List<String[]> commitRows = new ArrayList<>();
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -59,6 +60,8 @@ public final class EventStoreBench {
                 measureAll(dynamoDb, jdbc, requests, false);
             }
             measureAll(dynamoDb, jdbc, requests, true);
+            new CommitComparison(client, requests).measure();
+            commitRows.addAll(new CommitComparison(client, requests).measure());
         }
         print();
     }
@@ -110,6 +113,7 @@ public final class EventStoreBench {
         });
         if (record) {
             EventStorageEngine engine = dynamoDb.get();
+            engine.appendEvents(events("warm", 0, 1)); // the process's first commit reads the counter
             requests.reset();
             for (int i = 0; i < 100; i++) {
                 engine.appendEvents(events("counted", i, 1));
@@ -123,6 +127,17 @@ public final class EventStoreBench {
             }
             rows.add(
                     new String[] {"DynamoDB requests per 10-event commit", format(requests.total() / 100.0), "-", "-"});
+            Map<String, Map<String, Long>> repeat = InvestigationRig.repeatRequests();
+            for (String kind : List.of("repeat", "duplicate")) {
+                rows.add(new String[] {
+                    "DynamoDB requests per " + kind + (kind.equals("repeat") ? " alert (warm)" : " delivery"),
+                    Long.toString(repeat.get(kind).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()),
+                    "-",
+                    "-"
+                });
+            }
             Map<String, Long> perAlert = InvestigationRig.firstDeliveryRequests();
             rows.add(new String[] {
                 "DynamoDB requests per first-delivery alert",
@@ -159,7 +174,7 @@ public final class EventStoreBench {
         return operations / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static List<EventMessage<?>> events(String aggregate, int firstSequence, int count) {
+    static List<EventMessage<?>> events(String aggregate, int firstSequence, int count) {
         List<EventMessage<?>> events = new ArrayList<>(count);
         for (int seq = firstSequence; seq < firstSequence + count; seq++) {
             Instant at = Instant.parse("2026-11-23T08:00:00Z").plusSeconds(seq);
@@ -185,8 +200,11 @@ public final class EventStoreBench {
         System.out.printf(format, "---", "---", "---", "---");
         rows.forEach(row -> System.out.printf(format, (Object[]) row));
         System.out.printf(
-                "%njava %s, %d cores; DynamoDB Local 2.6.1 in-memory over loopback HTTP; HSQLDB in-memory.%n",
+                "%njava %s, %d cores; DynamoDB Local 2.6.1 in-memory over loopback HTTP; HSQLDB in-memory.%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(format, "commit (same DynamoDB Local)", "one request", "two requests", "one/two");
+        System.out.printf(format, "---", "---", "---", "---");
+        commitRows.forEach(row -> System.out.printf(format, (Object[]) row));
     }
 
     private static String format(double value) {

@@ -105,7 +105,11 @@ public final class InvestigationRig implements AutoCloseable {
 
     /** The DynamoDB requests, per operation, that one first delivery of the sample alert costs end to end. */
     public static Map<String, Long> firstDeliveryRequests() {
-        RequestCounter requests = new RequestCounter();
+        return firstDelivery(new RequestCounter()).snapshot();
+    }
+
+    /** The requests of the sample alert's first delivery, in a fresh process (its first commit reads the counter). */
+    public static RequestCounter firstDelivery(RequestCounter requests) {
         try (InvestigationRig rig = new InvestigationRig(requests)) {
             requests.reset();
             Outcome outcome = rig.investigation.handle(
@@ -114,7 +118,36 @@ public final class InvestigationRig implements AutoCloseable {
             if (!(outcome instanceof Outcome.Investigated)) {
                 throw new IllegalStateException("The sample alert was not investigated: " + outcome);
             }
-            return requests.snapshot();
+            return requests;
+        }
+    }
+
+    /**
+     * The requests, in a process that has committed before, of a second alert of the same failure (three seconds later,
+     * so a new incident, until episodes) and of the first alert delivered again (a duplicate).
+     */
+    public static Map<String, Map<String, Long>> repeatRequests() {
+        RequestCounter requests = new RequestCounter();
+        try (InvestigationRig rig = new InvestigationRig(requests)) {
+            rig.investigation.handle(
+                    ALERT,
+                    new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
+            IncidentAlert again = IncidentAlert.of(
+                    ALERT.errorType(),
+                    ALERT.errorMessage(),
+                    ALERT.errorCode(),
+                    ALERT.lambdaName(),
+                    ALERT.timestamp().plusSeconds(3).toString());
+            requests.reset();
+            rig.investigation.handle(
+                    again,
+                    new Delivery("msg-2", "request-2", rig.clock.instant().plusSeconds(60)));
+            Map<String, Long> repeat = requests.snapshot();
+            requests.reset();
+            rig.investigation.handle(
+                    ALERT,
+                    new Delivery("msg-1", "request-3", rig.clock.instant().plusSeconds(60)));
+            return Map.of("repeat", repeat, "duplicate", requests.snapshot());
         }
     }
 

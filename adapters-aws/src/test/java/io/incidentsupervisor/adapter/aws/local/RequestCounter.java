@@ -8,16 +8,37 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** Counts the HTTP requests an SDK client sends, per operation, retries included. */
 public final class RequestCounter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final LongAdder commits = new LongAdder();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
                 .increment();
+        if (context.request() instanceof TransactWriteItemsRequest transaction
+                && !transaction.transactItems().isEmpty()
+                && transaction.transactItems().get(0).update() != null
+                && transaction.transactItems().get(0).update().key().containsKey("aggregateId")
+                && "global-sequence"
+                        .equals(transaction
+                                .transactItems()
+                                .get(0)
+                                .update()
+                                .key()
+                                .get("aggregateId")
+                                .s())) {
+            commits.increment();
+        }
+    }
+
+    /** The event-store commits sent: transactions that move the global-sequence counter. */
+    public long commits() {
+        return commits.sum();
     }
 
     public long total() {
@@ -37,5 +58,6 @@ public final class RequestCounter implements ExecutionInterceptor {
 
     public void reset() {
         counts.clear();
+        commits.reset();
     }
 }
