@@ -1,8 +1,5 @@
 package io.incidentsupervisor.adapter.aws.eventstore;
 
-import static io.incidentsupervisor.adapter.aws.eventstore.EventItems.n;
-import static io.incidentsupervisor.adapter.aws.eventstore.EventItems.s;
-import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.AGGREGATE_ID;
 import static io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables.SEQUENCE;
 
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -27,10 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Appending a commit: one conditional {@code TransactWriteItems}, so a taken sequence number fails the whole commit and
@@ -52,28 +46,18 @@ final class EventAppends {
 
     static final int MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
-    /** The counter item shares the events table: sequence -1 is never an event's, so no aggregate can collide with it. */
-    private static final Map<String, AttributeValue> COUNTER_KEY =
-            Map.of(AGGREGATE_ID, s("global-sequence"), SEQUENCE, n(-1));
-
-    private static final String COUNTER_NEXT = "next";
-
     /** Axon's resolution of a failed write: a taken key becomes a {@link ConcurrencyException}. */
     @FunctionalInterface
     interface FailedWrite {
         void handle(Exception failure, DomainEventMessage<?> event);
     }
 
-    /** The counter's value is not known yet: it is read before the first commit. */
-    private static final long UNKNOWN = -1;
-
     private final DynamoDbClient dynamoDb;
     private final EventStoreTables tables;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> timeout;
     private final Duration retryFor;
     private final FailedWrite failedWrite;
-    /** The counter as this process last saw it: the last global sequence number given out. */
-    private final AtomicLong counter = new AtomicLong(UNKNOWN);
+    private final GlobalSequenceCounter counter;
 
     private final LongAdder contended = new LongAdder();
     private final ReentrantLock turns = new ReentrantLock();
@@ -89,6 +73,7 @@ final class EventAppends {
         this.timeout = timeout;
         this.retryFor = retryFor;
         this.failedWrite = failedWrite;
+        this.counter = new GlobalSequenceCounter(dynamoDb, tables, timeout);
     }
 
     /** How many commits were tried again because another writer had moved the counter: the benchmark's contention. */
@@ -115,11 +100,11 @@ final class EventAppends {
     private void commit(List<DomainEventMessage<?>> messages, List<Map<String, AttributeValue>> items) {
         long giveUpAt = System.nanoTime() + retryFor.toNanos();
         for (int attempt = 1; ; attempt++) {
-            long last = counterValue();
+            long last = counter.last();
             try {
                 dynamoDb.transactWriteItems(
                         b -> b.transactItems(transaction(items, last)).overrideConfiguration(timeout));
-                counter.accumulateAndGet(last + items.size(), Math::max);
+                counter.committed(last, items.size());
                 return;
             } catch (TransactionCanceledException e) {
                 if (!counterMoved(e, messages, last)) {
@@ -152,18 +137,7 @@ final class EventAppends {
     /** The counter's update first, then the events at the numbers after {@code last}. */
     private List<TransactWriteItem> transaction(List<Map<String, AttributeValue>> items, long last) {
         List<TransactWriteItem> writes = new ArrayList<>(items.size() + 1);
-        writes.add(TransactWriteItem.builder()
-                .update(Update.builder()
-                        .tableName(tables.events())
-                        .key(COUNTER_KEY)
-                        .updateExpression("SET #next = :next")
-                        .conditionExpression(
-                                last == 0 ? "attribute_not_exists(#next) OR #next = :last" : "#next = :last")
-                        .expressionAttributeNames(Map.of("#next", COUNTER_NEXT))
-                        .expressionAttributeValues(Map.of(":next", n(last + items.size()), ":last", n(last)))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build())
-                .build());
+        writes.add(counter.moveFrom(last, items.size()));
         for (int i = 0; i < items.size(); i++) {
             writes.add(conditionalPut(EventItems.withGlobalSequence(items.get(i), last + 1 + i)));
         }
@@ -184,46 +158,7 @@ final class EventAppends {
                 return false;
             }
         }
-        CancellationReason onCounter = reasons.get(0);
-        if ("ConditionalCheckFailed".equals(onCounter.code())) {
-            long now = onCounter.hasItem() && onCounter.item().containsKey(COUNTER_NEXT)
-                    ? Long.parseLong(onCounter.item().get(COUNTER_NEXT).n())
-                    : readCounter();
-            counter.compareAndSet(last, now);
-            return true;
-        }
-        // Another commit holds the counter in its transaction right now: try again with the value it will leave.
-        if ("TransactionConflict".equals(onCounter.code())) {
-            counter.compareAndSet(last, UNKNOWN);
-            return true;
-        }
-        return false;
-    }
-
-    private long counterValue() {
-        long known = counter.get();
-        if (known != UNKNOWN) {
-            return known;
-        }
-        long read = readCounter();
-        counter.compareAndSet(UNKNOWN, read);
-        return counter.get() == UNKNOWN ? read : counter.get();
-    }
-
-    /** The counter as DynamoDB holds it now; 0 before the first commit. */
-    private long readCounter() {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tables.events())
-                            .key(COUNTER_KEY)
-                            .consistentRead(true)
-                            .overrideConfiguration(timeout))
-                    .item();
-            return item == null || !item.containsKey(COUNTER_NEXT)
-                    ? 0
-                    : Long.parseLong(item.get(COUNTER_NEXT).n());
-        } catch (SdkException e) {
-            throw new EventStoreException("Could not read the global sequence counter", e);
-        }
+        return counter.movedElsewhere(reasons.get(0), last);
     }
 
     /** One transaction cannot hold two writes of one item: real DynamoDB would answer ValidationException, not a conflict. */
