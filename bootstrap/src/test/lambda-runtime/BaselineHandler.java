@@ -43,6 +43,10 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
             CloudWatchLogsClient.builder().httpClient(HTTP).region(REGION).build();
     private static final CloudTrailClient CLOUDTRAIL =
             CloudTrailClient.builder().httpClient(HTTP).region(Region.US_EAST_1).build();
+    /** The function's own changes are recorded in its Region. */
+    private static final CloudTrailClient CLOUDTRAIL_HOME =
+            CloudTrailClient.builder().httpClient(HTTP).region(REGION).build();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -120,7 +124,9 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
                                     .policyDocument(),
                             StandardCharsets.UTF_8));
         }
-        // The diagnosis's reads: the boundary, the simulator on the denied action, the role's changes in CloudTrail.
+        // The diagnosis's reads: the boundary, the simulator on the denied action, the role's and the function's
+        // changes
+        // in CloudTrail.
         String message = alert.get("error_message").asText();
         String action = between(message, "perform: ", " on resource: ");
         String resource = message.substring(message.indexOf(" on resource: ") + " on resource: ".length());
@@ -139,6 +145,19 @@ public final class BaselineHandler implements RequestHandler<SNSEvent, Void> {
                         .lookupEvents(b -> b.lookupAttributes(LookupAttribute.builder()
                                         .attributeKey(LookupAttributeKey.RESOURCE_NAME)
                                         .attributeValue(role)
+                                        .build())
+                                .startTime(failedAt.minus(Duration.ofHours(24)))
+                                .endTime(failedAt.plus(Duration.ofMinutes(5))))
+                        .events()
+                        .stream()
+                        .map(e -> e.eventName())
+                        .toList());
+        gathered.put(
+                "deploys",
+                CLOUDTRAIL_HOME
+                        .lookupEvents(b -> b.lookupAttributes(LookupAttribute.builder()
+                                        .attributeKey(LookupAttributeKey.RESOURCE_NAME)
+                                        .attributeValue(function)
                                         .build())
                                 .startTime(failedAt.minus(Duration.ofHours(24)))
                                 .endTime(failedAt.plus(Duration.ofMinutes(5))))

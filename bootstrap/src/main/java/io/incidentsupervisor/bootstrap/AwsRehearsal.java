@@ -1,5 +1,6 @@
 package io.incidentsupervisor.bootstrap;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -7,6 +8,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,12 +96,13 @@ final class AwsRehearsal {
                         .startTime(0L)
                         .endTime(1L)
                         .overrideConfiguration(REHEARSAL)));
-        rehearse(() -> clients.cloudTrail()
-                .lookupEvents(r -> r.lookupAttributes(LookupAttribute.builder()
-                                .attributeKey(LookupAttributeKey.RESOURCE_NAME)
-                                .attributeValue(REHEARSAL_NAME)
-                                .build())
-                        .overrideConfiguration(REHEARSAL)));
+        for (CloudTrailClient cloudTrail : List.of(clients.cloudTrail(), clients.cloudTrailHome())) {
+            rehearse(() -> cloudTrail.lookupEvents(r -> r.lookupAttributes(LookupAttribute.builder()
+                            .attributeKey(LookupAttributeKey.RESOURCE_NAME)
+                            .attributeValue(REHEARSAL_NAME)
+                            .build())
+                    .overrideConfiguration(REHEARSAL)));
+        }
     }
 
     private static void rehearse(Runnable call) {

@@ -83,8 +83,10 @@ final class ChangeReads {
         } else {
             early.ifPresent(TimeBoxed.Running::cancel);
         }
-        if (Diagnostician.resourcePolicyMayExplain(denial, role.orElse(null), simulations)
-                && !denial.resource().isEmpty()) {
+        boolean resourceMay = Diagnostician.resourcePolicyMayExplain(denial, role.orElse(null), simulations);
+        if (resourceMay && denial.resource().isEmpty()) {
+            calls.gap("the resource's policy: the denial names no resource");
+        } else if (resourceMay) {
             String holder = Diagnostician.resourcePolicyHolder(denial.resource());
             read(
                     Subject.RESOURCE_POLICY,

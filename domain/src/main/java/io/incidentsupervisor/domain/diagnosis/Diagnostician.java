@@ -16,7 +16,7 @@ import java.util.function.Function;
  * Reaches the verdict from the evidence, deterministically: the newest change before the incident that explains the
  * first denial is the suspect, looked for where the denial's message says it lies. An identity-policy or boundary
  * denial (or one that names no policy type) is explained by a change on the role's side ({@link RoleExplanations}),
- * else by the resource's policy when the role allows the action now, else by a deploy; a resource-based denial only by
+ * else, when the role allows the action now, by the resource's policy, else by a deploy; a resource-based denial only by
  * the resource's policy; an organization policy's denial only by a change to that policy; a session or VPC endpoint
  * policy's by none. A denial outside the role is never pinned on a role change.
  */
@@ -105,24 +105,23 @@ public final class Diagnostician {
         if (reason.byOrganization()) {
             searched = Subject.ORGANIZATION_POLICY;
             explained = first(newestFirst, change -> ElsewhereExplanations.organizationPolicy(change, denial));
-        } else if (reason.policyType() == PolicyType.RESOURCE || (reason.mayLieInTheRole() && allowsNow)) {
+        } else if (reason.policyType() == PolicyType.RESOURCE) {
             searched = Subject.RESOURCE_POLICY;
-            explained = first(
-                    newestFirst,
-                    change -> ElsewhereExplanations.resourcePolicy(change, denial, roleArn, evidence.resourcePolicy()));
+            explained = first(newestFirst, resourcePolicy(denial, roleArn, evidence.resourcePolicy()));
         } else if (reason.mayLieInTheRole()) {
+            // A role change explains it even if it has since been undone; when the role allows the action now, the
+            // resource's policy may; a deploy only when the role never allowed it.
             searched = Subject.ROLE;
             explained = first(newestFirst, change -> RoleExplanations.explain(change, denial, newestFirst, allowsNow))
-                    .or(() -> first(newestFirst, change -> ElsewhereExplanations.deploy(change, denial)));
+                    .or(() -> allowsNow
+                            ? first(newestFirst, resourcePolicy(denial, roleArn, evidence.resourcePolicy()))
+                            : first(newestFirst, change -> ElsewhereExplanations.deploy(change, denial)));
         } else {
             searched = null;
             explained = Optional.empty();
         }
         String elsewhere = Elsewhere.describe(
-                denial,
-                evidence.read().contains(Subject.ORGANIZATION_POLICY),
-                searched == Subject.RESOURCE_POLICY ? evidence.resourcePolicy() : null,
-                roleArn);
+                denial, evidence.read().contains(Subject.ORGANIZATION_POLICY), evidence.resourcePolicy(), roleArn);
         String roleNow = RoleNow.describe(evidence.role(), denial);
         if (explained.isPresent()) {
             return new Diagnosis(
@@ -189,6 +188,10 @@ public final class Diagnostician {
     private static boolean allowsNow(Denial denial, RoleState role, List<Simulation> simulations) {
         return RoleNow.allows(role, denial)
                 || simulations.stream().anyMatch(s -> s.allowed() && s.action().equals(denial.action()));
+    }
+
+    private static Function<Change, Optional<Explained>> resourcePolicy(Denial denial, String roleArn, Policy now) {
+        return change -> ElsewhereExplanations.resourcePolicy(change, denial, roleArn, now);
     }
 
     /** The first change, newest first, that explains the denial in the way given. */

@@ -159,6 +159,62 @@ class DiagnosticianChangeKindsTest {
     }
 
     @Test
+    void whenTheRoleAllowsTheActionNowTheBucketsNewDenyExplainsAnIdentityDenialAndNoDeployIsBlamed() {
+        PolicyStatement deny = new PolicyStatement(
+                "NoReads",
+                false,
+                List.of("s3:GetObject"),
+                List.of(BUCKET + "/*"),
+                false,
+                "{\"Sid\":\"NoReads\",\"Effect\":\"Deny\"}",
+                List.of(ROLE_ARN));
+        Change bucket = new Change(
+                "event-bucket",
+                "PutBucketPolicy",
+                INCIDENT.minusSeconds(90),
+                OPERATOR,
+                "IAMUser",
+                Subject.RESOURCE_POLICY,
+                BUCKET,
+                "",
+                policy(deny),
+                null,
+                "",
+                "",
+                false,
+                List.of());
+        Change deploy = function("UpdateFunctionCode20150331v2", "", "sha256-new");
+        Policy now = policy(deny);
+
+        Diagnosis diagnosis = Diagnostician.diagnose(
+                INCIDENT,
+                INCIDENT.plusSeconds(60),
+                new Diagnostician.Evidence(
+                        List.of(denial(Effect.IMPLICIT, PolicyType.UNKNOWN, "")),
+                        role(policy(READ_ORDERS)),
+                        List.of(),
+                        List.of(deploy, bucket),
+                        EnumSet.allOf(Subject.class),
+                        List.of(),
+                        now));
+
+        assertThat(diagnosis.suspectedChange().eventName()).isEqualTo("PutBucketPolicy");
+        assertThat(diagnosis.suggestedGrant()).isEmpty();
+        assertThat(diagnosis.deniedElsewhere())
+                .isEqualTo("statement NoReads of the resource's policy denies s3:GetObject now");
+    }
+
+    @Test
+    void aRoleChangeSinceUndoneStillExplainsTheDenialItCaused() {
+        Change detach = roleChange("DetachRolePolicy", MANAGED, policy(READ_ORDERS));
+
+        Diagnosis diagnosis =
+                diagnose(denial(Effect.IMPLICIT, PolicyType.IDENTITY, ""), role(policy(READ_ORDERS)), List.of(detach));
+
+        assertThat(diagnosis.suspectedChange().eventName()).isEqualTo("DetachRolePolicy");
+    }
+
+    @Test
     void anScpDenialNamesThePolicyAndIsNeverPinnedOnARoleChange() {
         Change detach = roleChange("DetachRolePolicy", MANAGED, policy(READ_ORDERS));
 
