@@ -6,6 +6,9 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
@@ -23,8 +26,8 @@ final class McpCommand extends CliCommand {
     public Integer call() throws Exception {
         try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
             CountDownLatch closed = new CountDownLatch(1);
-            StdioServerTransportProvider transport =
-                    new StdioServerTransportProvider(new JacksonMcpJsonMapper(new ObjectMapper()));
+            StdioServerTransportProvider transport = new StdioServerTransportProvider(
+                    new JacksonMcpJsonMapper(new ObjectMapper()), new UntilEnd(System.in, closed), System.out);
             McpSyncServer server = McpServer.sync(transport)
                     .serverInfo("incident-supervisor", "0.1.0")
                     .instructions("Read-only access to Lambda failure incidents and their deterministic diagnosis.")
@@ -36,5 +39,32 @@ final class McpCommand extends CliCommand {
             server.closeGracefully();
         }
         return SupervisorCli.OK;
+    }
+
+    /** Standard input, which opens {@code closed} when the client closes its end: the server then stops. */
+    private static final class UntilEnd extends FilterInputStream {
+        private final CountDownLatch closed;
+
+        UntilEnd(InputStream in, CountDownLatch closed) {
+            super(in);
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return ended(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return ended(super.read(buffer, offset, length));
+        }
+
+        private int ended(int read) {
+            if (read < 0) {
+                closed.countDown();
+            }
+            return read;
+        }
     }
 }

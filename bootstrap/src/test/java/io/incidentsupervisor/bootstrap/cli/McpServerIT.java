@@ -16,9 +16,11 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +170,32 @@ class McpServerIT {
             assertThat(badArgument.isError()).isTrue();
             assertThat(text(badArgument)).isEqualTo("max_tokens must be between 500 and 25000, not 10");
         }
+    }
+
+    @Test
+    void theServerEndsWhenItsClientClosesStandardInput() throws Exception {
+        ProcessBuilder started = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dlogback.configurationFile=logback-cli.xml",
+                        "-cp",
+                        CLI_JAR + ":" + CLI_LIB + "/*",
+                        SupervisorCli.class.getName(),
+                        "mcp")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        started.environment().put("SUPERVISOR_HOME", home.toString());
+        Process server = started.start();
+        server.getOutputStream()
+                .write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
+        server.getOutputStream().close();
+
+        // A bound, not a timing: before the fix it never ended at all.
+        boolean ended = server.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            server.destroyForcibly();
+        }
+        assertThat(ended).as("ended after standard input closed").isTrue();
+        assertThat(server.exitValue()).isZero();
     }
 
     private void handleTheSampleAlert() {
