@@ -3,9 +3,11 @@ package io.incidentsupervisor.application;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.domain.model.IncidentCommand;
 import io.incidentsupervisor.domain.model.IncidentEvent;
+import io.incidentsupervisor.domain.model.RecordOccurrence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.MethodCommandHandlerDefinition;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -24,6 +26,7 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -46,6 +49,9 @@ public final class AxonRuntime implements AutoCloseable {
     /** Commands name their incident themselves, so Axon needs no annotation on the domain records to route them. */
     static final CommandTargetResolver INCIDENT_TARGET = command -> new VersionedAggregateIdentifier(
             (Object) ((IncidentCommand) command.getPayload()).incidentId().value(), null);
+
+    /** Tries of one command whose commit keeps losing races: every loss means another writer appended meanwhile. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final EmbeddedEventStore eventStore;
     private final CommandGateway commandGateway;
@@ -130,9 +136,13 @@ public final class AxonRuntime implements AutoCloseable {
 
     /** As {@link #send(IncidentCommand)}; the applied events carry the delivery's SNS message id and request id. */
     public List<IncidentEvent> send(IncidentCommand command, Delivery delivery) {
-        return send(
-                command,
-                Map.of(DELIVERY_METADATA.get(0), delivery.messageId(), DELIVERY_METADATA.get(1), delivery.requestId()));
+        return send(command, metadata(delivery));
+    }
+
+    /** Records an occurrence: the incident's whole history after it, and whether it was counted (not a repeat). */
+    public OccurrenceRecorded record(RecordOccurrence occurrence, Delivery delivery) {
+        return retryingConflicts(() -> (OccurrenceRecorded) commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(occurrence).andMetaData(metadata(delivery))));
     }
 
     /**
@@ -140,22 +150,50 @@ public final class AxonRuntime implements AutoCloseable {
      * or, when the commit or any command fails, none. Returns the events they applied, in order.
      */
     public List<IncidentEvent> sendTogether(List<? extends IncidentCommand> commands, Delivery delivery) {
-        List<IncidentEvent> applied = new ArrayList<>();
-        DefaultUnitOfWork<?> commit = DefaultUnitOfWork.startAndGet(null);
-        try {
-            for (IncidentCommand command : commands) {
-                applied.addAll(send(command, delivery));
+        return retryingConflicts(() -> {
+            List<IncidentEvent> applied = new ArrayList<>();
+            DefaultUnitOfWork<?> commit = DefaultUnitOfWork.startAndGet(null);
+            try {
+                for (IncidentCommand command : commands) {
+                    applied.addAll(dispatch(command, metadata(delivery)));
+                }
+            } catch (RuntimeException failure) {
+                commit.rollback(failure);
+                throw failure;
             }
-        } catch (RuntimeException failure) {
-            commit.rollback(failure);
-            throw failure;
+            commit.commit();
+            return applied;
+        });
+    }
+
+    /**
+     * Runs a send again, on the stored state, when its commit lost a race for the next sequence number: the decision is
+     * made again on what the other writer appended (an occurrence counted during an investigation changes none of the
+     * investigation's decisions; a second recovery is refused by the first one's lease).
+     */
+    private <T> T retryingConflicts(Supplier<T> send) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send.get();
+            } catch (ConcurrencyException conflict) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+                aggregates.removeAll();
+            }
         }
-        commit.commit();
-        return applied;
+    }
+
+    private static Map<String, String> metadata(Delivery delivery) {
+        return Map.of(DELIVERY_METADATA.get(0), delivery.messageId(), DELIVERY_METADATA.get(1), delivery.requestId());
+    }
+
+    private List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
+        return retryingConflicts(() -> dispatch(command, metadata));
     }
 
     @SuppressWarnings("unchecked")
-    private List<IncidentEvent> send(IncidentCommand command, Map<String, ?> metadata) {
+    private List<IncidentEvent> dispatch(IncidentCommand command, Map<String, ?> metadata) {
         return (List<IncidentEvent>) commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }

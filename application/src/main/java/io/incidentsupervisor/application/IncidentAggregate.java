@@ -8,7 +8,9 @@ import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
 import io.incidentsupervisor.domain.model.RecordDiagnosis;
+import io.incidentsupervisor.domain.model.RecordOccurrence;
 import io.incidentsupervisor.domain.model.RecoverInvestigation;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,6 +27,7 @@ class IncidentAggregate {
     private String incidentId;
 
     private Incident state = Incident.absent();
+    private final List<IncidentEvent> history = new ArrayList<>();
 
     IncidentAggregate() {
         // Axon instantiates the aggregate before sourcing its events.
@@ -35,6 +38,13 @@ class IncidentAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     List<IncidentEvent> handle(ReceiveIncident command) {
         return decideAndApply(command);
+    }
+
+    /** Answers with the whole history, so that projecting an occurrence needs no read of what was just loaded. */
+    @CommandHandler
+    OccurrenceRecorded handle(RecordOccurrence command) {
+        boolean counted = !decideAndApply(command).isEmpty();
+        return new OccurrenceRecorded(List.copyOf(history), counted);
     }
 
     @CommandHandler
@@ -65,6 +75,7 @@ class IncidentAggregate {
     @EventSourcingHandler
     void on(IncidentEvent event) {
         state = state.evolve(event);
+        history.add(event);
         incidentId = state.id().value();
     }
 

@@ -14,6 +14,7 @@ import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.diagnosis.LateEvidence;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.investigation.StaleRecovery;
 import io.incidentsupervisor.application.port.in.HandleAlert;
 import io.incidentsupervisor.application.port.in.RecheckChangeEvidence;
@@ -36,6 +37,12 @@ public final class IncidentSupervisor implements AutoCloseable {
     private static final Duration DIAGNOSIS_SHARE = Duration.ofSeconds(10);
     /** Half a second between CloudTrail pages: LookupEvents allows 2 requests per second. */
     private static final Duration CLOUDTRAIL_PACE = Duration.ofMillis(500);
+
+    /**
+     * How long an occurrence waits for the incident holding its episode to be recorded: that incident's claim and its
+     * first commit are a few requests apart, so a holder still unrecorded after this died in between.
+     */
+    private static final Duration CLAIM_GRACE = Duration.ofSeconds(5);
 
     private final Stores stores;
     private final AxonRuntime axon;
@@ -66,12 +73,15 @@ public final class IncidentSupervisor implements AutoCloseable {
                 settings.changeLookBack(),
                 RECORDING_RESERVE,
                 settings.organizationEvents());
+        Recurrences recurrences = new Recurrences(
+                axon, stores.episodes(), stores.projections(), settings.episodeWindow(), CLAIM_GRACE, clock);
         this.investigation = new IncidentInvestigation(
                 axon,
                 stores.history(),
                 gatherer,
                 diagnoser,
                 stores.projections(),
+                recurrences,
                 settings.supervisedFunctions(),
                 new AwsFailureClassifier(),
                 clock,
@@ -80,8 +90,8 @@ public final class IncidentSupervisor implements AutoCloseable {
         AlertIntake intake = new AlertIntake(investigation, stores.rejectedIntake(), metrics, clock);
         this.snsHandler = new SnsAlertHandler(intake);
         this.sqsHandler = new SqsAlertHandler(intake);
-        this.lateEvidence =
-                new LateEvidence(stores.stateTable(), stores.history(), diagnoser, axon, stores.projections(), clock);
+        this.lateEvidence = new LateEvidence(
+                stores.stateTable(), stores.history(), diagnoser, axon, stores.projections(), recurrences, clock);
         this.recoveryHandler = new ScheduledRecoveryHandler(staleRecovery, lateEvidence, clock);
     }
 

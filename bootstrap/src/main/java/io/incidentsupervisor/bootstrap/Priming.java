@@ -18,6 +18,7 @@ import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.ReceiveIncident;
 import io.incidentsupervisor.domain.model.RecordCollectorOutcome;
 import io.incidentsupervisor.domain.model.RecordContext;
+import io.incidentsupervisor.domain.model.RecordOccurrence;
 import io.incidentsupervisor.domain.model.RecoverInvestigation;
 import io.incidentsupervisor.domain.model.TruncationReport;
 import java.time.Clock;
@@ -80,6 +81,16 @@ final class Priming {
         IncidentId id = alert.incidentId();
         List<IncidentEvent> history = decide(
                 new ReceiveIncident(alert, now, now.plus(LEASE)),
+                new RecordOccurrence(
+                        id,
+                        new IncidentAlert(
+                                alert.errorType(),
+                                alert.errorMessage(),
+                                alert.errorCode(),
+                                alert.lambdaName(),
+                                alert.timestamp().plusSeconds(1)),
+                        "priming-repeat",
+                        now),
                 new RecordCollectorOutcome(id, 1, "lambda-configuration", true, now, now.plus(LEASE)),
                 new FailInvestigation(id, 1, new FailureReason("Priming", "a rehearsal", true), now),
                 new RecoverInvestigation(id, now, now.plus(LEASE), Duration.ZERO),

@@ -1,9 +1,11 @@
 package io.incidentsupervisor.bootstrap;
 
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.domain.budget.TokenBudget;
+import io.incidentsupervisor.domain.model.EpisodeWindow;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
 import java.time.Duration;
@@ -25,6 +27,7 @@ public record Settings(
         String stateTable,
         String contextTable,
         String rejectedTable,
+        String episodesTable,
         TokenBudget tokenBudget,
         Set<String> supervisedFunctions,
         Map<String, String> logGroupOverrides,
@@ -33,6 +36,7 @@ public record Settings(
         Duration logWindowAfter,
         Duration changeLookBack,
         Duration rejectedRetention,
+        EpisodeWindow episodeWindow,
         boolean organizationEvents) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
@@ -54,6 +58,7 @@ public record Settings(
                 environment.getOrDefault("STATE_TABLE", ProjectionTables.DEFAULT.states()),
                 environment.getOrDefault("CONTEXT_TABLE", ProjectionTables.DEFAULT.contexts()),
                 environment.getOrDefault("REJECTED_TABLE", DynamoDbRejectedAlerts.DEFAULT_TABLE),
+                environment.getOrDefault("EPISODES_TABLE", DynamoDbEpisodes.DEFAULT_TABLE),
                 tokenBudget(environment.get("TOKEN_BUDGET")),
                 supervisedFunctions,
                 logGroups(environment.get("LOG_GROUP_OVERRIDES")),
@@ -65,6 +70,7 @@ public record Settings(
                         "REJECTED_RETENTION",
                         environment.get("REJECTED_RETENTION"),
                         DynamoDbRejectedAlerts.DEFAULT_RETENTION),
+                episodeWindow(environment.get("EPISODE_WINDOW")),
                 flag("ORGANIZATION_EVENTS", environment.get("ORGANIZATION_EVENTS")));
     }
 
@@ -150,6 +156,16 @@ public record Settings(
             overrides.put(parts[0].trim(), parts[1].trim());
         }
         return Map.copyOf(overrides);
+    }
+
+    /** How long an incident keeps taking its failure's alerts after the latest: 15 minutes unless set, at most a day. */
+    private static EpisodeWindow episodeWindow(String value) {
+        Duration window = duration("EPISODE_WINDOW", value, Duration.ofMinutes(15));
+        if (window.compareTo(EpisodeWindow.MAX) > 0) {
+            throw new InvalidConfiguration(
+                    "EPISODE_WINDOW", "must be at most " + EpisodeWindow.MAX + " (a day), not " + value);
+        }
+        return new EpisodeWindow(window);
     }
 
     private static Duration duration(String setting, String value, Duration fallback) {

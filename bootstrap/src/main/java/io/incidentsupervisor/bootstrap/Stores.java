@@ -1,5 +1,6 @@
 package io.incidentsupervisor.bootstrap;
 
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
@@ -12,6 +13,7 @@ import io.incidentsupervisor.application.intake.RejectedAlertIntake;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.port.in.ListIncidents;
 import io.incidentsupervisor.application.port.in.ListRejectedAlerts;
+import io.incidentsupervisor.application.port.in.ListRootCauses;
 import io.incidentsupervisor.application.port.in.ListStaleIncidents;
 import io.incidentsupervisor.application.port.in.ReadIncidentContext;
 import io.incidentsupervisor.application.port.in.ReadIncidentForAgent;
@@ -19,10 +21,12 @@ import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
 import io.incidentsupervisor.application.port.in.ReadIncidentState;
 import io.incidentsupervisor.application.port.in.RebuildProjections;
 import io.incidentsupervisor.application.port.in.RecordRejectedAlert;
+import io.incidentsupervisor.application.port.out.Episodes;
 import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.application.projection.IncidentQueries;
 import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.application.projection.RootCauseGroups;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -42,6 +46,8 @@ public final class Stores {
     private final RejectedAlertIntake rejected;
     private final DynamoDbRejectedAlerts rejectedTable;
     private final AgentReads agentReads;
+    private final RootCauseGroups rootCauses;
+    private final DynamoDbEpisodes episodes;
     private final ContextFitter fitter;
     /** One vocabulary per process: {@link O200kTokenCounter} says what reading it costs. */
     private final TokenCounter tokenCounter = new O200kTokenCounter();
@@ -62,6 +68,8 @@ public final class Stores {
                 dynamoDb, settings.rejectedTable(), settings.rejectedRetention(), Clock.systemUTC());
         this.rejected = new RejectedAlertIntake(rejectedTable);
         this.agentReads = new AgentReads(history, fitter);
+        this.rootCauses = new RootCauseGroups(states);
+        this.episodes = new DynamoDbEpisodes(dynamoDb, settings.episodesTable(), Clock.systemUTC());
     }
 
     /**
@@ -74,6 +82,7 @@ public final class Stores {
             projections.rebuild(read -> {});
         }
         rejectedTable.createTableIfMissing();
+        episodes.createTableIfMissing();
     }
 
     public ReadIncidentHistory history() {
@@ -98,6 +107,10 @@ public final class Stores {
 
     public ListStaleIncidents stale() {
         return queries;
+    }
+
+    public ListRootCauses rootCauses() {
+        return rootCauses;
     }
 
     public ListRejectedAlerts rejected() {
@@ -134,6 +147,10 @@ public final class Stores {
 
     Projections projections() {
         return projections;
+    }
+
+    Episodes episodes() {
+        return episodes;
     }
 
     private EventStoreTables eventTables() {

@@ -41,6 +41,12 @@ final class CodePermissions {
                 List.of(
                         index(tables, "IncidentStateTable", "open-by-stale-at"),
                         index(tables, "IncidentStateTable", "evidence-pending"))));
+        // Episodes: a later alert moves its episode on (a conditional update), a new one is claimed (a conditional
+        // put),
+        // a final verdict is noted (a conditional update); the item is read only as a failed condition returns it.
+        role.addToPolicy(allow(
+                List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                List.of(table(tables, "EpisodesTable").getTableArn())));
         // Rejected alerts: kept, never read by the functions.
         role.addToPolicy(allow(
                 List.of("dynamodb:PutItem"),

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.infrastructure;
 
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
@@ -41,7 +42,7 @@ import software.constructs.Construct;
 
 /**
  * Everything the supervisor needs in one stack. The tables are declared from the code's own definitions
- * ({@code EventStoreTables}, {@code ProjectionTables}, {@code DynamoDbRejectedAlerts}), and the role grants exactly the
+ * ({@code EventStoreTables}, {@code ProjectionTables}, {@code DynamoDbRejectedAlerts}, {@code DynamoDbEpisodes}), and the role grants exactly the
  * operations the code performs, on exactly its resources ({@code IamMatchesCodeTest} proves both directions).
  */
 public final class SupervisorStack extends Stack {
@@ -75,6 +76,10 @@ public final class SupervisorStack extends Stack {
                 "RejectedAlertsTable",
                 DynamoDbRejectedAlerts.definition(settings.rejectedTable()),
                 b -> b.timeToLiveAttribute(DynamoDbRejectedAlerts.TTL));
+        Table episodes = table(
+                "EpisodesTable",
+                DynamoDbEpisodes.definition(settings.episodesTable()),
+                b -> b.timeToLiveAttribute(DynamoDbEpisodes.TTL));
 
         Role role = Role.Builder.create(this, "SupervisorRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -98,6 +103,8 @@ public final class SupervisorStack extends Stack {
         environment.put("STATE_TABLE", states.getTableName());
         environment.put("CONTEXT_TABLE", contexts.getTableName());
         environment.put("REJECTED_TABLE", rejected.getTableName());
+        environment.put("EPISODES_TABLE", episodes.getTableName());
+        environment.put("EPISODE_WINDOW", settings.episodeWindow().quiet().toString());
         // The lease floor is the function's timeout: an investigation killed at its timeout is stale once the timeout
         // has passed.
         environment.put("STALE_THRESHOLD", Long.toString(TIMEOUT.toSeconds().longValue()));

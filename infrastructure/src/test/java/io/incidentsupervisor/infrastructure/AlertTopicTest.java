@@ -70,6 +70,6 @@ class AlertTopicTest {
                         "TimeToLiveSpecification",
                         Map.of("AttributeName", "expiresAt", "Enabled", true)));
         template.resourcePropertiesCountIs(
-                "AWS::DynamoDB::Table", Map.of("TimeToLiveSpecification", Match.anyValue()), 2);
+                "AWS::DynamoDB::Table", Map.of("TimeToLiveSpecification", Match.anyValue()), 3);
     }
 }

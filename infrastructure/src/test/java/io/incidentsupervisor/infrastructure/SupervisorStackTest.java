@@ -24,7 +24,7 @@ class SupervisorStackTest {
 
     @Test
     void theEventStoreTablesHaveTheCodesKeysAndTheEventsTableIsProtectedAndStreamed() {
-        template.resourceCountIs("AWS::DynamoDB::Table", 5);
+        template.resourceCountIs("AWS::DynamoDB::Table", 6);
         template.hasResource(
                 "AWS::DynamoDB::Table",
                 Map.of(
@@ -63,7 +63,7 @@ class SupervisorStackTest {
     }
 
     @Test
-    void theProjectionAndRejectedTablesHaveTheirIndexesAndTtl() {
+    void theProjectionRejectedAndEpisodeTablesHaveTheirIndexesAndTtl() {
         template.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Map.of(
@@ -99,6 +99,15 @@ class SupervisorStackTest {
                                                 Map.of("AttributeName", "recentBucket", "KeyType", "HASH"),
                                                 Map.of("AttributeName", "failedAt", "KeyType", "RANGE")),
                                         "Projection",
+                                        Map.of("ProjectionType", "ALL")),
+                                Map.of(
+                                        "IndexName",
+                                        "by-cause",
+                                        "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "causeBucket", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "causeKey", "KeyType", "RANGE")),
+                                        "Projection",
                                         Map.of("ProjectionType", "ALL"))),
                         "PointInTimeRecoverySpecification",
                         Map.of("PointInTimeRecoveryEnabled", true)));
@@ -128,6 +137,17 @@ class SupervisorStackTest {
                                         Map.of("AttributeName", "rejectedAtMillis", "KeyType", "RANGE")),
                                 "Projection",
                                 Map.of("ProjectionType", "ALL")))));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "incident-supervisor-episodes",
+                        "KeySchema",
+                        List.of(Map.of("AttributeName", "failure", "KeyType", "HASH")),
+                        "TimeToLiveSpecification",
+                        Map.of("AttributeName", "expiresAt", "Enabled", true),
+                        "BillingMode",
+                        "PAY_PER_REQUEST"));
         assertThat(template.findResources(
                         "AWS::DynamoDB::Table", Map.of("Properties", Map.of("DeletionProtectionEnabled", true))))
                 .as("deletion protection is on the event store")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome.Recurred;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -58,6 +59,8 @@ public final class EmfAlertMetrics implements AlertMetrics {
     public synchronized void handled(Outcome outcome) {
         if (outcome instanceof Duplicate) {
             count("AlertsDuplicate", 1);
+        } else if (outcome instanceof Recurred) {
+            count("AlertsRecurred", 1);
         } else if (outcome instanceof Investigated investigated) {
             count("ContextTokens", investigated.context().tokenCount());
             for (Map.Entry<String, Duration> latency :

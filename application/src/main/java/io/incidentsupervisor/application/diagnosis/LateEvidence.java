@@ -1,6 +1,7 @@
 package io.incidentsupervisor.application.diagnosis;
 
 import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
@@ -35,6 +36,7 @@ public final class LateEvidence implements RecheckChangeEvidence {
     private final Diagnoser diagnoser;
     private final AxonRuntime axon;
     private final Projections projections;
+    private final Recurrences recurrences;
     private final Clock clock;
 
     public LateEvidence(
@@ -43,12 +45,14 @@ public final class LateEvidence implements RecheckChangeEvidence {
             Diagnoser diagnoser,
             AxonRuntime axon,
             Projections projections,
+            Recurrences recurrences,
             Clock clock) {
         this.states = Objects.requireNonNull(states, "states");
         this.history = Objects.requireNonNull(history, "history");
         this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
         this.axon = Objects.requireNonNull(axon, "axon");
         this.projections = Objects.requireNonNull(projections, "projections");
+        this.recurrences = Objects.requireNonNull(recurrences, "recurrences");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -78,6 +82,7 @@ public final class LateEvidence implements RecheckChangeEvidence {
                         new RecordDiagnosis(id, incident.attempt(), verdict, clock.instant()),
                         new Delivery("recheck-" + requestId, requestId, deadline)));
                 projections.project(events);
+                recurrences.verdictFinal(Incident.replay(events));
                 (verdict.suspectedChange() != null ? found : notFound).add(id.value());
             } catch (IncidentRefusal settledMeanwhile) {
                 LOG.atInfo().addKeyValue("incidentId", id.value()).log("Change evidence settled by another run");

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * until the invocation's deadline (never less than the floor; {@link Incident#leaseUntil}), run the collectors at once,
  * recording their ends as heartbeats (those that ended together in one commit), reach the diagnosis, record it with the
  * context, and project the history it holds. A failure is recorded on the incident and the original exception is
- * rethrown; if recording fails too, that failure is attached to the original as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way.
+ * rethrown; if recording fails too, that failure is attached to the original as suppressed, never in its place. Recovery starts the next attempt of a stored incident and runs it the same way. An alert of a failure
+ * whose episode is open is only counted ({@link Recurrences}).
  */
 public final class IncidentInvestigation implements HandleAlert, RecoverIncident {
 
@@ -59,6 +60,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
     private final ContextGatherer gatherer;
     private final Diagnoser diagnoser;
     private final Projections projections;
+    private final Recurrences recurrences;
     private final Set<String> supervisedFunctions;
     private final FailureClassifier classifier;
     private final Clock clock;
@@ -70,6 +72,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
             ContextGatherer gatherer,
             Diagnoser diagnoser,
             Projections projections,
+            Recurrences recurrences,
             Set<String> supervisedFunctions,
             FailureClassifier classifier,
             Clock clock,
@@ -79,6 +82,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
         this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
         this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
         this.projections = Objects.requireNonNull(projections, "projections");
+        this.recurrences = Objects.requireNonNull(recurrences, "recurrences");
         this.supervisedFunctions = Set.copyOf(supervisedFunctions);
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,6 +92,10 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
     @Override
     public Outcome handle(IncidentAlert alert, Delivery delivery) {
         axon.forgetCachedIncidents();
+        Optional<Outcome> occurrence = recurrences.count(alert, delivery);
+        if (occurrence.isPresent()) {
+            return occurrence.get();
+        }
         IncidentId id = alert.incidentId();
         List<IncidentEvent> events = new ArrayList<>();
         Instant now = clock.instant();
@@ -170,6 +178,10 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
         }
         // If this fails the invocation fails, and its retry, a duplicate, refreshes the rows from the store.
         projections.project(events);
+        Incident closed = Incident.replay(events);
+        if (closed.verdictFinal()) {
+            recurrences.verdictFinal(closed);
+        }
         return new Investigated(id, attempt, context, latency);
     }
 

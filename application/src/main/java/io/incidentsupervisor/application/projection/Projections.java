@@ -10,7 +10,7 @@ import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.application.port.out.IncidentContexts;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.application.port.out.IncidentStates;
-import io.incidentsupervisor.domain.diagnosis.Diagnosis;
+import io.incidentsupervisor.application.port.out.RootCause;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.EnrichedContext;
 import io.incidentsupervisor.domain.model.Incident;
@@ -118,13 +118,17 @@ public final class Projections implements RebuildProjections {
                 incident.staleAt(leaseFloor).orElse(null),
                 incident.diagnosis() != null && incident.diagnosis().pending()
                         ? incident.diagnosis().evidencePendingUntil()
-                        : null));
+                        : null,
+                incident.occurrences().firstSeen(),
+                incident.occurrences().lastSeen(),
+                incident.occurrences().count(),
+                RootCause.of(incident.diagnosis()).orElse(null)));
         for (IncidentEvent event : history) {
             if (event instanceof ContextGathered gathered) {
                 contexts.save(new IncidentContextRow(
                         incident.id(),
                         incident.alert().errorType(),
-                        json(incident.diagnosis(), fitter.forRow(gathered.context(), incident.diagnosis())),
+                        json(incident, fitter.forRow(gathered.context(), incident.diagnosis())),
                         gathered.gatheredAt(),
                         // TTL attributes hold whole seconds.
                         gathered.gatheredAt().plus(CONTEXT_RETENTION).truncatedTo(ChronoUnit.SECONDS),
@@ -142,12 +146,16 @@ public final class Projections implements RebuildProjections {
                 + " holds a " + message.getPayloadType().getName() + ", which is not an incident event");
     }
 
-    /** What an agent reads: the latest diagnosis first, then the gathered context. */
-    private static String json(Diagnosis diagnosis, EnrichedContext fitted) {
+    /** What an agent reads: the latest diagnosis first, the alerts of its episode, then the gathered context. */
+    private static String json(Incident incident, EnrichedContext fitted) {
         ObjectNode view = JSON.createObjectNode();
-        if (diagnosis != null) {
-            view.set("diagnosis", JSON.valueToTree(diagnosis));
+        if (incident.diagnosis() != null) {
+            view.set("diagnosis", JSON.valueToTree(incident.diagnosis()));
         }
+        view.putObject("episode")
+                .put("firstSeen", incident.occurrences().firstSeen().toString())
+                .put("lastSeen", incident.occurrences().lastSeen().toString())
+                .put("occurrences", incident.occurrences().count());
         view.setAll((ObjectNode) JSON.valueToTree(fitted));
         try {
             return JSON.writeValueAsString(view);

@@ -4,6 +4,7 @@ import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentReceived;
+import io.incidentsupervisor.domain.model.IncidentRecurred;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
@@ -38,7 +39,8 @@ public final class StoredEventTypes {
             new StoredEventType("ContextGathered", "1", ContextGathered.class),
             new StoredEventType("InvestigationFailed", "1", InvestigationFailed.class),
             new StoredEventType("InvestigationRetried", "1", InvestigationRetried.class),
-            new StoredEventType("IncidentDiagnosed", "2", IncidentDiagnosed.class)));
+            new StoredEventType("IncidentDiagnosed", "2", IncidentDiagnosed.class),
+            new StoredEventType("IncidentRecurred", "1", IncidentRecurred.class)));
 
     private final Map<String, StoredEventType> byName = new LinkedHashMap<>();
     private final Map<Class<?>, StoredEventType> byClass = new LinkedHashMap<>();

@@ -12,10 +12,12 @@ import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.context.TextLengthCounter;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.RecheckChangeEvidence;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
+import io.incidentsupervisor.application.port.out.InMemoryEpisodes;
 import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
@@ -25,6 +27,7 @@ import io.incidentsupervisor.domain.diagnosis.Policy;
 import io.incidentsupervisor.domain.diagnosis.PolicyStatement;
 import io.incidentsupervisor.domain.diagnosis.RoleState;
 import io.incidentsupervisor.domain.diagnosis.Simulation;
+import io.incidentsupervisor.domain.model.EpisodeWindow;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import java.time.Duration;
@@ -67,6 +70,13 @@ class LateEvidenceTest {
                 stores,
                 Duration.ofSeconds(30),
                 new ContextFitter(new TextLengthCounter(), List.of(), new TokenBudget(3000)));
+        Recurrences recurrences = new Recurrences(
+                axon,
+                new InMemoryEpisodes(),
+                projections,
+                new EpisodeWindow(Duration.ofMinutes(15)),
+                Duration.ofSeconds(1),
+                clock);
         investigation = new IncidentInvestigation(
                 axon,
                 new AuditHistory(engine),
@@ -78,11 +88,12 @@ class LateEvidenceTest {
                         Duration.ZERO),
                 diagnoser,
                 projections,
+                recurrences,
                 Set.of("data-processor"),
                 FailureClassifier.UNKNOWN_IS_RETRYABLE,
                 clock,
                 Duration.ofSeconds(30));
-        late = new LateEvidence(stores, new AuditHistory(engine), diagnoser, axon, projections, clock);
+        late = new LateEvidence(stores, new AuditHistory(engine), diagnoser, axon, projections, recurrences, clock);
     }
 
     @AfterEach

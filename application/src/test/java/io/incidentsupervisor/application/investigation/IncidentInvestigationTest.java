@@ -20,12 +20,14 @@ import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import io.incidentsupervisor.application.port.in.Outcome.Refused;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
+import io.incidentsupervisor.application.port.out.InMemoryEpisodes;
 import io.incidentsupervisor.application.port.out.TokenCounter;
 import io.incidentsupervisor.application.projection.InMemoryProjectionStores;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorError;
 import io.incidentsupervisor.domain.model.CollectorResult;
+import io.incidentsupervisor.domain.model.EpisodeWindow;
 import io.incidentsupervisor.domain.model.IncidentReceived;
 import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
@@ -67,6 +69,7 @@ class IncidentInvestigationTest {
             }))
             .build();
     private final InMemoryProjectionStores stores = new InMemoryProjectionStores();
+    private final InMemoryEpisodes episodes = new InMemoryEpisodes();
     private AxonRuntime axon;
     private InMemoryEventStorageEngine engine;
 
@@ -346,6 +349,13 @@ class IncidentInvestigationTest {
                 gatherer,
                 new StubEvidence().diagnoser(clock),
                 projections,
+                new Recurrences(
+                        axon,
+                        episodes,
+                        projections,
+                        new EpisodeWindow(Duration.ofMinutes(15)),
+                        Duration.ofSeconds(1),
+                        clock),
                 supervised,
                 FailureClassifier.UNKNOWN_IS_RETRYABLE,
                 clock,

@@ -67,6 +67,18 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
     }
 
     @Override
+    public List<IncidentStateRow> caused(String eventId, int limit) {
+        return states.values().stream()
+                .filter(row -> row.cause() != null
+                        && (eventId == null || row.cause().eventId().equals(eventId)))
+                .sorted(Comparator.comparing(
+                                (IncidentStateRow row) -> row.cause().eventId())
+                        .thenComparing(row -> row.incidentId().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public void save(IncidentContextRow row) {
         contexts.merge(
                 row.incidentId(),

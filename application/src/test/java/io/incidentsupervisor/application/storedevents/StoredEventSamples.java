@@ -20,6 +20,7 @@ import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentReceived;
+import io.incidentsupervisor.domain.model.IncidentRecurred;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
@@ -54,6 +55,13 @@ final class StoredEventSamples {
         samples.put(
                 InvestigationRetried.class,
                 new InvestigationRetried(ID, 1, "attempt 1 failed with the retryable Throttled", T0.plusSeconds(3)));
+        samples.put(
+                IncidentRecurred.class,
+                new IncidentRecurred(
+                        ID,
+                        "9f3c2a1e-5b7d-4c8e-a2f0-6d1b3e4a5c7f",
+                        ALERT.timestamp().plusSeconds(180),
+                        T0.plusSeconds(181)));
         samples.put(IncidentDiagnosed.class, new IncidentDiagnosed(ID, 1, diagnosis(), T0.plusSeconds(2)));
         return samples;
     }

@@ -73,6 +73,13 @@ final class Deliveries {
                     incidentId,
                     refused.reason().type() + ": " + refused.reason().message());
         }
+        if (outcome instanceof Outcome.Recurred recurred) {
+            return new Delivered(
+                    messageId,
+                    "Recurred",
+                    incidentId,
+                    "occurrence " + recurred.occurrences() + " of this open incident; counted, not investigated again");
+        }
         if (outcome instanceof Outcome.Duplicate) {
             return new Delivered(messageId, "Duplicate", incidentId, "already received; nothing changed");
         }

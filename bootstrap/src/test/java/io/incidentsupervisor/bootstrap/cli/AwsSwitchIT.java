@@ -66,6 +66,10 @@ class AwsSwitchIT {
                             6,
                             null,
                             null,
+                            null,
+                            id.failedAt(),
+                            id.failedAt(),
+                            1,
                             null));
 
             Run listed = run(environment, "incidents", "--aws", "--json");

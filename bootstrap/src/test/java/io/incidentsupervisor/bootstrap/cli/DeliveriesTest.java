@@ -24,6 +24,7 @@ class DeliveriesTest {
                 new Outcome.Investigated(
                         ID, 1, SampleIncidents.context(Instant.parse("2026-11-23T08:00:03Z")), Map.of()),
                 new Outcome.Duplicate(ID),
+                new Outcome.Recurred(ID, 2),
                 new Outcome.Refused(
                         ID, new FailureReason("NotSupervised", "not among the supervised functions", false)));
         assertThat(samples.stream().map(Object::getClass).collect(Collectors.toSet()))

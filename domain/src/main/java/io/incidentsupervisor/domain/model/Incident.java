@@ -5,6 +5,7 @@ import io.incidentsupervisor.domain.model.IncidentRefusal.AwaitingFirstAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.IncidentClosed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.InvestigationInProgress;
 import io.incidentsupervisor.domain.model.IncidentRefusal.NotInvestigating;
+import io.incidentsupervisor.domain.model.IncidentRefusal.OtherFailure;
 import io.incidentsupervisor.domain.model.IncidentRefusal.RetryNotAllowed;
 import io.incidentsupervisor.domain.model.IncidentRefusal.StaleAttempt;
 import io.incidentsupervisor.domain.model.IncidentRefusal.UnknownIncident;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public final class Incident {
 
-    private static final Incident ABSENT = new Incident(null, IncidentStatus.ABSENT, null, null, 0, null, null, null);
+    private static final Incident ABSENT =
+            new Incident(null, IncidentStatus.ABSENT, null, null, 0, null, null, null, null);
 
     private final IncidentId id;
     private final IncidentStatus status;
@@ -32,6 +34,7 @@ public final class Incident {
     private final Instant leaseUntil;
     private final FailureReason failure;
     private final Diagnosis diagnosis;
+    private final Occurrences occurrences;
 
     private Incident(
             IncidentId id,
@@ -41,7 +44,8 @@ public final class Incident {
             int attempt,
             Instant leaseUntil,
             FailureReason failure,
-            Diagnosis diagnosis) {
+            Diagnosis diagnosis,
+            Occurrences occurrences) {
         this.id = id;
         this.status = status;
         this.alert = alert;
@@ -50,6 +54,7 @@ public final class Incident {
         this.leaseUntil = leaseUntil;
         this.failure = failure;
         this.diagnosis = diagnosis;
+        this.occurrences = occurrences;
     }
 
     /** The state before any event. */
@@ -82,6 +87,9 @@ public final class Incident {
         }
         if (status == IncidentStatus.ABSENT) {
             throw new UnknownIncident(command.incidentId());
+        }
+        if (command instanceof RecordOccurrence occurrence) {
+            return recordOccurrence(occurrence);
         }
         if (command instanceof RecordCollectorOutcome outcome) {
             requireInvestigating(outcome.attempt());
@@ -123,7 +131,12 @@ public final class Incident {
                     0,
                     null,
                     null,
-                    null);
+                    null,
+                    Occurrences.first(received.alert().timestamp()));
+        }
+        if (event instanceof IncidentRecurred recurred) {
+            return new Incident(
+                    id, status, alert, receivedAt, attempt, leaseUntil, failure, diagnosis, occurrences.plus(recurred));
         }
         if (event instanceof InvestigationStarted started) {
             return with(IncidentStatus.INVESTIGATING, started.attempt(), started.leaseUntil(), null, diagnosis);
@@ -150,7 +163,7 @@ public final class Incident {
 
     private Incident with(
             IncidentStatus status, int attempt, Instant leaseUntil, FailureReason failure, Diagnosis diagnosis) {
-        return new Incident(id, status, alert, receivedAt, attempt, leaseUntil, failure, diagnosis);
+        return new Incident(id, status, alert, receivedAt, attempt, leaseUntil, failure, diagnosis, occurrences);
     }
 
     /**
@@ -168,6 +181,18 @@ public final class Incident {
     /** True once {@link #staleAt} has come: whoever was investigating it died or stalled, and recovery may take over. */
     public boolean isStale(Instant now, Duration startFloor) {
         return staleAt(startFloor).map(at -> !now.isBefore(at)).orElse(false);
+    }
+
+    /** Another alert of this incident's failure; the first alert, or one counted already, changes nothing. */
+    private List<IncidentEvent> recordOccurrence(RecordOccurrence occurrence) {
+        if (!FailureSignature.of(occurrence.alert()).equals(FailureSignature.of(alert))) {
+            throw new OtherFailure(id, FailureSignature.of(occurrence.alert()));
+        }
+        Instant failedAt = occurrence.alert().timestamp();
+        if (occurrences.counted(failedAt, occurrence.messageId())) {
+            return List.of();
+        }
+        return List.of(new IncidentRecurred(id, occurrence.messageId(), failedAt, occurrence.now()));
     }
 
     /** What recovery does from each state: the one place that decides it. */
@@ -245,5 +270,15 @@ public final class Incident {
     /** The latest verdict, or null before one is recorded. */
     public Diagnosis diagnosis() {
         return diagnosis;
+    }
+
+    /** The alerts counted as this incident, the first one included; null before it is received. */
+    public Occurrences occurrences() {
+        return occurrences;
+    }
+
+    /** Closed with a verdict that no later evidence will change: its episode ends one window from now. */
+    public boolean verdictFinal() {
+        return status == IncidentStatus.CONTEXT_GATHERED && (diagnosis == null || !diagnosis.pending());
     }
 }

@@ -10,7 +10,8 @@ public sealed interface IncidentEvent
                 ContextGathered,
                 InvestigationFailed,
                 InvestigationRetried,
-                IncidentDiagnosed {
+                IncidentDiagnosed,
+                IncidentRecurred {
 
     IncidentId incidentId();
 

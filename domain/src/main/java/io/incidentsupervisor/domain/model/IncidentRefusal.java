@@ -71,4 +71,14 @@ public abstract sealed class IncidentRefusal extends RuntimeException {
             super(incidentId, "cannot retry: " + why);
         }
     }
+
+    /** An occurrence must be of the incident's own failure ({@link FailureSignature}). */
+    public static final class OtherFailure extends IncidentRefusal {
+        public OtherFailure(IncidentId incidentId, FailureSignature other) {
+            super(
+                    incidentId,
+                    "an alert of another failure (" + other.errorType() + " " + other.deniedAction()
+                            + ") is not an occurrence of it");
+        }
+    }
 }

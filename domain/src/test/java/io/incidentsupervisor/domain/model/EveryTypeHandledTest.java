@@ -36,10 +36,12 @@ class EveryTypeHandledTest {
             ContextGathered.class, gathered(1, T0),
             InvestigationFailed.class, failed(1, true, T0),
             InvestigationRetried.class, new InvestigationRetried(ID, 1, "lease passed", T0),
-            IncidentDiagnosed.class, new IncidentDiagnosed(ID, 1, PENDING, T0));
+            IncidentDiagnosed.class, new IncidentDiagnosed(ID, 1, PENDING, T0),
+            IncidentRecurred.class, SampleIncidents.recurred("m-2", 30));
 
     private static final Map<Class<?>, IncidentCommand> COMMANDS = Map.of(
             ReceiveIncident.class, new ReceiveIncident(ALERT, LATER, LATER.plus(LEASE)),
+            RecordOccurrence.class, new RecordOccurrence(ID, SampleIncidents.repeat(30), "m-2", LATER),
             RecordCollectorOutcome.class, new RecordCollectorOutcome(ID, 1, "iam-role", true, LATER, LATER.plus(LEASE)),
             RecordContext.class, new RecordContext(ID, 1, context(LATER), LATER),
             RecordDiagnosis.class, new RecordDiagnosis(ID, 1, PENDING, LATER),

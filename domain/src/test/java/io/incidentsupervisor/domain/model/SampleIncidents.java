@@ -20,6 +20,21 @@ public final class SampleIncidents {
 
     private SampleIncidents() {}
 
+    /** The same failure as {@link #ALERT}, alerted {@code seconds} later. */
+    public static IncidentAlert repeat(long seconds) {
+        return new IncidentAlert(
+                ALERT.errorType(),
+                ALERT.errorMessage(),
+                ALERT.errorCode(),
+                ALERT.lambdaName(),
+                ALERT.timestamp().plusSeconds(seconds));
+    }
+
+    public static IncidentRecurred recurred(String messageId, long secondsAfterFirst) {
+        return new IncidentRecurred(
+                ID, messageId, ALERT.timestamp().plusSeconds(secondsAfterFirst), T0.plusSeconds(secondsAfterFirst));
+    }
+
     public static IncidentReceived received() {
         return new IncidentReceived(ID, ALERT, T0);
     }

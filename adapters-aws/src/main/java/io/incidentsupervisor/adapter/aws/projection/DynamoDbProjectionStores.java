@@ -1,5 +1,8 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.CAUSE_BUCKET;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.CAUSE_INDEX;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.CAUSE_KEY;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.FAILED_AT;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.INCIDENT_ID;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.LAMBDA_NAME;
@@ -79,6 +82,7 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
                     AttributeValue.fromN(
                             Long.toString(row.evidencePendingUntil().toEpochMilli())));
         }
+        StateItems.putEpisodeAndCause(item, row);
         putIfNewer(tables.states(), item, row.lastSequence());
     }
 
@@ -101,6 +105,33 @@ public final class DynamoDbProjectionStores implements IncidentStates, IncidentC
     @Override
     public List<IncidentId> evidencePending() {
         return sparseIndex(PENDING_INDEX, PENDING_BUCKET, PENDING, PENDING_UNTIL, Instant.MAX);
+    }
+
+    @Override
+    public List<IncidentStateRow> caused(String eventId, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":caused", AttributeValue.fromS(StateItems.CAUSED));
+        String condition = "#bucket = :caused";
+        if (eventId != null) {
+            condition += " AND begins_with(#key, :prefix)";
+            values.put(":prefix", AttributeValue.fromS(eventId + "#"));
+        }
+        String keyCondition = condition;
+        return dynamoDb
+                .queryPaginator(b -> b.tableName(tables.states())
+                        .indexName(CAUSE_INDEX)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeNames(
+                                eventId == null
+                                        ? Map.of("#bucket", CAUSE_BUCKET)
+                                        : Map.of("#bucket", CAUSE_BUCKET, "#key", CAUSE_KEY))
+                        .expressionAttributeValues(values)
+                        .limit(Math.min(limit, 1_000)))
+                .items()
+                .stream()
+                .limit(limit)
+                .map(StateItems::row)
+                .toList();
     }
 
     /** The incidents in one of the state table's sparse indexes whose sort key is at or before {@code upTo}, in order. */

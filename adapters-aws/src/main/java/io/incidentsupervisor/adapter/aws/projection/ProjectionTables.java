@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 /**
  * The projection tables, their keys, indexes and TTL: {@code incident-state} keyed by incident id, with a sparse index of
  * open incidents by the instant they turn stale, one of incidents whose change evidence is pending, and one of every
- * incident by when its function failed (for listing, newest first), and
+ * incident by when its function failed (for listing, newest first), one of incidents whose verdict blames a change,
+ * by the change's CloudTrail event id (for root-cause groups), and
  * {@code incident-context} keyed by incident id with a TTL attribute.
  */
 public record ProjectionTables(String states, String contexts) {
@@ -27,6 +28,10 @@ public record ProjectionTables(String states, String contexts) {
     static final String RECENT_INDEX = "recent";
     static final String RECENT_BUCKET = "recentBucket";
     static final String FAILED_AT = "failedAt";
+    static final String CAUSE_INDEX = "by-cause";
+    static final String CAUSE_BUCKET = "causeBucket";
+    /** The blamed change's CloudTrail event id, then the incident's id: an index of incidents grouped by their cause. */
+    static final String CAUSE_KEY = "causeKey";
     /** The one value of {@link #RECENT_BUCKET}: every incident is in the listing. */
     static final String RECENT_ALL = "ALL";
 
@@ -80,6 +85,11 @@ public record ProjectionTables(String states, String contexts) {
                                 RECENT_INDEX,
                                 KeyAttribute.string(RECENT_BUCKET),
                                 KeyAttribute.number(FAILED_AT),
+                                ProjectionType.ALL),
+                        new SecondaryIndex(
+                                CAUSE_INDEX,
+                                KeyAttribute.string(CAUSE_BUCKET),
+                                KeyAttribute.string(CAUSE_KEY),
                                 ProjectionType.ALL)),
                 DynamoDbTables.table(contexts, KeyAttribute.string(INCIDENT_ID), null));
     }

@@ -1,11 +1,14 @@
 package io.incidentsupervisor.adapter.aws.projection;
 
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.CAUSE_BUCKET;
+import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.CAUSE_KEY;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.INCIDENT_ID;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.LAST_SEQUENCE;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.PENDING_UNTIL;
 import static io.incidentsupervisor.adapter.aws.projection.ProjectionTables.STALE_AT;
 
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.application.port.out.RootCause;
 import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -13,8 +16,11 @@ import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A state row as a DynamoDB item's attributes, read back. */
+/** A state row as a DynamoDB item's attributes, read back, and the attributes of its episode and cause. */
 final class StateItems {
+
+    /** The one value of {@link ProjectionTables#CAUSE_BUCKET}: every incident with a cause is in the index. */
+    static final String CAUSED = "CAUSED";
 
     private StateItems() {}
 
@@ -25,8 +31,13 @@ final class StateItems {
                         item.get("errorReasonMessage").s(),
                         item.get("errorRetryable").bool())
                 : null;
+        IncidentId id = new IncidentId(item.get(INCIDENT_ID).s());
+        // Rows written before episodes were counted hold one alert.
+        Instant firstSeen = item.containsKey("firstSeen")
+                ? Instant.parse(item.get("firstSeen").s())
+                : id.failedAt();
         return new IncidentStateRow(
-                new IncidentId(item.get(INCIDENT_ID).s()),
+                id,
                 item.get("errorType").s(),
                 IncidentStatus.valueOf(item.get("status").s()),
                 Integer.parseInt(item.get("attempt").n()),
@@ -37,7 +48,54 @@ final class StateItems {
                 Long.parseLong(item.get(LAST_SEQUENCE).n()),
                 error,
                 epochMillis(item, STALE_AT),
-                epochMillis(item, PENDING_UNTIL));
+                epochMillis(item, PENDING_UNTIL),
+                firstSeen,
+                item.containsKey("lastSeen")
+                        ? Instant.parse(item.get("lastSeen").s())
+                        : firstSeen,
+                item.containsKey("occurrences")
+                        ? Integer.parseInt(item.get("occurrences").n())
+                        : 1,
+                cause(item));
+    }
+
+    /** The episode's counts and the blamed change, added to a row's item. */
+    static void putEpisodeAndCause(Map<String, AttributeValue> item, IncidentStateRow row) {
+        item.put("firstSeen", AttributeValue.fromS(row.firstSeen().toString()));
+        item.put("lastSeen", AttributeValue.fromS(row.lastSeen().toString()));
+        item.put("occurrences", AttributeValue.fromN(Integer.toString(row.occurrences())));
+        RootCause cause = row.cause();
+        if (cause == null) {
+            return;
+        }
+        item.put(CAUSE_BUCKET, AttributeValue.fromS(CAUSED));
+        item.put(
+                CAUSE_KEY,
+                AttributeValue.fromS(cause.eventId() + "#" + row.incidentId().value()));
+        item.put("causeEventId", AttributeValue.fromS(cause.eventId()));
+        item.put("causeEventName", AttributeValue.fromS(cause.eventName()));
+        item.put("causeTime", AttributeValue.fromS(cause.time().toString()));
+        item.put("causeActor", AttributeValue.fromS(cause.actorArn()));
+        item.put("causePolicy", AttributeValue.fromS(cause.policy()));
+        item.put("causeRevert", AttributeValue.fromS(cause.revert()));
+        item.put(
+                "causeAtRisk",
+                AttributeValue.fromL(
+                        cause.atRisk().stream().map(AttributeValue::fromS).toList()));
+    }
+
+    private static RootCause cause(Map<String, AttributeValue> item) {
+        if (!item.containsKey("causeEventId")) {
+            return null;
+        }
+        return new RootCause(
+                item.get("causeEventId").s(),
+                item.get("causeEventName").s(),
+                Instant.parse(item.get("causeTime").s()),
+                item.get("causeActor").s(),
+                item.get("causePolicy").s(),
+                item.get("causeRevert").s(),
+                item.get("causeAtRisk").l().stream().map(AttributeValue::s).toList());
     }
 
     static Instant epochMillis(Map<String, AttributeValue> item, String attribute) {

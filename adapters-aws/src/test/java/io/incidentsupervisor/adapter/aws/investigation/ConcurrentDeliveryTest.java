@@ -2,6 +2,7 @@ package io.incidentsupervisor.adapter.aws.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
@@ -15,6 +16,7 @@ import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.StubEvidence;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
@@ -57,15 +59,19 @@ class ConcurrentDeliveryTest {
         try (AxonRuntime axon = AxonRuntime.start(engine(tables));
                 AxonRuntime otherInstance = AxonRuntime.start(engine(tables))) {
             List<IncidentInvestigation> instances = new ArrayList<>();
+            DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
+                Projections projections = new Projections(
+                        runtime.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter());
                 instances.add(new IncidentInvestigation(
                         runtime,
                         new AuditHistory(runtime.storage()),
                         new ContextGatherer(
                                 registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                         new StubEvidence().diagnoser(clock),
-                        new Projections(
-                                runtime.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),
+                        projections,
+                        new Recurrences(
+                                runtime, episodes, projections, InvestigationRig.WINDOW, Duration.ofSeconds(5), clock),
                         Set.of("data-processor"),
                         FailureClassifier.UNKNOWN_IS_RETRYABLE,
                         clock,
@@ -73,12 +79,13 @@ class ConcurrentDeliveryTest {
             }
 
             for (int round = 0; round < 10; round++) {
+                // An hour apart: each round a failure of its own, never an occurrence of the last one.
                 IncidentAlert alert = IncidentAlert.of(
                         "S3AccessError",
                         "Access Denied",
                         "AccessDenied",
                         "data-processor",
-                        "2026-11-23T08:00:0" + round + "Z");
+                        "2026-11-23T" + (10 + round) + ":00:00Z");
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Outcome>> outcomes = new ArrayList<>();
                 for (int delivery = 0; delivery < 2; delivery++) {

@@ -9,6 +9,7 @@ import io.incidentsupervisor.adapter.aws.collector.LambdaConfigurationCollectorT
 import io.incidentsupervisor.adapter.aws.diagnosis.AwsResourcePolicies;
 import io.incidentsupervisor.adapter.aws.diagnosis.CloudTrailChangeHistory;
 import io.incidentsupervisor.adapter.aws.diagnosis.IamRoleEvidence;
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
 import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.RequestCounter;
@@ -23,10 +24,12 @@ import io.incidentsupervisor.application.context.ContextGatherer;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
+import io.incidentsupervisor.domain.model.EpisodeWindow;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +53,22 @@ public final class InvestigationRig implements AutoCloseable {
     final DynamoDbProjectionStores contexts;
     final IncidentInvestigation investigation;
 
-    /** @param interceptors see or change every DynamoDB request */
+    /** The episode window every rig and test here uses. */
+    static final EpisodeWindow WINDOW = new EpisodeWindow(Duration.ofMinutes(15));
+
+    /** Episodes in a table no other test uses. */
+    static DynamoDbEpisodes episodes(DynamoDbClient dynamoDb) {
+        DynamoDbEpisodes episodes =
+                new DynamoDbEpisodes(dynamoDb, SharedDynamoDbLocal.uniquePrefix() + "episodes", Clock.systemUTC());
+        episodes.createTableIfMissing();
+        return episodes;
+    }
+
+    /** Occurrences counted on a fresh episodes table, waiting up to a second for a claimed incident. */
+    static Recurrences recurrences(DynamoDbClient dynamoDb, AxonRuntime axon, Projections projections, Clock clock) {
+        return new Recurrences(axon, episodes(dynamoDb), projections, WINDOW, Duration.ofSeconds(1), clock);
+    }
+
     /** The context row as production fits it: the default budget, the collectors' trim order. */
     static ContextFitter fitter() {
         return new ContextFitter(
@@ -59,6 +77,7 @@ public final class InvestigationRig implements AutoCloseable {
                 new TokenBudget(TokenBudget.DEFAULT));
     }
 
+    /** @param interceptors see or change every DynamoDB request */
     InvestigationRig(ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
         for (ExecutionInterceptor interceptor : interceptors) {
@@ -84,6 +103,8 @@ public final class InvestigationRig implements AutoCloseable {
                                 aws.logs(), Map.of(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                         new IamRoleCollector(aws.lambda(), aws.iam()))
                 .build();
+        Projections projections =
+                new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter());
         investigation = new IncidentInvestigation(
                 axon,
                 new AuditHistory(axon.storage()),
@@ -96,7 +117,8 @@ public final class InvestigationRig implements AutoCloseable {
                         Duration.ofHours(24),
                         Duration.ZERO,
                         false),
-                new Projections(axon.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter()),
+                projections,
+                recurrences(dynamoDb, axon, projections, clock),
                 Set.of("data-processor"),
                 new AwsFailureClassifier(),
                 clock,
@@ -112,26 +134,20 @@ public final class InvestigationRig implements AutoCloseable {
     public static RequestCounter firstDelivery(RequestCounter requests) {
         try (InvestigationRig rig = new InvestigationRig(requests)) {
             requests.reset();
-            Outcome outcome = rig.investigation.handle(
-                    ALERT,
-                    new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
-            if (!(outcome instanceof Outcome.Investigated)) {
-                throw new IllegalStateException("The sample alert was not investigated: " + outcome);
-            }
+            rig.handle(ALERT, "msg-1", Outcome.Investigated.class);
             return requests;
         }
     }
 
     /**
-     * The requests, in a process that has committed before, of a second alert of the same failure (three seconds later,
-     * so a new incident, until episodes) and of the first alert delivered again (a duplicate).
+     * The requests, in a process that has committed before, of a second alert of the same failure three seconds later
+     * (an occurrence of the first one's incident) and of the first alert delivered again (a duplicate): DynamoDB's by
+     * operation, and under {@code "other AWS"} the calls to every other AWS API (the sample account's stubs).
      */
     public static Map<String, Map<String, Long>> repeatRequests() {
         RequestCounter requests = new RequestCounter();
         try (InvestigationRig rig = new InvestigationRig(requests)) {
-            rig.investigation.handle(
-                    ALERT,
-                    new Delivery("msg-1", "request-1", rig.clock.instant().plusSeconds(60)));
+            rig.handle(ALERT, "msg-1", Outcome.Investigated.class);
             IncidentAlert again = IncidentAlert.of(
                     ALERT.errorType(),
                     ALERT.errorMessage(),
@@ -139,16 +155,26 @@ public final class InvestigationRig implements AutoCloseable {
                     ALERT.lambdaName(),
                     ALERT.timestamp().plusSeconds(3).toString());
             requests.reset();
-            rig.investigation.handle(
-                    again,
-                    new Delivery("msg-2", "request-2", rig.clock.instant().plusSeconds(60)));
+            int awsCallsBefore = rig.aws.server.getAllServeEvents().size();
+            rig.handle(again, "msg-2", Outcome.Recurred.class);
             Map<String, Long> repeat = requests.snapshot();
+            long repeatAwsCalls = rig.aws.server.getAllServeEvents().size() - awsCallsBefore;
             requests.reset();
-            rig.investigation.handle(
-                    ALERT,
-                    new Delivery("msg-1", "request-3", rig.clock.instant().plusSeconds(60)));
-            return Map.of("repeat", repeat, "duplicate", requests.snapshot());
+            rig.handle(ALERT, "msg-1", Outcome.Duplicate.class);
+            return Map.of(
+                    "repeat", repeat, "duplicate", requests.snapshot(), "other AWS", Map.of("repeat", repeatAwsCalls));
         }
+    }
+
+    /** Delivers one alert, which must end as {@code expected}. */
+    Outcome handle(IncidentAlert alert, String messageId, Class<? extends Outcome> expected) {
+        Outcome outcome = investigation.handle(
+                alert,
+                new Delivery(messageId, "request-" + messageId, clock.instant().plusSeconds(60)));
+        if (!expected.isInstance(outcome)) {
+            throw new IllegalStateException("Expected " + expected.getSimpleName() + ", got " + outcome);
+        }
+        return outcome;
     }
 
     @Override

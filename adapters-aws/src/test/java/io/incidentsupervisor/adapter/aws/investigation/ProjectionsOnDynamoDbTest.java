@@ -90,6 +90,7 @@ class ProjectionsOnDynamoDbTest {
                     new ContextGatherer(registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
                     new StubEvidence().diagnoser(clock),
                     projections,
+                    InvestigationRig.recurrences(SharedDynamoDbLocal.client(), axon, projections, clock),
                     Set.of("data-processor", "report-builder"),
                     FailureClassifier.UNKNOWN_IS_RETRYABLE,
                     clock,

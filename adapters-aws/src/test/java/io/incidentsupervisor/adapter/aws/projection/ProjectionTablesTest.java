@@ -20,7 +20,7 @@ class ProjectionTablesTest {
         assertThat(tables.createIfMissing(dynamoDb)).isFalse();
         assertThat(tables.createIfMissing(dynamoDb)).isFalse();
         assertThat(indexes(tables.states()))
-                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent");
+                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent", "by-cause");
     }
 
     @Test
@@ -37,7 +37,7 @@ class ProjectionTablesTest {
 
         assertThat(tables.createIfMissing(dynamoDb)).isTrue();
         assertThat(indexes(tables.states()))
-                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent");
+                .containsExactlyInAnyOrder("open-by-stale-at", "evidence-pending", "recent", "by-cause");
     }
 
     private List<String> indexes(String table) {

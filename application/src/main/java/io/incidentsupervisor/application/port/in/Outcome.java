@@ -23,7 +23,10 @@ public sealed interface Outcome {
         }
     }
 
-    /** The incident existed already: nothing was done. */
+    /** The alert was counted as occurrence {@code occurrences} of the open incident of its failure: nothing else was done. */
+    record Recurred(IncidentId incidentId, int occurrences) implements Outcome {}
+
+    /** The incident existed already, or the alert was counted already: nothing was done. */
     record Duplicate(IncidentId incidentId) implements Outcome {}
 
     /** The incident was recorded but not investigated, for the recorded reason (a function outside the allowlist). */

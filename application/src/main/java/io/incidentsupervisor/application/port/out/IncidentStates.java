@@ -24,4 +24,10 @@ public interface IncidentStates {
 
     /** Incidents whose diagnosis waits for change evidence, soonest deadline first; read from an index, never a scan. */
     List<IncidentId> evidencePending();
+
+    /**
+     * Incidents whose verdict blames a change, ordered by the change's CloudTrail event id (then incident id), only those
+     * of {@code eventId} unless it is null; at most {@code limit}; read from an index, never a scan.
+     */
+    List<IncidentStateRow> caused(String eventId, int limit);
 }

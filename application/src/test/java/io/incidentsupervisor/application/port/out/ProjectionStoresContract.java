@@ -40,6 +40,10 @@ public abstract class ProjectionStoresContract {
                 4,
                 new FailureReason("Throttled", "slow down", true),
                 null,
+                null,
+                T,
+                T,
+                1,
                 null);
 
         states.save(investigating);
@@ -137,12 +141,38 @@ public abstract class ProjectionStoresContract {
 
     private static IncidentStateRow state(IncidentId id, IncidentStatus status, long sequence, Instant staleAt) {
         return new IncidentStateRow(
-                id, "S3AccessError", status, 1, staleAt, T.plusSeconds(sequence), sequence, null, staleAt, null);
+                id,
+                "S3AccessError",
+                status,
+                1,
+                staleAt,
+                T.plusSeconds(sequence),
+                sequence,
+                null,
+                staleAt,
+                null,
+                T,
+                T,
+                1,
+                null);
     }
 
     private static IncidentStateRow pending(IncidentId id, long sequence, Instant until) {
         return new IncidentStateRow(
-                id, "S3AccessError", IncidentStatus.CONTEXT_GATHERED, 1, null, T, sequence, null, null, until);
+                id,
+                "S3AccessError",
+                IncidentStatus.CONTEXT_GATHERED,
+                1,
+                null,
+                T,
+                sequence,
+                null,
+                null,
+                until,
+                T,
+                T,
+                1,
+                null);
     }
 
     private static IncidentContextRow context(String json, long sequence) {

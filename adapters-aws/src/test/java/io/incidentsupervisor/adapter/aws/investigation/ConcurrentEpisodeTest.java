@@ -1,0 +1,153 @@
+package io.incidentsupervisor.adapter.aws.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentsupervisor.adapter.aws.episode.DynamoDbEpisodes;
+import io.incidentsupervisor.adapter.aws.eventstore.DynamoDbEventStorageEngine;
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
+import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
+import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
+import io.incidentsupervisor.application.AxonRuntime;
+import io.incidentsupervisor.application.context.CollectorRegistry;
+import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.context.StubCollector;
+import io.incidentsupervisor.application.diagnosis.StubEvidence;
+import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.investigation.IncidentInvestigation;
+import io.incidentsupervisor.application.investigation.Recurrences;
+import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.Delivery;
+import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Investigated;
+import io.incidentsupervisor.application.port.in.Outcome.Recurred;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
+import io.incidentsupervisor.application.projection.Projections;
+import io.incidentsupervisor.domain.model.IncidentAlert;
+import io.incidentsupervisor.domain.model.IncidentId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Lambda instances (two Axon runtimes over one set of DynamoDB Local tables) handle two different alerts of one
+ * failure at the same moment: one investigation, and both alerts counted on it.
+ */
+class ConcurrentEpisodeTest {
+
+    private static final String DENIED =
+            "User: arn:aws:sts::123456789012:assumed-role/data-processor-role/data-processor"
+                    + " is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::orders/%d.csv"
+                    + " because no identity-based policy allows the s3:GetObject action";
+
+    @Test
+    void twoAlertsOfOneEpisodeDeliveredAtOnceToTwoInstancesAreOneInvestigationAndTwoOccurrences() throws Exception {
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
+        tables.createIfMissing(SharedDynamoDbLocal.client());
+        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
+        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
+        DynamoDbProjectionStores stores = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
+        DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(StubCollector.named("lambda-configuration"))
+                .build();
+        Clock clock = Clock.systemUTC();
+        ExecutorService deliveries = Executors.newFixedThreadPool(2);
+        try (AxonRuntime axon = AxonRuntime.start(engine(tables));
+                AxonRuntime otherInstance = AxonRuntime.start(engine(tables))) {
+            List<IncidentInvestigation> instances = new ArrayList<>();
+            for (AxonRuntime runtime : List.of(axon, otherInstance)) {
+                Projections projections = new Projections(
+                        runtime.storage(), stores, stores, Duration.ofSeconds(30), InvestigationRig.fitter());
+                instances.add(new IncidentInvestigation(
+                        runtime,
+                        new AuditHistory(runtime.storage()),
+                        new ContextGatherer(
+                                registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                        new StubEvidence().diagnoser(clock),
+                        projections,
+                        new Recurrences(
+                                runtime, episodes, projections, InvestigationRig.WINDOW, Duration.ofSeconds(5), clock),
+                        Set.of("data-processor"),
+                        FailureClassifier.UNKNOWN_IS_RETRYABLE,
+                        clock,
+                        Duration.ofSeconds(30)));
+            }
+
+            for (int round = 0; round < 10; round++) {
+                // Each round a failure of its own (another object denied); its two alerts two seconds apart.
+                Instant failedAt = Instant.parse("2026-11-23T08:00:00Z").plus(Duration.ofHours(round));
+                List<IncidentAlert> alerts = List.of(alert(round, failedAt), alert(round, failedAt.plusSeconds(2)));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Outcome>> outcomes = new ArrayList<>();
+                for (int delivery = 0; delivery < 2; delivery++) {
+                    String messageId = "msg-" + round + "-" + delivery;
+                    IncidentInvestigation investigation = instances.get(delivery);
+                    IncidentAlert alert = alerts.get(delivery);
+                    outcomes.add(deliveries.submit(() -> {
+                        together.await();
+                        return investigation.handle(
+                                alert,
+                                new Delivery(
+                                        messageId,
+                                        "request-" + messageId,
+                                        clock.instant().plusSeconds(60)));
+                    }));
+                }
+                List<Outcome> ended = new ArrayList<>();
+                for (Future<Outcome> outcome : outcomes) {
+                    ended.add(outcome.get());
+                }
+                assertThat(ended)
+                        .as("round %d", round)
+                        .extracting(Outcome::getClass)
+                        .containsExactlyInAnyOrder(Investigated.class, Recurred.class);
+                IncidentId incident = ended.get(0).incidentId();
+                assertThat(ended).extracting(Outcome::incidentId).containsOnly(incident);
+                assertThat(ended).filteredOn(Recurred.class::isInstance).containsExactly(new Recurred(incident, 2));
+                List<String> history = new AuditHistory(axon.storage())
+                        .history(incident).stream().map(AuditEntry::type).toList();
+                assertThat(history).filteredOn("InvestigationStarted"::equals).hasSize(1);
+                assertThat(history).filteredOn("IncidentRecurred"::equals).hasSize(1);
+                assertThat(history)
+                        .as("the occurrence never cut the investigation short")
+                        .contains("ContextGathered")
+                        .doesNotContain("InvestigationFailed");
+                for (IncidentAlert alert : alerts) {
+                    if (!alert.incidentId().equals(incident)) {
+                        assertThat(new AuditHistory(axon.storage()).history(alert.incidentId()))
+                                .isEmpty();
+                    }
+                }
+                assertThat(stores.find(incident)).as("round %d", round).hasValueSatisfying(row -> {
+                    assertThat(row.occurrences()).isEqualTo(2);
+                    assertThat(row.firstSeen()).isEqualTo(failedAt);
+                    assertThat(row.lastSeen()).isEqualTo(failedAt.plusSeconds(2));
+                });
+            }
+        } finally {
+            deliveries.shutdown();
+        }
+    }
+
+    private static IncidentAlert alert(int round, Instant failedAt) {
+        return new IncidentAlert(
+                "S3AccessError", String.format(DENIED, round), "AccessDenied", "data-processor", failedAt);
+    }
+
+    private static DynamoDbEventStorageEngine engine(EventStoreTables tables) {
+        return DynamoDbEventStorageEngine.builder()
+                .dynamoDb(SharedDynamoDbLocal.client())
+                .tables(tables)
+                .build();
+    }
+}
