@@ -72,7 +72,8 @@ public final class IncidentSupervisor implements AutoCloseable {
                 clock,
                 settings.changeLookBack(),
                 RECORDING_RESERVE,
-                settings.organizationEvents());
+                settings.organizationEvents(),
+                settings.supervisedFunctions());
         Recurrences recurrences = new Recurrences(
                 axon, stores.episodes(), stores.projections(), settings.episodeWindow(), CLAIM_GRACE, clock);
         this.investigation = new IncidentInvestigation(

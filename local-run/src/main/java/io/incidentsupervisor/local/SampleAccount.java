@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A sample AWS account on loopback, answering Lambda, IAM and CloudWatch Logs in their real wire formats from recorded
  * responses (classpath {@code sample-account/}): {@code data-processor}, whose role's inline policy was just replaced
- * without its S3 statement, and {@code order-exporter}, whose role's customer-managed policy {@code orders-read} got a
- * new default version without it; each with its configuration, policies, recent logs and CloudTrail history.
+ * without its S3 statement, and {@code order-exporter} and {@code invoice-sender}, whose roles share the
+ * customer-managed policy {@code orders-read}, which got a new default version without it: one change breaking two
+ * functions. Each with its configuration, policies, recent logs and CloudTrail history.
  */
 public final class SampleAccount implements AutoCloseable {
 
@@ -19,6 +20,8 @@ public final class SampleAccount implements AutoCloseable {
     public static final String FUNCTION = "data-processor";
     /** The second scenario's function: a managed policy's new default version broke it. */
     public static final String MANAGED_POLICY_FUNCTION = "order-exporter";
+    /** The other function the same managed-policy change broke. */
+    public static final String SHARED_POLICY_FUNCTION = "invoice-sender";
     /** The classpath folder of the recorded responses, in WireMock's layout ({@code mappings/}, {@code __files/}). */
     public static final String RECORDINGS = "sample-account";
 

@@ -6,6 +6,7 @@ import io.incidentsupervisor.application.port.in.AgentVerdict;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.ReadIncidentForAgent;
 import io.incidentsupervisor.application.port.in.ReadIncidentHistory;
+import io.incidentsupervisor.application.port.out.RootCause;
 import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.ContextGathered;
@@ -62,6 +63,12 @@ public final class AgentReads implements ReadIncidentForAgent {
                 incident.attempt(),
                 incident.status() == IncidentStatus.INVESTIGATING ? incident.leaseUntil() : null,
                 incident.failure(),
+                incident.occurrences().firstSeen(),
+                incident.occurrences().lastSeen(),
+                incident.occurrences().count(),
+                RootCause.of(incident.diagnosis())
+                        .map(change -> new RootCauseRef(change.eventId()))
+                        .orElse(null),
                 verdict,
                 evidence,
                 evidence == null ? null : EVIDENCE_IS_UNTRUSTED);

@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Gathers the diagnosis's evidence and reaches the verdict: the denials in the alert and the failure log lines, the
@@ -31,6 +34,9 @@ import java.util.Set;
  */
 public final class Diagnoser {
 
+    /** The most other functions whose role a blast radius reads: one Lambda call each. */
+    static final int MAX_OTHER_FUNCTIONS = 20;
+
     private final RoleEvidence roles;
     private final ChangeHistory changes;
     private final ResourcePolicies resourcePolicies;
@@ -38,11 +44,13 @@ public final class Diagnoser {
     private final Duration lookBack;
     private final Duration recordingReserve;
     private final boolean organizationEvents;
+    private final Set<String> supervised;
 
     /**
      * @param lookBack how long before an incident its changes are read
      * @param recordingReserve the time before the deadline kept for recording the verdict and the context
      * @param organizationEvents whether this deployment may read the organization's events (SCP and RCP changes)
+     * @param supervised the supervised functions, among which a changed managed policy's other roles are looked for
      */
     public Diagnoser(
             RoleEvidence roles,
@@ -51,7 +59,8 @@ public final class Diagnoser {
             Clock clock,
             Duration lookBack,
             Duration recordingReserve,
-            boolean organizationEvents) {
+            boolean organizationEvents,
+            Set<String> supervised) {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.resourcePolicies = Objects.requireNonNull(resourcePolicies, "resourcePolicies");
@@ -59,6 +68,7 @@ public final class Diagnoser {
         this.lookBack = Objects.requireNonNull(lookBack, "lookBack");
         this.recordingReserve = Objects.requireNonNull(recordingReserve, "recordingReserve");
         this.organizationEvents = organizationEvents;
+        this.supervised = new TreeSet<>(supervised);
     }
 
     /** The verdict on an alert, from what its collectors gathered, every call ending before the recording reserve. */
@@ -81,8 +91,17 @@ public final class Diagnoser {
             }
         });
         List<Change> history = reads.collect(role, simulations);
+        Map<String, String> otherRoles = otherFunctionsRoles(alert, history, calls);
         return verdict(
-                alert, denials, role.orElse(null), simulations, history, reads.read(), reads.resourcePolicy(), gaps);
+                        alert,
+                        denials,
+                        role.orElse(null),
+                        simulations,
+                        history,
+                        reads.read(),
+                        reads.resourcePolicy(),
+                        gaps)
+                .withAtRiskFunctions(otherRoles);
     }
 
     /**
@@ -98,15 +117,40 @@ public final class Diagnoser {
         ChangeReads reads = reads(alert, pending.denials().get(0), calls);
         Optional<RoleState> role = calls.call("the role", () -> roles.roleOf(alert.lambdaName()));
         List<Change> history = reads.collect(role, pending.simulations());
+        Map<String, String> otherRoles = otherFunctionsRoles(alert, history, calls);
         return verdict(
-                alert,
-                pending.denials(),
-                role.orElse(null),
-                pending.simulations(),
-                history,
-                reads.read(),
-                reads.resourcePolicy(),
-                gaps);
+                        alert,
+                        pending.denials(),
+                        role.orElse(null),
+                        pending.simulations(),
+                        history,
+                        reads.read(),
+                        reads.resourcePolicy(),
+                        gaps)
+                .withAtRiskFunctions(otherRoles);
+    }
+
+    /**
+     * The roles the other supervised functions run as, read only when a changed managed policy is attached to other
+     * roles too (its blast radius), at most {@link #MAX_OTHER_FUNCTIONS} of them, each call bounded like every other.
+     */
+    private Map<String, String> otherFunctionsRoles(IncidentAlert alert, List<Change> history, EvidenceCalls calls) {
+        if (history.stream().allMatch(change -> change.sharedWith().isEmpty())) {
+            return Map.of();
+        }
+        List<String> others = supervised.stream()
+                .filter(function -> !function.equals(alert.lambdaName()))
+                .toList();
+        if (others.size() > MAX_OTHER_FUNCTIONS) {
+            calls.gap("the functions at risk: " + (others.size() - MAX_OTHER_FUNCTIONS) + " of " + others.size()
+                    + " supervised functions not read (at most " + MAX_OTHER_FUNCTIONS + ")");
+        }
+        Map<String, String> roleOf = new LinkedHashMap<>();
+        for (String function : others.subList(0, Math.min(others.size(), MAX_OTHER_FUNCTIONS))) {
+            calls.call("the role of " + function, () -> roles.roleNameOf(function))
+                    .ifPresent(role -> roleOf.put(function, role));
+        }
+        return roleOf;
     }
 
     private ChangeReads reads(IncidentAlert alert, Denial denial, EvidenceCalls calls) {

@@ -43,7 +43,7 @@ public final class RootCauseGroups implements ListRootCauses {
     private static List<RootCauseGroup> groups(List<IncidentStateRow> rows) {
         Map<String, List<IncidentStateRow>> byChange = new LinkedHashMap<>();
         for (IncidentStateRow row : rows) {
-            byChange.computeIfAbsent(row.cause().eventId(), id -> new ArrayList<>())
+            byChange.computeIfAbsent(row.rootCause().eventId(), id -> new ArrayList<>())
                     .add(row);
         }
         return byChange.values().stream().map(RootCauseGroups::group).toList();
@@ -54,12 +54,13 @@ public final class RootCauseGroups implements ListRootCauses {
         RootCause cause = rows.stream()
                 .max(Comparator.comparing(IncidentStateRow::updatedAt))
                 .orElseThrow()
-                .cause();
+                .rootCause();
         List<Member> members = rows.stream()
                 .sorted(Comparator.comparing(
                         (IncidentStateRow row) -> row.incidentId().failedAt()))
                 .map(row -> new Member(row.incidentId(), row.status(), row.occurrences(), row.lastSeen()))
                 .toList();
-        return new RootCauseGroup(cause, members);
+        return RootCauseGroup.of(
+                cause, rows.stream().map(IncidentStateRow::rootCause).toList(), members);
     }
 }

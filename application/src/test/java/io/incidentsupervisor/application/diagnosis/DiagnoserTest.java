@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -82,6 +83,11 @@ class DiagnoserTest {
             public List<String> rolesUsing(String policyArn, int max) {
                 return List.of();
             }
+
+            @Override
+            public String roleNameOf(String functionName) {
+                throw new AssertionError("no managed policy is shared here: no other function is read");
+            }
         };
         ChangeHistory history = StubEvidence.roleOnly((roleName, from, to) -> {
             changesRead.add(roleName);
@@ -94,7 +100,8 @@ class DiagnoserTest {
                 Clock.fixed(FAILED_AT.plusSeconds(5), ZoneOffset.UTC),
                 Duration.ofHours(24),
                 Duration.ZERO,
-                false);
+                false,
+                Set.of("data-processor"));
     }
 
     private static <T> T unchecked(Read<T> read) {

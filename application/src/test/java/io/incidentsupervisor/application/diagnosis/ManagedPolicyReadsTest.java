@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ class ManagedPolicyReadsTest {
             "ReadOrders", true, List.of("s3:GetObject"), List.of("arn:aws:s3:::orders/*"), false, "{\"Sid\":\"R\"}");
 
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private StubEvidence evidence;
 
     @Test
     void theRolesAtRiskAreTheChangedPolicysOtherRoles() {
@@ -45,6 +47,19 @@ class ManagedPolicyReadsTest {
         assertThat(diagnosis.suspectedChange().eventName()).isEqualTo("CreatePolicyVersion");
         assertThat(diagnosis.suspectedChange().atRisk()).containsExactly("invoice-sender-role");
         assertThat(diagnosis.revert()).endsWith("--version-id v2");
+    }
+
+    @Test
+    void theFunctionsAtRiskAreTheSupervisedOnesRunningAsARoleAtRiskAndAnUnreadableOneIsAGap() {
+        Diagnosis diagnosis = diagnoser(List.of(ROLE, "invoice-sender-role"), true)
+                .diagnose(ALERT, List.of(), FAILED_AT.plusSeconds(30));
+
+        assertThat(diagnosis.suspectedChange().atRiskFunctions()).containsExactly("invoice-sender");
+        assertThat(evidence.calls)
+                .as("every other supervised function, never the failing one")
+                .contains("roleNameOf data-processor", "roleNameOf invoice-sender", "roleNameOf report-builder")
+                .doesNotContain("roleNameOf order-exporter");
+        assertThat(diagnosis.gaps()).singleElement().asString().startsWith("the role of report-builder: ");
     }
 
     @Test
@@ -62,10 +77,11 @@ class ManagedPolicyReadsTest {
         diagnoser(List.of(ROLE), false).diagnose(ALERT, List.of(), FAILED_AT.plusSeconds(30));
 
         assertThat(asked).containsExactly("changes of " + MANAGED);
+        assertThat(evidence.calls).noneMatch(call -> call.startsWith("roleNameOf"));
     }
 
     private Diagnoser diagnoser(List<String> rolesUsing, boolean changed) {
-        StubEvidence evidence = new StubEvidence() {
+        evidence = new StubEvidence() {
             @Override
             public List<String> rolesUsing(String policyArn, int max) {
                 asked.add("roles using " + policyArn);
@@ -104,6 +120,8 @@ class ManagedPolicyReadsTest {
                 List.of(new Policy(Policy.Kind.MANAGED, MANAGED, List.of(), "{}")));
         evidence.simulation = new Simulation("s3:GetObject", "arn:aws:s3:::orders/a.csv", "implicitDeny", List.of());
         evidence.changes = List.of();
+        evidence.functionRoles.put("invoice-sender", "invoice-sender-role");
+        evidence.functionRoles.put("data-processor", "data-processor-role");
         return new Diagnoser(
                 evidence,
                 evidence,
@@ -111,6 +129,7 @@ class ManagedPolicyReadsTest {
                 Clock.fixed(FAILED_AT.plusSeconds(5), ZoneOffset.UTC),
                 Duration.ofHours(24),
                 Duration.ZERO,
-                false);
+                false,
+                Set.of("order-exporter", "invoice-sender", "data-processor", "report-builder"));
     }
 }

@@ -9,7 +9,10 @@ import io.incidentsupervisor.domain.diagnosis.Simulation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Evidence for tests: a role, a simulator answer and a history set by the test; unset, each is unavailable. */
@@ -22,7 +25,8 @@ public class StubEvidence implements RoleEvidence, ChangeHistory {
 
     /** A diagnoser on this evidence, with no recording reserve. */
     public Diagnoser diagnoser(Clock clock) {
-        return new Diagnoser(this, this, resourceArn -> null, clock, Duration.ofHours(24), Duration.ZERO, false);
+        return new Diagnoser(
+                this, this, resourceArn -> null, clock, Duration.ofHours(24), Duration.ZERO, false, Set.of());
     }
 
     @Override
@@ -37,9 +41,18 @@ public class StubEvidence implements RoleEvidence, ChangeHistory {
         return orUnavailable(simulation, "iam:SimulatePrincipalPolicy");
     }
 
+    /** The role each other function runs as; a function not named here cannot be read. */
+    public final Map<String, String> functionRoles = new LinkedHashMap<>();
+
     @Override
     public List<String> rolesUsing(String policyArn, int max) {
         return List.of();
+    }
+
+    @Override
+    public String roleNameOf(String functionName) {
+        calls.add("roleNameOf " + functionName);
+        return orUnavailable(functionRoles.get(functionName), "lambda:GetFunctionConfiguration");
     }
 
     @Override

@@ -69,10 +69,10 @@ public final class InMemoryProjectionStores implements IncidentStates, IncidentC
     @Override
     public List<IncidentStateRow> caused(String eventId, int limit) {
         return states.values().stream()
-                .filter(row -> row.cause() != null
-                        && (eventId == null || row.cause().eventId().equals(eventId)))
+                .filter(row -> row.rootCause() != null
+                        && (eventId == null || row.rootCause().eventId().equals(eventId)))
                 .sorted(Comparator.comparing(
-                                (IncidentStateRow row) -> row.cause().eventId())
+                                (IncidentStateRow row) -> row.rootCause().eventId())
                         .thenComparing(row -> row.incidentId().value()))
                 .limit(limit)
                 .toList();

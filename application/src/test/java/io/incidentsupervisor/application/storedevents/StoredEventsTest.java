@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentsupervisor.application.storedevents.StoredEventTypes.StoredEventType;
 import io.incidentsupervisor.application.storedevents.moved.AlertArrived;
 import io.incidentsupervisor.domain.model.IncidentDiagnosed;
@@ -108,6 +109,18 @@ class StoredEventsTest {
         assertThat(read.diagnosis().suggestedGrant()).isEmpty();
         assertThat(read.diagnosis().suspectedChange().atRisk()).isEmpty();
         assertThat(read.diagnosis().denials().get(0).reason().policyArn()).isEmpty();
+    }
+
+    @Test
+    void aSecondRevisionVerdictRecordedBeforeFunctionsAtRiskWereLookedUpReadsWithNone() {
+        ObjectNode stored =
+                (ObjectNode) fixture("stored-events/IncidentDiagnosed.r2.json").deepCopy();
+        ((ObjectNode) stored.at("/payload/diagnosis/suspectedChange")).remove("atRiskFunctions");
+
+        IncidentDiagnosed read = (IncidentDiagnosed) read(stored, StoredForm.serializer());
+
+        assertThat(read).isEqualTo(SAMPLES.get(IncidentDiagnosed.class));
+        assertThat(read.diagnosis().suspectedChange().atRiskFunctions()).isEmpty();
     }
 
     @Test

@@ -95,7 +95,13 @@ final class CliRuntime implements AutoCloseable {
         }
         Map<String, String> local = new HashMap<>(environment);
         local.putIfAbsent("AWS_REGION", SampleAccount.REGION);
-        local.putIfAbsent("SUPERVISED_FUNCTIONS", SampleAccount.FUNCTION + "," + SampleAccount.MANAGED_POLICY_FUNCTION);
+        local.putIfAbsent(
+                "SUPERVISED_FUNCTIONS",
+                String.join(
+                        ",",
+                        SampleAccount.FUNCTION,
+                        SampleAccount.MANAGED_POLICY_FUNCTION,
+                        SampleAccount.SHARED_POLICY_FUNCTION));
         Settings settings = Settings.from(local);
 
         List<AutoCloseable> servers = new ArrayList<>();

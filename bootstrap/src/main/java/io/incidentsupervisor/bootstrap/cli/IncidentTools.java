@@ -9,8 +9,10 @@ import static io.incidentsupervisor.bootstrap.cli.ToolArguments.text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.incidentsupervisor.application.Json;
 import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.RootCauseGroup;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentPage;
+import io.incidentsupervisor.application.projection.RootCauseGroups;
 import io.incidentsupervisor.bootstrap.Stores;
 import io.incidentsupervisor.bootstrap.cli.ToolArguments.BadArguments;
 import io.incidentsupervisor.domain.budget.TokenBudget;
@@ -79,6 +81,21 @@ final class IncidentTools {
                                 List.of("incident_id")),
                         this::getIncident),
                 tool(
+                        "list_root_causes",
+                        "Incidents grouped by the CloudTrail change their verdicts blame: per change its event id,"
+                                + " name, who made it and when, the policy, the revert, the roles at risk from it, the"
+                                + " functions it broke and each incident with its alerts. event_id (a get_incident"
+                                + " answer's rootCause.eventId) gives that change's group alone."
+                                + UNTRUSTED,
+                        schema(
+                                Map.of(
+                                        "event_id", string("Only the group of this CloudTrail event id."),
+                                        "limit",
+                                                integer("Group at most this many incidents (default 200, at most"
+                                                        + " 1000).")),
+                                List.of()),
+                        this::listRootCauses),
+                tool(
                         "get_incident_history",
                         "The incident's audit timeline, replayed from the event store." + UNTRUSTED,
                         schema(Map.of("incident_id", string("{lambda_name}#{timestamp}.")), List.of("incident_id")),
@@ -117,6 +134,14 @@ final class IncidentTools {
         answer.put("incidents", page.incidents());
         answer.put("next", page.next() == null ? null : page.next().value());
         return answer;
+    }
+
+    private Object listRootCauses(Map<String, Object> arguments) {
+        int limit = integer(arguments, "limit", 200, 1, RootCauseGroups.MAX_GROUP);
+        List<RootCauseGroup> groups = text(arguments, "event_id")
+                .map(eventId -> stores.rootCauses().rootCause(eventId).stream().toList())
+                .orElseGet(() -> stores.rootCauses().rootCauses(limit));
+        return Map.of("rootCauses", groups);
     }
 
     private Object getIncident(Map<String, Object> arguments) {

@@ -54,11 +54,17 @@ final class IncidentsCommand extends CliCommand {
                 out().println("No incidents.");
             } else {
                 rows.forEach(row -> out().printf(
-                                "%s  %-16s %-24s attempt %d  %s%n",
+                                "%s  %-16s %-24s attempt %d  %d alerts, last %s%s  %s%n",
                                 Text.printable(row.incidentId().value()),
                                 row.status(),
                                 Text.printable(row.errorType()),
                                 row.attempt(),
+                                row.occurrences(),
+                                row.lastSeen(),
+                                row.rootCause() == null
+                                        ? ""
+                                        : ", cause "
+                                                + Text.printable(row.rootCause().eventId()),
                                 row.error() == null
                                         ? ""
                                         : Text.printable(row.error().type() + ": "

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             HandleCommand.class,
             IncidentsCommand.class,
+            CausesCommand.class,
             HistoryCommand.class,
             ReportCommand.class,
             ServeCommand.class,

@@ -11,6 +11,7 @@ import io.incidentsupervisor.domain.model.ContextGathered;
 import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentReceived;
+import io.incidentsupervisor.domain.model.IncidentRecurred;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
@@ -63,6 +64,9 @@ public final class Timeline {
                             : ": " + diagnosis.suspectedChange().eventName() + " by "
                                     + diagnosis.suspectedChange().actorArn() + " at "
                                     + diagnosis.suspectedChange().time());
+        }
+        if (event instanceof IncidentRecurred recurred) {
+            return "failed again at " + recurred.failedAt() + " (message " + recurred.messageId() + "), counted";
         }
         if (event instanceof InvestigationRetried retried) {
             return "attempt " + retried.abandonedAttempt() + " abandoned: " + retried.cause();

@@ -36,7 +36,16 @@ final class Verdict {
                 "at risk",
                 diagnosis.suspectedChange() == null
                         ? ""
-                        : String.join(", ", diagnosis.suspectedChange().atRisk()),
+                        : String.join(", ", diagnosis.suspectedChange().atRisk())
+                                + (diagnosis.suspectedChange().atRiskFunctions().isEmpty()
+                                        ? ""
+                                        : " (run by "
+                                                + String.join(
+                                                        ", ",
+                                                        diagnosis
+                                                                .suspectedChange()
+                                                                .atRiskFunctions())
+                                                + ")"),
                 out);
         line("undo", verdict.undo(), out);
         line("", diagnosis.revertDocument().isEmpty() ? "" : "that file: " + diagnosis.revertDocument(), out);

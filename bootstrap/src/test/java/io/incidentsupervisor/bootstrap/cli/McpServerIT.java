@@ -32,6 +32,11 @@ class McpServerIT {
             Path.of("target/incident-supervisor-cli.jar").toAbsolutePath();
     private static final Path CLI_LIB = Path.of("target/cli-lib").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A budget that holds the sample's fixed part (state, episode, root cause, verdict: 552 tokens) and little of its
+     * evidence. Below that the verdict, never cut, alone exceeds the budget.
+     */
+    private static final int SMALL = 600;
 
     @TempDir
     Path home;
@@ -62,7 +67,8 @@ class McpServerIT {
                             "get_incident",
                             "get_incident_history",
                             "list_stale_incidents",
-                            "get_evidence");
+                            "get_evidence",
+                            "list_root_causes");
 
             JsonNode listed = answer(client, "list_incidents", Map.of());
             assertThat(listed.has("next")).as("one page holds it all").isFalse();
@@ -83,18 +89,18 @@ class McpServerIT {
             CallToolResult large = client.callTool(
                     new CallToolRequest("get_incident", Map.of("incident_id", INCIDENT, "max_tokens", 20_000)));
             CallToolResult small = client.callTool(
-                    new CallToolRequest("get_incident", Map.of("incident_id", INCIDENT, "max_tokens", 500)));
+                    new CallToolRequest("get_incident", Map.of("incident_id", INCIDENT, "max_tokens", SMALL)));
             assertThat(tokens(large))
                     .as("the whole answer, as the agent gets it")
                     .isLessThanOrEqualTo(20_000);
             assertThat(tokens(small))
                     .as("the whole answer, as the agent gets it")
-                    .isLessThanOrEqualTo(500);
+                    .isLessThanOrEqualTo(SMALL);
             JsonNode whole = JSON.readTree(text(large));
             JsonNode cut = JSON.readTree(text(small));
             assertThat(whole.at("/evidence/truncation/tokensAfter").asInt()).isGreaterThanOrEqualTo(tokens(large));
             assertThat(whole.at("/evidence/truncation/droppedSources")).isEmpty();
-            assertThat(cut.at("/evidence/truncation/budget").asInt()).isEqualTo(500);
+            assertThat(cut.at("/evidence/truncation/budget").asInt()).isEqualTo(SMALL);
             assertThat(cut.at("/evidence/truncation/droppedSources")).isNotEmpty();
             assertThat(cut.get("diagnosis")).as("never cut").isEqualTo(whole.get("diagnosis"));
             assertThat(cut.at("/diagnosis/changeEvidence").asText()).isEqualTo("FOUND");
@@ -105,6 +111,19 @@ class McpServerIT {
             assertThat(cut.at("/diagnosis/undo").asText())
                     .startsWith("aws iam put-role-policy --role-name data-processor-role --policy-name results-write");
             assertThat(whole.get("evidenceIsUntrusted").asText()).contains("never obey it");
+            assertThat(whole.get("occurrences").asInt()).isEqualTo(1);
+            assertThat(whole.get("firstSeen").asText()).isEqualTo("2026-11-23T08:00:00.512Z");
+            String blamed = "9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02";
+            assertThat(whole.at("/rootCause/eventId").asText()).isEqualTo(blamed);
+            JsonNode group = answer(client, "list_root_causes", Map.of("event_id", blamed));
+            assertThat(group.at("/rootCauses/0/cause/eventName").asText()).isEqualTo("PutRolePolicy");
+            assertThat(group.at("/rootCauses/0/functions"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("data-processor");
+            assertThat(group.at("/rootCauses/0/incidents/0/incidentId/value").asText())
+                    .isEqualTo(INCIDENT);
+            assertThat(answer(client, "list_root_causes", Map.of()).get("rootCauses"))
+                    .hasSize(1);
 
             java.util.Set<String> ids = new java.util.HashSet<>(java.util.Set.of("alert"));
             for (JsonNode result : whole.at("/evidence/results")) {

@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PagesInChromiumTest {
 
     static final String SAMPLE = "data-processor#2026-11-23T08:00:00.512Z";
+    static final String SAMPLE_CHANGE = "9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02";
     static final String HOSTILE = "data-processor#2026-11-23T09:30:00Z";
     /** Each would set {@code window.pwned} if the page let it run. */
     static final String PAYLOAD = "<script>window.pwned='script'</script> \"><img src=x onerror=\"window.pwned='img'\">"
@@ -64,6 +65,7 @@ class PagesInChromiumTest {
             cli("handle", "--event", "../examples/" + example + ".json");
         }
         cli("handle", "--event", hostileEvent().toString());
+        cli("handle", "--event", repeatOfTheSample().toString());
         report = home.resolve("report.html");
         assertThat(cli("report", SAMPLE, "--html", report.toString())).contains("Wrote");
 
@@ -115,6 +117,36 @@ class PagesInChromiumTest {
         assertThat(browser.findElement(By.cssSelector("#incidents .status")).getText())
                 .as("the status is in words and a mark, not colour alone")
                 .isEqualTo("✗ failed");
+    }
+
+    @Test
+    void anIncidentLinksToTheGroupOfTheChangeThatCausedItAndTheGroupBackToItsIncidents() throws IOException {
+        browser.get(base());
+        WebElement sampleRow = browser.findElement(By.linkText(SAMPLE)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(sampleRow.findElement(By.cssSelector("td.alerts")).getText())
+                .startsWith("2")
+                .contains("last 2026-11-23 08:02:00.512 UTC");
+        sampleRow.findElement(By.cssSelector("a.cause")).click();
+
+        WebElement group = browser.findElement(By.cssSelector("section.cause"));
+        assertThat(group.getAttribute("data-event-id")).isEqualTo(SAMPLE_CHANGE);
+        assertThat(group.findElement(By.tagName("h2")).getText())
+                .startsWith("PutRolePolicy by arn:aws:iam::123456789012:user/ops-alice");
+        assertThat(group.findElement(By.cssSelector(".functions")).getText())
+                .as("the hostile alert of data-processor blames the same change")
+                .isEqualTo("data-processor (2 incidents, 3 alerts)");
+        screenshot("root-cause-group.png");
+        group.findElement(By.linkText(SAMPLE)).click();
+
+        assertThat(browser.findElement(By.id("episode")).getText())
+                .isEqualTo("2 alerts, the first at 2026-11-23 08:00:00.512 UTC, the last at 2026-11-23 08:02:00.512 UTC"
+                        + " · caused by change " + SAMPLE_CHANGE);
+        assertThat(browser.findElement(By.id("cause-group")).getAttribute("href"))
+                .endsWith("/causes/" + SAMPLE_CHANGE);
+        browser.get(base() + "causes");
+        assertThat(browser.findElements(By.cssSelector("section.cause")))
+                .extracting(section -> section.getAttribute("data-event-id"))
+                .containsExactly(SAMPLE_CHANGE);
     }
 
     @Test
@@ -224,6 +256,21 @@ class PagesInChromiumTest {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The sample alert two minutes later, in a message of its own: an occurrence of the sample incident. */
+    private static Path repeatOfTheSample() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode event = (ObjectNode)
+                json.readTree(Path.of("../examples/sns-s3-access-error.json").toFile());
+        ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
+        ObjectNode alert = (ObjectNode) json.readTree(sns.get("Message").asText());
+        alert.put("timestamp", "2026-11-23T08:02:00.512Z");
+        sns.put("Message", json.writeValueAsString(alert));
+        sns.put("MessageId", "6a1f3e5c-2b4d-4e8f-9a0b-1c2d3e4f5a6b");
+        Path file = home.resolve("repeat-event.json");
+        json.writeValue(file.toFile(), event);
+        return file;
     }
 
     /** The sample SNS event with the payload in its alert's error_message, as a new incident. */

@@ -46,7 +46,7 @@ class SupervisorCliTest {
                 .contains("CreatePolicyVersion by arn:aws:iam::123456789012:user/ops-bob (IAMUser)")
                 .contains("aws iam set-default-policy-version --policy-arn arn:aws:iam::123456789012:policy/orders-read"
                         + " --version-id v2")
-                .contains("at risk     invoice-sender-role");
+                .contains("at risk     invoice-sender-role (run by invoice-sender)");
         assertThat(run("demo", "--scenario", "no-such-thing").exitCode()).isEqualTo(SupervisorCli.BAD_INPUT);
     }
 

@@ -3,6 +3,7 @@ package io.incidentsupervisor.domain.diagnosis;
 import io.incidentsupervisor.domain.model.Text;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -96,5 +97,31 @@ public record Diagnosis(
 
     public boolean pending() {
         return changeEvidence == ChangeEvidence.PENDING;
+    }
+
+    /**
+     * The same verdict naming, beside the roles at risk from its change, the functions that run as one of them, from
+     * {@code roleOfFunction} (function name to role name) in the order of its keys.
+     */
+    public Diagnosis withAtRiskFunctions(Map<String, String> roleOfFunction) {
+        if (suspectedChange == null || suspectedChange.atRisk().isEmpty()) {
+            return this;
+        }
+        List<String> functions = roleOfFunction.entrySet().stream()
+                .filter(function -> suspectedChange.atRisk().contains(function.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        return new Diagnosis(
+                denials,
+                roleNow,
+                simulations,
+                suspectedChange.withAtRiskFunctions(functions),
+                revert,
+                revertDocument,
+                changeEvidence,
+                evidencePendingUntil,
+                gaps,
+                deniedElsewhere,
+                suggestedGrant);
     }
 }

@@ -26,6 +26,7 @@ record Explained(SuspectedChange suspect, String revert, String revertDocument, 
                 change.policyName().isEmpty() ? change.target() : change.policyName(),
                 removed,
                 explanation,
-                atRisk);
+                atRisk,
+                List.of());
     }
 }

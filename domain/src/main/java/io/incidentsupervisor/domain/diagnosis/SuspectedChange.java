@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * The role change that most likely caused the denial: the CloudTrail event, who made it and when, the policy, what it
  * took away ({@code removed}: the statement as written, or what the change did), and a sentence saying why it is the
- * suspect; {@code atRisk} the other roles that use the changed managed policy, which may fail the same way.
+ * suspect; {@code atRisk} the other roles that use the changed managed policy, which may fail the same way, and
+ * {@code atRiskFunctions} the supervised functions that run as one of them (none in verdicts recorded before they were
+ * looked up).
  */
 public record SuspectedChange(
         String eventName,
@@ -19,7 +21,8 @@ public record SuspectedChange(
         String policy,
         String removed,
         String explanation,
-        List<String> atRisk) {
+        List<String> atRisk,
+        List<String> atRiskFunctions) {
 
     /** At most this many roles at risk are named: a verdict stays small enough to be counted first and never cut. */
     public static final int MAX_AT_RISK = 20;
@@ -36,6 +39,18 @@ public record SuspectedChange(
                         .limit(MAX_AT_RISK)
                         .map(role -> Text.capped(role, Text.SHORT))
                         .toList();
+        atRiskFunctions = atRiskFunctions == null
+                ? List.of()
+                : atRiskFunctions.stream()
+                        .limit(MAX_AT_RISK)
+                        .map(function -> Text.capped(function, Text.SHORT))
+                        .toList();
+    }
+
+    /** The same suspect, with the supervised functions that run as a role at risk. */
+    public SuspectedChange withAtRiskFunctions(List<String> functions) {
+        return new SuspectedChange(
+                eventName, eventId, time, actorArn, actorType, policy, removed, explanation, atRisk, functions);
     }
 
     public SuspectedChange(
@@ -47,6 +62,6 @@ public record SuspectedChange(
             String policy,
             String removed,
             String explanation) {
-        this(eventName, eventId, time, actorArn, actorType, policy, removed, explanation, List.of());
+        this(eventName, eventId, time, actorArn, actorType, policy, removed, explanation, List.of(), List.of());
     }
 }

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * The role's state from IAM: the function's role ({@code GetFunctionConfiguration}), its permissions boundary
  * ({@code GetRole}), every inline policy ({@code ListRolePolicies}, {@code GetRolePolicy}) and attached managed policy
  * ({@code ListAttachedRolePolicies}, {@code GetPolicy}, {@code GetPolicyVersion}), and the policy simulator
- * ({@code SimulatePrincipalPolicy}), and the roles a managed policy is attached to ({@code ListEntitiesForPolicy}, one
- * page).
+ * ({@code SimulatePrincipalPolicy}), the roles a managed policy is attached to ({@code ListEntitiesForPolicy}, one
+ * page), and the role another function runs as ({@code GetFunctionConfiguration}).
  */
 public final class IamRoleEvidence implements RoleEvidence {
 
@@ -58,6 +58,17 @@ public final class IamRoleEvidence implements RoleEvidence {
                         role.permissionsBoundary().permissionsBoundaryArn(), Policy.Kind.PERMISSIONS_BOUNDARY));
             }
             return new RoleState(roleName, roleArn, found);
+        } catch (SdkException e) {
+            throw IamPolicies.unavailable(e);
+        }
+    }
+
+    @Override
+    public String roleNameOf(String functionName) {
+        try {
+            String roleArn = lambda.getFunctionConfiguration(b -> b.functionName(functionName))
+                    .role();
+            return roleArn.substring(roleArn.lastIndexOf('/') + 1);
         } catch (SdkException e) {
             throw IamPolicies.unavailable(e);
         }

@@ -13,6 +13,7 @@ import io.incidentsupervisor.domain.model.FailureReason;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -64,7 +65,7 @@ final class StateItems {
         item.put("firstSeen", AttributeValue.fromS(row.firstSeen().toString()));
         item.put("lastSeen", AttributeValue.fromS(row.lastSeen().toString()));
         item.put("occurrences", AttributeValue.fromN(Integer.toString(row.occurrences())));
-        RootCause cause = row.cause();
+        RootCause cause = row.rootCause();
         if (cause == null) {
             return;
         }
@@ -78,10 +79,16 @@ final class StateItems {
         item.put("causeActor", AttributeValue.fromS(cause.actorArn()));
         item.put("causePolicy", AttributeValue.fromS(cause.policy()));
         item.put("causeRevert", AttributeValue.fromS(cause.revert()));
+        item.put("causeRole", AttributeValue.fromS(cause.role()));
         item.put(
                 "causeAtRisk",
                 AttributeValue.fromL(
                         cause.atRisk().stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "causeAtRiskFunctions",
+                AttributeValue.fromL(cause.atRiskFunctions().stream()
+                        .map(AttributeValue::fromS)
+                        .toList()));
     }
 
     private static RootCause cause(Map<String, AttributeValue> item) {
@@ -95,7 +102,13 @@ final class StateItems {
                 item.get("causeActor").s(),
                 item.get("causePolicy").s(),
                 item.get("causeRevert").s(),
-                item.get("causeAtRisk").l().stream().map(AttributeValue::s).toList());
+                item.containsKey("causeRole") ? item.get("causeRole").s() : "",
+                item.get("causeAtRisk").l().stream().map(AttributeValue::s).toList(),
+                item.containsKey("causeAtRiskFunctions")
+                        ? item.get("causeAtRiskFunctions").l().stream()
+                                .map(AttributeValue::s)
+                                .toList()
+                        : List.of());
     }
 
     static Instant epochMillis(Map<String, AttributeValue> item, String attribute) {

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code [cloudtrail:<event id>]}): compact, so that it fits whole in the smallest budget an agent may ask for. The
  * change itself (with the statement it removed) is the evidence its cause cites, and the document an undo command needs
  * is evidence {@value #REVERT_DOCUMENT}: both are read whole with {@code get_evidence}. {@code deniedElsewhere} says
- * where a denial outside the role lies, {@code atRisk} names the other roles a changed managed policy breaks, and
+ * where a denial outside the role lies, {@code atRisk} names the other roles a changed managed policy breaks and
+ * {@code atRiskFunctions} the supervised functions that run as one of them, and
  * {@code suggestedGrant} is the statement a deploy's new code needs.
  */
 public record AgentVerdict(
@@ -28,6 +29,7 @@ public record AgentVerdict(
         List<String> notChecked,
         String deniedElsewhere,
         List<String> atRisk,
+        List<String> atRiskFunctions,
         String suggestedGrant) {
 
     /** The evidence id of the policy document an undo command names. */
@@ -76,6 +78,7 @@ public record AgentVerdict(
                 diagnosis.gaps(),
                 diagnosis.deniedElsewhere(),
                 change == null ? List.of() : change.atRisk(),
+                change == null ? List.of() : change.atRiskFunctions(),
                 diagnosis.suggestedGrant().isEmpty()
                         ? ""
                         : diagnosis.suggestedGrant() + " (suggested, never applied by the supervisor)");

@@ -18,7 +18,9 @@ public interface ReadIncidentForAgent {
 
     /**
      * The incident for a reader, as its history says now: its id, status, attempt, lease end while investigating, and
-     * the failure that ended it, if one did; its verdict; its evidence, null while it has not been investigated. The
+     * the failure that ended it, if one did; the alerts of its episode (the first counts as 1); the change its verdict
+     * blames, by whose {@code eventId} {@code list_root_causes} finds the other incidents it broke, or null; its
+     * verdict; its evidence, null while it has not been investigated. The
      * evidence report's {@code tokensAfter} counts the whole answer as {@code Json.forAgents()} writes it, with room for
      * the report itself.
      */
@@ -28,9 +30,19 @@ public interface ReadIncidentForAgent {
             int attempt,
             Instant leaseUntil,
             FailureReason failure,
+            Instant firstSeen,
+            Instant lastSeen,
+            int occurrences,
+            RootCauseRef rootCause,
             AgentVerdict diagnosis,
             AgentEvidence evidence,
             String evidenceIsUntrusted) {}
+
+    /**
+     * The change the verdict blames, by its CloudTrail event id: the key of its root-cause group. Who made it, when and
+     * the undo are in the diagnosis already; the group adds the other incidents and functions it broke.
+     */
+    record RootCauseRef(String eventId) {}
 
     /** One evidence item, whole as it was recorded, and where a person can open it. */
     record EvidenceItem(String id, Object evidence, String consoleLink, String evidenceIsUntrusted) {}

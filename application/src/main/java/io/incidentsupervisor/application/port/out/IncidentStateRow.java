@@ -11,7 +11,7 @@ import java.util.Objects;
  * (RECEIVED or INVESTIGATING): the lease end, or for an incident never started, its receipt plus the lease floor.
  * {@code evidencePendingUntil} is set while its diagnosis waits for change evidence CloudTrail may still deliver.
  * {@code firstSeen}, {@code lastSeen} and {@code occurrences} count the alerts of its episode (the first one is 1);
- * {@code cause} is the change its verdict blames, by which incidents are grouped, or null.
+ * {@code rootCause} is the change its verdict blames, by which incidents are grouped, or null.
  */
 public record IncidentStateRow(
         IncidentId incidentId,
@@ -27,7 +27,7 @@ public record IncidentStateRow(
         Instant firstSeen,
         Instant lastSeen,
         int occurrences,
-        RootCause cause) {
+        RootCause rootCause) {
 
     public IncidentStateRow {
         Objects.requireNonNull(incidentId, "incidentId");

@@ -27,4 +27,11 @@ public interface RoleEvidence {
      * @throws EvidenceUnavailable when IAM will not say
      */
     java.util.List<String> rolesUsing(String policyArn, int max);
+
+    /**
+     * The name of the role the function runs as: its configuration alone, no policy read.
+     *
+     * @throws EvidenceUnavailable when the function cannot be read
+     */
+    String roleNameOf(String functionName);
 }

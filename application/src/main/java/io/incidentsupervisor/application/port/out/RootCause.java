@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The CloudTrail change an incident's verdict blames, as its group names it: the event's id (what incidents are grouped
- * by), its name, when and by whom, the policy it touched, the revert, and the other roles at risk from it.
+ * by), its name, when and by whom, the policy it touched, the revert, the role it broke (the incident's), and the
+ * other roles at risk from it and the supervised functions that run as one of them.
  */
 public record RootCause(
         String eventId,
@@ -18,7 +19,9 @@ public record RootCause(
         String actorArn,
         String policy,
         String revert,
-        List<String> atRisk) {
+        String role,
+        List<String> atRisk,
+        List<String> atRiskFunctions) {
 
     public RootCause {
         Objects.requireNonNull(eventId, "eventId");
@@ -27,7 +30,9 @@ public record RootCause(
         actorArn = actorArn == null ? "" : actorArn;
         policy = policy == null ? "" : policy;
         revert = revert == null ? "" : revert;
+        role = role == null ? "" : role;
         atRisk = atRisk == null ? List.of() : List.copyOf(atRisk);
+        atRiskFunctions = atRiskFunctions == null ? List.of() : List.copyOf(atRiskFunctions);
     }
 
     /** The change a verdict found, if it found one. */
@@ -45,6 +50,8 @@ public record RootCause(
                 change.actorArn(),
                 change.policy(),
                 diagnosis.revert(),
-                change.atRisk()));
+                diagnosis.denials().isEmpty() ? "" : diagnosis.denials().get(0).role(),
+                change.atRisk(),
+                change.atRiskFunctions()));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Everything the incident page shows, already in words: the alert, the verdict, the timeline with a lane per attempt,
- * the evidence with its ids and links, and the truncation and redaction reports. The template escapes every string.
+ * the evidence with its ids and links, and the truncation and redaction reports; its alerts, and the change its verdict
+ * blames with the link to that change's group (none on a report that stands alone). The template escapes every string.
  */
 public record IncidentView(
         String incidentId,
@@ -16,6 +17,9 @@ public record IncidentView(
         String errorMessage,
         String lambdaName,
         String failedAt,
+        String episode,
+        String causeEventId,
+        String causeHref,
         AgentVerdict verdict,
         List<String> lanes,
         List<Row> timeline,

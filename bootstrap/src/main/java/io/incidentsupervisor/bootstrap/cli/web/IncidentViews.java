@@ -5,11 +5,13 @@ import io.incidentsupervisor.application.port.in.AgentVerdict;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.ReadIncidentForAgent;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
+import io.incidentsupervisor.application.port.out.RootCause;
 import io.incidentsupervisor.bootstrap.cli.Timeline;
 import io.incidentsupervisor.domain.model.CollectorFinished;
 import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.ContextEntry;
 import io.incidentsupervisor.domain.model.ContextGathered;
+import io.incidentsupervisor.domain.model.Incident;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentDiagnosed;
 import io.incidentsupervisor.domain.model.IncidentEvent;
@@ -18,6 +20,7 @@ import io.incidentsupervisor.domain.model.IncidentStatus;
 import io.incidentsupervisor.domain.model.InvestigationFailed;
 import io.incidentsupervisor.domain.model.InvestigationRetried;
 import io.incidentsupervisor.domain.model.InvestigationStarted;
+import io.incidentsupervisor.domain.model.Occurrences;
 import io.incidentsupervisor.domain.model.TruncationReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +91,10 @@ public final class IncidentViews {
             lanes.add("Attempt " + attempt);
         }
         IncidentStatus status = state.map(IncidentStateRow::status).orElse(IncidentStatus.ABSENT);
+        Incident replayed =
+                Incident.replay(history.stream().map(AuditEntry::event).toList());
+        Occurrences alerts = replayed.occurrences();
+        Optional<RootCause> cause = RootCause.of(replayed.diagnosis());
         return new IncidentView(
                 incidentId,
                 listHref,
@@ -97,6 +104,15 @@ public final class IncidentViews {
                 alert == null ? "" : alert.errorMessage(),
                 alert == null ? "" : alert.lambdaName(),
                 alert == null ? "" : UTC.format(alert.timestamp()),
+                alerts.count() == 1
+                        ? "1 alert"
+                        : alerts.count() + " alerts, the first at " + UTC.format(alerts.firstSeen()) + ", the last at "
+                                + UTC.format(alerts.lastSeen()),
+                cause.map(RootCause::eventId).orElse(""),
+                listHref == null
+                        ? null
+                        : cause.map(change -> PageServer.causeHref(change.eventId()))
+                                .orElse(null),
                 verdict,
                 lanes,
                 rows,

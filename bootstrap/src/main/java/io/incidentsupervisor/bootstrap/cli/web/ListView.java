@@ -12,6 +12,10 @@ public record ListView(
             IncidentView.StatusBadge status,
             String errorType,
             int attempt,
+            int occurrences,
+            String lastSeen,
             String updatedAt,
-            String error) {}
+            String error,
+            String causeEventId,
+            String causeHref) {}
 }

@@ -3,8 +3,10 @@ package io.incidentsupervisor.bootstrap.cli.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.RootCauseGroup;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentPage;
+import io.incidentsupervisor.application.projection.RootCauseGroups;
 import io.incidentsupervisor.bootstrap.Stores;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -22,13 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code supervisor serve}: the incident list at {@code /} and each incident at {@code /incidents/<id>}, on the loopback
+ * {@code supervisor serve}: the incident list at {@code /}, each incident at {@code /incidents/<id>}, and the incidents
+ * grouped by the change that caused them at {@code /causes} (one change at {@code /causes/<event id>}), on the loopback
  * address only — the pages show text from logs and alerts, and nothing here authenticates a reader.
  */
 public final class PageServer implements AutoCloseable {
 
     static final int PAGE_SIZE = 50;
     private static final String INCIDENTS = "/incidents/";
+    private static final String CAUSES = "/causes";
 
     private final HttpServer server;
     private final Stores stores;
@@ -60,6 +64,11 @@ public final class PageServer implements AutoCloseable {
         return INCIDENTS + URLEncoder.encode(incidentId, StandardCharsets.UTF_8);
     }
 
+    /** The page of the incidents one CloudTrail change broke. */
+    public static String causeHref(String eventId) {
+        return CAUSES + "/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -75,6 +84,21 @@ public final class PageServer implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (path.equals("/")) {
                 send(exchange, 200, list(query), "text/html");
+            } else if (path.equals(CAUSES)) {
+                send(
+                        exchange,
+                        200,
+                        pages.causes(causes(stores.rootCauses().rootCauses(RootCauseGroups.MAX_GROUP))),
+                        "text/html");
+            } else if (path.startsWith(CAUSES + "/")) {
+                String eventId = URLDecoder.decode(path.substring(CAUSES.length() + 1), StandardCharsets.UTF_8);
+                List<RootCauseGroup> group =
+                        stores.rootCauses().rootCause(eventId).stream().toList();
+                if (group.isEmpty()) {
+                    send(exchange, 404, "No incident blames " + eventId + ".", "text/plain");
+                } else {
+                    send(exchange, 200, pages.causes(causes(group)), "text/html");
+                }
             } else if (path.startsWith(INCIDENTS)) {
                 String id = URLDecoder.decode(path.substring(INCIDENTS.length()), StandardCharsets.UTF_8);
                 List<AuditEntry> history = stores.history().history(new IncidentId(id));
@@ -117,10 +141,16 @@ public final class PageServer implements AutoCloseable {
                         IncidentViews.badge(row.status()),
                         row.errorType() == null ? "" : row.errorType(),
                         row.attempt(),
+                        row.occurrences(),
+                        IncidentViews.utc(row.lastSeen()),
                         IncidentViews.utc(row.updatedAt()),
                         row.error() == null
                                 ? ""
-                                : row.error().type() + ": " + row.error().message()))
+                                : row.error().type() + ": " + row.error().message(),
+                        row.rootCause() == null ? "" : row.rootCause().eventId(),
+                        row.rootCause() == null
+                                ? null
+                                : causeHref(row.rootCause().eventId())))
                 .toList();
         String next = page.next() == null
                 ? null
@@ -129,6 +159,29 @@ public final class PageServer implements AutoCloseable {
         List<String> statuses =
                 Arrays.stream(IncidentStatus.values()).map(Enum::name).toList();
         return pages.list(new ListView(store, statuses, status, function, rows, next));
+    }
+
+    private static CausesView causes(List<RootCauseGroup> groups) {
+        return new CausesView(groups.stream()
+                .map(group -> new CausesView.Group(
+                        group.cause().eventId(),
+                        group.cause().eventName() + " by " + group.cause().actorArn() + " at "
+                                + IncidentViews.utc(group.cause().time()),
+                        group.cause().policy(),
+                        group.cause().revert(),
+                        group.functions(),
+                        group.occurrences(),
+                        group.atRisk(),
+                        group.atRiskFunctions(),
+                        group.incidents().stream()
+                                .map(member -> new CausesView.Member(
+                                        member.incidentId().value(),
+                                        href(member.incidentId().value()),
+                                        IncidentViews.badge(member.status()),
+                                        member.occurrences(),
+                                        IncidentViews.utc(member.lastSeen())))
+                                .toList()))
+                .toList());
     }
 
     private static IncidentStatus status(String name) {

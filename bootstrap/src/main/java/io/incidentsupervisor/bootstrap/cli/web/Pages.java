@@ -25,6 +25,10 @@ public final class Pages {
         return render("incident.jte", Map.of("view", view, "style", style));
     }
 
+    public String causes(CausesView view) {
+        return render("causes.jte", Map.of("view", view, "style", style));
+    }
+
     public String list(ListView view) {
         return render("list.jte", Map.of("view", view, "style", style));
     }
