@@ -81,7 +81,7 @@ public final class AlertFloodBench {
 
         private long sum(boolean dynamoDb) {
             return byApi.entrySet().stream()
-                    .filter(entry -> entry.getKey().startsWith("DynamoDB:") == dynamoDb)
+                    .filter(entry -> entry.getKey().startsWith("DynamoDb:") == dynamoDb)
                     .mapToLong(entry -> entry.getValue().get())
                     .sum();
         }
@@ -93,7 +93,7 @@ public final class AlertFloodBench {
             long recurred,
             long incidents,
             long counted,
-            long groups,
+            List<String> groups,
             Map<String, Long> calls,
             long alerts,
             long dynamoDb,
@@ -171,7 +171,13 @@ public final class AlertFloodBench {
                 long dynamoDbRequests = calls.dynamoDb();
                 long others = calls.others();
                 List<IncidentStateRow> rows = incidents(supervisor);
-                long groups = supervisor.stores().rootCauses().rootCauses(1_000).size();
+                List<String> groups = supervisor.stores().rootCauses().rootCauses(1_000).stream()
+                        .map(group ->
+                                group.cause().eventName() + " " + group.cause().eventId() + " of "
+                                        + group.cause().policy() + ": "
+                                        + group.functions().size() + " functions, "
+                                        + group.incidents().size() + " incidents, " + group.occurrences() + " alerts")
+                        .toList();
                 return new Result(
                         name,
                         outcomes.getOrDefault("Investigated", 0L),
@@ -220,11 +226,12 @@ public final class AlertFloodBench {
                 result.recurred(),
                 result.incidents(),
                 result.counted(),
-                result.groups(),
+                result.groups().size(),
                 result.dynamoDb(),
                 result.perAlert(result.dynamoDb()),
                 result.others(),
                 result.perAlert(result.others()));
+        result.groups().forEach(group -> System.out.println("    " + group));
         result.calls().forEach((api, count) -> System.out.printf("    %-44s %6d%n", api, count));
     }
 

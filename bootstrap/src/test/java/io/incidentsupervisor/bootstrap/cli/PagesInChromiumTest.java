@@ -260,33 +260,33 @@ class PagesInChromiumTest {
 
     /** The sample alert two minutes later, in a message of its own: an occurrence of the sample incident. */
     private static Path repeatOfTheSample() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode event = (ObjectNode)
-                json.readTree(Path.of("../examples/sns-s3-access-error.json").toFile());
-        ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
-        ObjectNode alert = (ObjectNode) json.readTree(sns.get("Message").asText());
-        alert.put("timestamp", "2026-11-23T08:02:00.512Z");
-        sns.put("Message", json.writeValueAsString(alert));
-        sns.put("MessageId", "6a1f3e5c-2b4d-4e8f-9a0b-1c2d3e4f5a6b");
-        Path file = home.resolve("repeat-event.json");
-        json.writeValue(file.toFile(), event);
-        return file;
+        return sampleEvent(
+                "repeat-event.json", "6a1f3e5c-2b4d-4e8f-9a0b-1c2d3e4f5a6b", "2026-11-23T08:02:00.512Z", null);
     }
 
     /** The sample SNS event with the payload in its alert's error_message, as a new incident. */
     private static Path hostileEvent() throws IOException {
+        return sampleEvent(
+                "hostile-event.json", "0b7e0c4e-8d2f-4f55-9f59-3c1f0b6b2a11", "2026-11-23T09:30:00Z", PAYLOAD);
+    }
+
+    /** The sample SNS event as a message of its own, its alert at {@code timestamp}, its message replaced unless null. */
+    private static Path sampleEvent(String file, String messageId, String timestamp, String errorMessage)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode event = (ObjectNode)
                 json.readTree(Path.of("../examples/sns-s3-access-error.json").toFile());
         ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
         ObjectNode alert = (ObjectNode) json.readTree(sns.get("Message").asText());
-        alert.put("error_message", PAYLOAD);
-        alert.put("timestamp", "2026-11-23T09:30:00Z");
+        if (errorMessage != null) {
+            alert.put("error_message", errorMessage);
+        }
+        alert.put("timestamp", timestamp);
         sns.put("Message", json.writeValueAsString(alert));
-        sns.put("MessageId", "0b7e0c4e-8d2f-4f55-9f59-3c1f0b6b2a11");
-        Path file = home.resolve("hostile-event.json");
-        json.writeValue(file.toFile(), event);
-        return file;
+        sns.put("MessageId", messageId);
+        Path written = home.resolve(file);
+        json.writeValue(written.toFile(), event);
+        return written;
     }
 
     private static String cli(String... args) {

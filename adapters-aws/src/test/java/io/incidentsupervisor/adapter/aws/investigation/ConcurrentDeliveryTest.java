@@ -8,28 +8,18 @@ import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.local.SharedDynamoDbLocal;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
-import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
 import io.incidentsupervisor.application.AxonRuntime;
-import io.incidentsupervisor.application.context.CollectorRegistry;
-import io.incidentsupervisor.application.context.ContextGatherer;
-import io.incidentsupervisor.application.context.StubCollector;
-import io.incidentsupervisor.application.diagnosis.StubEvidence;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
-import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
-import io.incidentsupervisor.application.port.out.FailureClassifier;
-import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,11 +39,6 @@ class ConcurrentDeliveryTest {
         ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
         projectionTables.createIfMissing(SharedDynamoDbLocal.client());
         DynamoDbProjectionStores states = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbProjectionStores contexts =
-                new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
-        CollectorRegistry registry = CollectorRegistry.builder()
-                .everyErrorType(StubCollector.named("lambda-configuration"))
-                .build();
         Clock clock = Clock.systemUTC();
         ExecutorService deliveries = Executors.newFixedThreadPool(2);
         try (AxonRuntime axon = AxonRuntime.start(engine(tables));
@@ -61,21 +46,7 @@ class ConcurrentDeliveryTest {
             List<IncidentInvestigation> instances = new ArrayList<>();
             DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
-                Projections projections = new Projections(
-                        runtime.storage(), states, contexts, Duration.ofSeconds(30), InvestigationRig.fitter());
-                instances.add(new IncidentInvestigation(
-                        runtime,
-                        new AuditHistory(runtime.storage()),
-                        new ContextGatherer(
-                                registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
-                        new StubEvidence().diagnoser(clock),
-                        projections,
-                        new Recurrences(
-                                runtime, episodes, projections, InvestigationRig.WINDOW, Duration.ofSeconds(5), clock),
-                        Set.of("data-processor"),
-                        FailureClassifier.UNKNOWN_IS_RETRYABLE,
-                        clock,
-                        Duration.ofSeconds(30)));
+                instances.add(InvestigationRig.instance(runtime, states, episodes, clock));
             }
 
             for (int round = 0; round < 10; round++) {

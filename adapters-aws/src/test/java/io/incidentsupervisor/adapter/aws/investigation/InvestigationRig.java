@@ -21,12 +21,15 @@ import io.incidentsupervisor.application.AxonRuntime;
 import io.incidentsupervisor.application.context.CollectorRegistry;
 import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.context.ContextGatherer;
+import io.incidentsupervisor.application.context.StubCollector;
 import io.incidentsupervisor.application.diagnosis.Diagnoser;
+import io.incidentsupervisor.application.diagnosis.StubEvidence;
 import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.investigation.Recurrences;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
 import io.incidentsupervisor.domain.model.EpisodeWindow;
@@ -70,6 +73,29 @@ public final class InvestigationRig implements AutoCloseable {
     }
 
     /** The context row as production fits it: the default budget, the collectors' trim order. */
+    /**
+     * One Lambda instance of the concurrency tests: its own Axon runtime over shared tables, one stub collector, the
+     * stub diagnosis, and the shared projection stores and episodes.
+     */
+    static IncidentInvestigation instance(
+            AxonRuntime runtime, DynamoDbProjectionStores stores, DynamoDbEpisodes episodes, Clock clock) {
+        CollectorRegistry registry = CollectorRegistry.builder()
+                .everyErrorType(StubCollector.named("lambda-configuration"))
+                .build();
+        Projections projections = new Projections(runtime.storage(), stores, stores, Duration.ofSeconds(30), fitter());
+        return new IncidentInvestigation(
+                runtime,
+                new AuditHistory(runtime.storage()),
+                new ContextGatherer(registry, new O200kTokenCounter(), clock, Duration.ofSeconds(1), Duration.ZERO),
+                new StubEvidence().diagnoser(clock),
+                projections,
+                new Recurrences(runtime, episodes, projections, WINDOW, Duration.ofSeconds(5), clock),
+                Set.of("data-processor"),
+                FailureClassifier.UNKNOWN_IS_RETRYABLE,
+                clock,
+                Duration.ofSeconds(30));
+    }
+
     static ContextFitter fitter() {
         return new ContextFitter(
                 new O200kTokenCounter(),
