@@ -7,6 +7,7 @@ import io.incidentsupervisor.domain.model.RecordOccurrence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.MethodCommandHandlerDefinition;
@@ -57,6 +58,7 @@ public final class AxonRuntime implements AutoCloseable {
     private final CommandGateway commandGateway;
     private final DeliveryCache aggregates;
     private final EventStorageEngine storage;
+    private final AtomicLong conflicts = new AtomicLong();
 
     private AxonRuntime(
             EmbeddedEventStore eventStore,
@@ -176,12 +178,22 @@ public final class AxonRuntime implements AutoCloseable {
             try {
                 return send.get();
             } catch (ConcurrencyException conflict) {
+                conflicts.incrementAndGet();
                 if (attempt == MAX_ATTEMPTS) {
                     throw conflict;
                 }
                 aggregates.removeAll();
             }
         }
+    }
+
+    /**
+     * How many commits of this runtime have lost a race for the next sequence number. Another writer's append between
+     * two commits of one incident always makes the second lose one (its cached state is behind), so a caller that sees
+     * this unchanged knows the events it applied are all the incident gained meanwhile.
+     */
+    public long conflicts() {
+        return conflicts.get();
     }
 
     private static Map<String, String> metadata(Delivery delivery) {

@@ -10,7 +10,6 @@ import io.incidentsupervisor.application.port.out.IncidentStates;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
 import io.incidentsupervisor.domain.model.Incident;
-import io.incidentsupervisor.domain.model.IncidentEvent;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentRefusal;
 import io.incidentsupervisor.domain.model.RecordDiagnosis;
@@ -65,9 +64,8 @@ public final class LateEvidence implements RecheckChangeEvidence {
             if (!clock.instant().isBefore(deadline)) {
                 break;
             }
-            List<IncidentEvent> events = new ArrayList<>(
+            Incident incident = Incident.replay(
                     history.history(id).stream().map(AuditEntry::event).toList());
-            Incident incident = Incident.replay(events);
             Diagnosis pending = incident.diagnosis();
             if (pending == null || !pending.pending() || pending.denials().isEmpty()) {
                 continue;
@@ -78,11 +76,12 @@ public final class LateEvidence implements RecheckChangeEvidence {
                 continue;
             }
             try {
-                events.addAll(axon.send(
+                axon.send(
                         new RecordDiagnosis(id, incident.attempt(), verdict, clock.instant()),
-                        new Delivery("recheck-" + requestId, requestId, deadline)));
-                projections.project(events);
-                recurrences.verdictFinal(Incident.replay(events));
+                        new Delivery("recheck-" + requestId, requestId, deadline));
+                // From the store: an occurrence counted during the recheck is in it, not in the history read before.
+                projections.refresh(id);
+                recurrences.verdictFinal(incident);
                 (verdict.suspectedChange() != null ? found : notFound).add(id.value());
             } catch (IncidentRefusal settledMeanwhile) {
                 LOG.atInfo().addKeyValue("incidentId", id.value()).log("Change evidence settled by another run");

@@ -110,7 +110,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
             projections.refresh(id);
             return new Duplicate(id);
         }
-        return investigate(alert, events, delivery);
+        return investigate(alert, events, delivery, true);
     }
 
     @Override
@@ -127,12 +127,17 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
                 new RecoverInvestigation(
                         incidentId, now, Incident.leaseUntil(now, delivery.deadline(), leaseFloor), leaseFloor),
                 delivery));
-        return investigate(Incident.replay(events).alert(), events, delivery);
+        // Read before the recovery's own load: an occurrence counted in between is in the store, not in hand.
+        return investigate(Incident.replay(events).alert(), events, delivery, false);
     }
 
-    /** @param events the incident's whole history so far, ending with the attempt's start; this attempt's events are added */
-    private Outcome investigate(IncidentAlert alert, List<IncidentEvent> events, Delivery delivery) {
+    /**
+     * @param events the incident's history so far, ending with the attempt's start; this attempt's events are added
+     * @param whole whether {@code events} is all of it, as the commit that started the attempt left it
+     */
+    private Outcome investigate(IncidentAlert alert, List<IncidentEvent> events, Delivery delivery, boolean whole) {
         IncidentId id = alert.incidentId();
+        long conflictsBefore = whole ? axon.conflicts() : -1;
         int attempt = Incident.replay(events).attempt();
         EnrichedContext context;
         Map<String, Duration> latency = new LinkedHashMap<>();
@@ -144,7 +149,7 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
                                 + " is not among the supervised functions; no AWS call was made for it",
                         false);
                 events.addAll(axon.send(new FailInvestigation(id, attempt, notSupervised, clock.instant()), delivery));
-                projections.project(events);
+                projections.project(written(id, events, conflictsBefore));
                 return new Refused(id, notSupervised);
             }
             ContextGatherer.Gathering gathering = gatherer.start(alert, delivery.deadline());
@@ -177,12 +182,25 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
             throw failure;
         }
         // If this fails the invocation fails, and its retry, a duplicate, refreshes the rows from the store.
-        projections.project(events);
-        Incident closed = Incident.replay(events);
+        List<IncidentEvent> written = written(id, events, conflictsBefore);
+        projections.project(written);
+        Incident closed = Incident.replay(written);
         if (closed.verdictFinal()) {
             recurrences.verdictFinal(closed);
         }
         return new Investigated(id, attempt, context, latency);
+    }
+
+    /**
+     * The incident's whole history: the events in hand, unless another writer appended meanwhile (an occurrence counted
+     * while this attempt ran), which made one of this attempt's commits lose a race, or they were read before the
+     * attempt's start ({@code conflictsBefore} -1); then the store's.
+     */
+    private List<IncidentEvent> written(IncidentId id, List<IncidentEvent> inHand, long conflictsBefore) {
+        if (axon.conflicts() == conflictsBefore) {
+            return inHand;
+        }
+        return history.history(id).stream().map(AuditEntry::event).toList();
     }
 
     /** A collector's end renews the lease: the attempt is alive. */

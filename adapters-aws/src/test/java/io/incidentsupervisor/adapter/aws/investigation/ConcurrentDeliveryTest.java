@@ -46,7 +46,7 @@ class ConcurrentDeliveryTest {
             List<IncidentInvestigation> instances = new ArrayList<>();
             DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
             for (AxonRuntime runtime : List.of(axon, otherInstance)) {
-                instances.add(InvestigationRig.instance(runtime, states, episodes, clock));
+                instances.add(InvestigationRig.instance(runtime, states, episodes, clock, () -> {}));
             }
 
             for (int round = 0; round < 10; round++) {

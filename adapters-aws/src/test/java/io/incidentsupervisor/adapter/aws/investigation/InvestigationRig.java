@@ -32,6 +32,7 @@ import io.incidentsupervisor.application.port.in.Outcome;
 import io.incidentsupervisor.application.port.out.FailureClassifier;
 import io.incidentsupervisor.application.projection.Projections;
 import io.incidentsupervisor.domain.budget.TokenBudget;
+import io.incidentsupervisor.domain.model.CollectorResult;
 import io.incidentsupervisor.domain.model.EpisodeWindow;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import java.time.Clock;
@@ -74,13 +75,20 @@ public final class InvestigationRig implements AutoCloseable {
 
     /** The context row as production fits it: the default budget, the collectors' trim order. */
     /**
-     * One Lambda instance of the concurrency tests: its own Axon runtime over shared tables, one stub collector, the
-     * stub diagnosis, and the shared projection stores and episodes.
+     * One Lambda instance of the concurrency tests: its own Axon runtime over shared tables, one stub collector (which
+     * runs {@code meanwhile} before it answers), the stub diagnosis, and the shared projection stores and episodes.
      */
     static IncidentInvestigation instance(
-            AxonRuntime runtime, DynamoDbProjectionStores stores, DynamoDbEpisodes episodes, Clock clock) {
+            AxonRuntime runtime,
+            DynamoDbProjectionStores stores,
+            DynamoDbEpisodes episodes,
+            Clock clock,
+            Runnable meanwhile) {
         CollectorRegistry registry = CollectorRegistry.builder()
-                .everyErrorType(StubCollector.named("lambda-configuration"))
+                .everyErrorType(new StubCollector("lambda-configuration", alert -> {
+                    meanwhile.run();
+                    return CollectorResult.gathered("lambda-configuration", Map.of());
+                }))
                 .build();
         Projections projections = new Projections(runtime.storage(), stores, stores, Duration.ofSeconds(30), fitter());
         return new IncidentInvestigation(
