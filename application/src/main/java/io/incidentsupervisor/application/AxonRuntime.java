@@ -124,8 +124,11 @@ public final class AxonRuntime implements AutoCloseable {
     }
 
     /**
-     * Forgets every cached aggregate: called as a delivery starts, so that it decides on the stored history, never on
-     * what an earlier delivery in this process cached while another process moved the incident on.
+     * Forgets every cached aggregate: called as a delivery that opens, recovers or re-decides an incident starts, so that
+     * it decides on the stored history, never on what an earlier delivery in this process cached while another process
+     * moved the incident on. An occurrence needs no such care: its decision on a cached state that is behind is the
+     * stored state's (whatever counted an alert then still counts it), and its commit on such a state loses the race
+     * and is retried on the stored one.
      */
     public void forgetCachedIncidents() {
         aggregates.removeAll();

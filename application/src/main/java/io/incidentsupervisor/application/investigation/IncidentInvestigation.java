@@ -91,11 +91,11 @@ public final class IncidentInvestigation implements HandleAlert, RecoverIncident
 
     @Override
     public Outcome handle(IncidentAlert alert, Delivery delivery) {
-        axon.forgetCachedIncidents();
         Optional<Outcome> occurrence = recurrences.count(alert, delivery);
         if (occurrence.isPresent()) {
             return occurrence.get();
         }
+        axon.forgetCachedIncidents();
         IncidentId id = alert.incidentId();
         List<IncidentEvent> events = new ArrayList<>();
         Instant now = clock.instant();

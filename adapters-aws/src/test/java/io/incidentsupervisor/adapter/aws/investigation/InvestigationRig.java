@@ -183,12 +183,7 @@ public final class InvestigationRig implements AutoCloseable {
         RequestCounter requests = new RequestCounter();
         try (InvestigationRig rig = new InvestigationRig(requests)) {
             rig.handle(ALERT, "msg-1", Outcome.Investigated.class);
-            IncidentAlert again = IncidentAlert.of(
-                    ALERT.errorType(),
-                    ALERT.errorMessage(),
-                    ALERT.errorCode(),
-                    ALERT.lambdaName(),
-                    ALERT.timestamp().plusSeconds(3).toString());
+            IncidentAlert again = repeat(ALERT, 3);
             requests.reset();
             int awsCallsBefore = rig.aws.server.getAllServeEvents().size();
             rig.handle(again, "msg-2", Outcome.Recurred.class);
@@ -196,9 +191,30 @@ public final class InvestigationRig implements AutoCloseable {
             long repeatAwsCalls = rig.aws.server.getAllServeEvents().size() - awsCallsBefore;
             requests.reset();
             rig.handle(ALERT, "msg-1", Outcome.Duplicate.class);
+            Map<String, Long> duplicate = requests.snapshot();
+            // A process that has not loaded the incident yet (a cold start, or after another incident's delivery).
+            rig.axon.forgetCachedIncidents();
+            requests.reset();
+            rig.handle(repeat(again, 3), "msg-3", Outcome.Recurred.class);
             return Map.of(
-                    "repeat", repeat, "duplicate", requests.snapshot(), "other AWS", Map.of("repeat", repeatAwsCalls));
+                    "repeat",
+                    repeat,
+                    "cold repeat",
+                    requests.snapshot(),
+                    "duplicate",
+                    duplicate,
+                    "other AWS",
+                    Map.of("repeat", repeatAwsCalls));
         }
+    }
+
+    private static IncidentAlert repeat(IncidentAlert alert, long secondsLater) {
+        return IncidentAlert.of(
+                alert.errorType(),
+                alert.errorMessage(),
+                alert.errorCode(),
+                alert.lambdaName(),
+                alert.timestamp().plusSeconds(secondsLater).toString());
     }
 
     /** Delivers one alert, which must end as {@code expected}. */

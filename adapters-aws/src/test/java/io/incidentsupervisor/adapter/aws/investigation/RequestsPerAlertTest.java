@@ -40,21 +40,26 @@ class RequestsPerAlertTest {
     }
 
     @Test
-    void aRepeatAlertIsCountedWithFiveDynamoDbRequestsAndNoOtherAwsCallAndADuplicateCommitsNothing() {
+    void aRepeatAlertIsCountedWithFourDynamoDbRequestsAndNoOtherAwsCallAndADuplicateCommitsNothing() {
         Map<String, Map<String, Long>> requests = InvestigationRig.repeatRequests();
         Map<String, Long> repeat = requests.get("repeat");
         System.out.printf(
-                "A repeat alert (warm process): %d DynamoDB requests %s, %d calls to other AWS APIs; a duplicate: %s%n",
+                "A repeat alert (warm process): %d DynamoDB requests %s, %d calls to other AWS APIs; in a process that"
+                        + " has not loaded its incident: %s; a duplicate: %s%n",
                 repeat.values().stream().mapToLong(Long::longValue).sum(),
                 repeat,
                 requests.get("other AWS").get("repeat"),
+                requests.get("cold repeat"),
                 requests.get("duplicate"));
 
         assertThat(requests.get("other AWS").get("repeat"))
                 .as("no collector, no diagnosis")
                 .isZero();
         assertThat(repeat)
-                .as("the episode's update, the incident's load, one commit, the state and context rows")
+                .as("the episode's update, one commit on the incident this process holds, the state and context rows")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("UpdateItem", 1L, "TransactWriteItems", 1L, "PutItem", 2L));
+        assertThat(requests.get("cold repeat"))
+                .as("the same, and the incident's load")
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("UpdateItem", 1L, "Query", 1L, "TransactWriteItems", 1L, "PutItem", 2L));
         assertThat(requests.get("duplicate"))
