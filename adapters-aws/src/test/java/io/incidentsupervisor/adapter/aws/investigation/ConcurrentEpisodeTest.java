@@ -14,6 +14,7 @@ import io.incidentsupervisor.application.investigation.IncidentInvestigation;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.in.Delivery;
 import io.incidentsupervisor.application.port.in.Outcome;
+import io.incidentsupervisor.application.port.in.Outcome.Duplicate;
 import io.incidentsupervisor.application.port.in.Outcome.Investigated;
 import io.incidentsupervisor.application.port.in.Outcome.Recurred;
 import io.incidentsupervisor.domain.model.IncidentAlert;
@@ -155,6 +156,49 @@ class ConcurrentEpisodeTest {
                     .hasValueSatisfying(row -> assertThat(row.occurrences()).isEqualTo(2));
             assertThat(stores.find(incident, clock.instant()))
                     .hasValueSatisfying(row -> assertThat(row.contextJson()).contains("\"occurrences\":2"));
+        }
+    }
+
+    /**
+     * A process keeps the incident it investigated for the repeats that follow, while another process counts some of
+     * them: its state is then behind the store. A repeat it decides on is counted on the store's count, and a message
+     * the other process counted is a duplicate here too.
+     */
+    @Test
+    void aRepeatDecidedOnAnIncidentHeldSinceAnotherProcessCountedMoreIsCountedOnTheStoresState() {
+        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
+        tables.createIfMissing(SharedDynamoDbLocal.client());
+        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
+        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
+        DynamoDbProjectionStores stores = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
+        DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
+        Clock clock = Clock.systemUTC();
+        Instant failedAt = Instant.parse("2026-11-23T08:00:00Z");
+        try (AxonRuntime axon = AxonRuntime.start(engine(tables));
+                AxonRuntime otherRuntime = AxonRuntime.start(engine(tables))) {
+            IncidentInvestigation holder = InvestigationRig.instance(axon, stores, episodes, clock, () -> {});
+            IncidentInvestigation other = InvestigationRig.instance(otherRuntime, stores, episodes, clock, () -> {});
+            IncidentId incident =
+                    holder.handle(alert(0, failedAt), delivery("msg-0", clock)).incidentId();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(other.handle(alert(0, failedAt.plusSeconds(i)), delivery("msg-" + i, clock)))
+                        .isEqualTo(new Recurred(incident, i + 1));
+            }
+
+            assertThat(holder.handle(alert(0, failedAt.plusSeconds(4)), delivery("msg-4", clock)))
+                    .as("counted after the other process's three, not as the second alert")
+                    .isEqualTo(new Recurred(incident, 5));
+            assertThat(other.handle(alert(0, failedAt.plusSeconds(5)), delivery("msg-5", clock)))
+                    .isEqualTo(new Recurred(incident, 6));
+            assertThat(holder.handle(alert(0, failedAt.plusSeconds(5)), delivery("msg-5", clock)))
+                    .as("counted by the other process since this one last read it")
+                    .isEqualTo(new Duplicate(incident));
+
+            assertThat(new AuditHistory(axon.storage())
+                            .history(incident).stream().map(AuditEntry::type).filter("IncidentRecurred"::equals))
+                    .hasSize(5);
+            assertThat(stores.find(incident))
+                    .hasValueSatisfying(row -> assertThat(row.occurrences()).isEqualTo(6));
         }
     }
 
