@@ -107,6 +107,41 @@ class EpisodeTest {
     }
 
     @Test
+    void twoBranchesOfOneHistoryEachRememberOnlyTheirOwnAlerts() {
+        Incident base = Incident.replay(List.of(received(), started(1, T0), recurred("m-2", 60)));
+        Incident left = base.evolve(recurred("m-3", 120));
+        Incident right = base.evolve(recurred("m-4", 180));
+
+        assertThat(left.occurrences().count()).isEqualTo(3);
+        assertThat(right.occurrences().count()).isEqualTo(3);
+        assertThat(right.occurrences().lastSeen()).isEqualTo(ALERT.timestamp().plusSeconds(180));
+        assertThat(left.decide(new RecordOccurrence(ID, repeat(120), "m-3", LATER)))
+                .isEmpty();
+        assertThat(right.decide(new RecordOccurrence(ID, repeat(120), "m-3", LATER)))
+                .as("the other branch's alert")
+                .hasSize(1);
+        assertThat(base.decide(new RecordOccurrence(ID, repeat(180), "m-4", LATER)))
+                .as("an alert counted after it")
+                .hasSize(1);
+        assertThat(left.evolve(recurred("m-5", 240)).occurrences().count()).isEqualTo(4);
+    }
+
+    @Test
+    void tenThousandCountedAlertsAreEachRememberedAndCounted() {
+        List<IncidentEvent> history = new java.util.ArrayList<>(List.of(received(), started(1, T0)));
+        for (int i = 1; i < 10_000; i++) {
+            history.add(recurred("m-" + i, i));
+        }
+        Incident incident = Incident.replay(history);
+
+        assertThat(incident.occurrences().count()).isEqualTo(10_000);
+        assertThat(incident.decide(new RecordOccurrence(ID, repeat(5_000), "m-new", LATER)))
+                .isEmpty();
+        assertThat(incident.decide(new RecordOccurrence(ID, repeat(20_000), "m-9999", LATER)))
+                .isEmpty();
+    }
+
+    @Test
     void aClosedIncidentStillCountsItsOccurrences() {
         Incident closed = Incident.replay(List.of(received(), started(1, T0), gathered(1, T0.plusSeconds(5))));
         assertThat(closed.decide(new RecordOccurrence(ID, repeat(60), "m-2", LATER)))
