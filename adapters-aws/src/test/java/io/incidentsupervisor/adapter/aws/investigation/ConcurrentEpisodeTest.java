@@ -44,12 +44,10 @@ class ConcurrentEpisodeTest {
 
     @Test
     void twoAlertsOfOneEpisodeDeliveredAtOnceToTwoInstancesAreOneInvestigationAndTwoOccurrences() throws Exception {
-        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
-        tables.createIfMissing(SharedDynamoDbLocal.client());
-        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
-        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
-        DynamoDbProjectionStores stores = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
+        Tables fresh = Tables.create();
+        EventStoreTables tables = fresh.events();
+        DynamoDbProjectionStores stores = fresh.stores();
+        DynamoDbEpisodes episodes = fresh.episodes();
         Clock clock = Clock.systemUTC();
         ExecutorService deliveries = Executors.newFixedThreadPool(2);
         try (AxonRuntime axon = AxonRuntime.start(engine(tables));
@@ -123,12 +121,10 @@ class ConcurrentEpisodeTest {
      */
     @Test
     void anOccurrenceCountedWhileTheInvestigationRunsIsOnTheRowsTheInvestigationWritesLast() {
-        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
-        tables.createIfMissing(SharedDynamoDbLocal.client());
-        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
-        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
-        DynamoDbProjectionStores stores = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
+        Tables fresh = Tables.create();
+        EventStoreTables tables = fresh.events();
+        DynamoDbProjectionStores stores = fresh.stores();
+        DynamoDbEpisodes episodes = fresh.episodes();
         Clock clock = Clock.systemUTC();
         Instant failedAt = Instant.parse("2026-11-23T08:00:00Z");
         AtomicReference<Outcome> counted = new AtomicReference<>();
@@ -166,12 +162,10 @@ class ConcurrentEpisodeTest {
      */
     @Test
     void aRepeatDecidedOnAnIncidentHeldSinceAnotherProcessCountedMoreIsCountedOnTheStoresState() {
-        EventStoreTables tables = SharedDynamoDbLocal.uniqueEventTables();
-        tables.createIfMissing(SharedDynamoDbLocal.client());
-        ProjectionTables projectionTables = SharedDynamoDbLocal.uniqueProjectionTables();
-        projectionTables.createIfMissing(SharedDynamoDbLocal.client());
-        DynamoDbProjectionStores stores = new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projectionTables);
-        DynamoDbEpisodes episodes = InvestigationRig.episodes(SharedDynamoDbLocal.client());
+        Tables fresh = Tables.create();
+        EventStoreTables tables = fresh.events();
+        DynamoDbProjectionStores stores = fresh.stores();
+        DynamoDbEpisodes episodes = fresh.episodes();
         Clock clock = Clock.systemUTC();
         Instant failedAt = Instant.parse("2026-11-23T08:00:00Z");
         try (AxonRuntime axon = AxonRuntime.start(engine(tables));
@@ -199,6 +193,21 @@ class ConcurrentEpisodeTest {
                     .hasSize(5);
             assertThat(stores.find(incident))
                     .hasValueSatisfying(row -> assertThat(row.occurrences()).isEqualTo(6));
+        }
+    }
+
+    /** A fresh set of tables on the shared DynamoDB Local: events, projections and episodes. */
+    private record Tables(EventStoreTables events, DynamoDbProjectionStores stores, DynamoDbEpisodes episodes) {
+
+        static Tables create() {
+            EventStoreTables events = SharedDynamoDbLocal.uniqueEventTables();
+            events.createIfMissing(SharedDynamoDbLocal.client());
+            ProjectionTables projections = SharedDynamoDbLocal.uniqueProjectionTables();
+            projections.createIfMissing(SharedDynamoDbLocal.client());
+            return new Tables(
+                    events,
+                    new DynamoDbProjectionStores(SharedDynamoDbLocal.client(), projections),
+                    InvestigationRig.episodes(SharedDynamoDbLocal.client()));
         }
     }
 
