@@ -172,7 +172,8 @@ public final class AxonRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs a send again, on the stored state, when its commit lost a race for the next sequence number: the decision is
+     * Runs a send again, on the stored state (the rolled-back unit of work dropped the aggregates it loaded from the
+     * cache), when its commit lost a race for the next sequence number: the decision is
      * made again on what the other writer appended (an occurrence counted during an investigation changes none of the
      * investigation's decisions; a second recovery is refused by the first one's lease).
      */
@@ -185,7 +186,6 @@ public final class AxonRuntime implements AutoCloseable {
                 if (attempt == MAX_ATTEMPTS) {
                     throw conflict;
                 }
-                aggregates.removeAll();
             }
         }
     }

@@ -44,7 +44,7 @@ class IncidentAggregate {
     @CommandHandler
     OccurrenceRecorded handle(RecordOccurrence command) {
         boolean counted = !decideAndApply(command).isEmpty();
-        return new OccurrenceRecorded(List.copyOf(history), counted);
+        return new OccurrenceRecorded(history, counted, state.occurrences().count());
     }
 
     @CommandHandler

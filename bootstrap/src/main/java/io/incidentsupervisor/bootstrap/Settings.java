@@ -160,12 +160,12 @@ public record Settings(
 
     /** How long an incident keeps taking its failure's alerts after the latest: 15 minutes unless set, at most a day. */
     private static EpisodeWindow episodeWindow(String value) {
-        Duration window = duration("EPISODE_WINDOW", value, Duration.ofMinutes(15));
-        if (window.compareTo(EpisodeWindow.MAX) > 0) {
-            throw new InvalidConfiguration(
-                    "EPISODE_WINDOW", "must be at most " + EpisodeWindow.MAX + " (a day), not " + value);
+        Duration quiet = duration("EPISODE_WINDOW", value, Duration.ofMinutes(15));
+        try {
+            return new EpisodeWindow(quiet);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new InvalidConfiguration("EPISODE_WINDOW", "is out of range: " + outOfRange.getMessage());
         }
-        return new EpisodeWindow(window);
     }
 
     private static Duration duration(String setting, String value, Duration fallback) {

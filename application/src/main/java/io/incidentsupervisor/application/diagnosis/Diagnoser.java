@@ -75,10 +75,10 @@ public final class Diagnoser {
     public Diagnosis diagnose(IncidentAlert alert, List<CollectorResult> results, Instant deadline) {
         List<Denial> denials = DenialParser.denials(alert.errorMessage(), failureLines(results), alert.errorType());
         List<String> gaps = new ArrayList<>();
-        if (denials.isEmpty()) {
-            return verdict(alert, denials, null, List.of(), List.of(), Set.of(), null, gaps);
-        }
         EvidenceCalls calls = new EvidenceCalls(clock, deadline.minus(recordingReserve), gaps);
+        if (denials.isEmpty()) {
+            return verdict(alert, denials, null, List.of(), List.of(), Set.of(), null, calls, gaps);
+        }
         ChangeReads reads = reads(alert, denials.get(0), calls);
         Optional<RoleState> role = calls.call("the role", () -> roles.roleOf(alert.lambdaName()));
         List<Simulation> simulations = new ArrayList<>();
@@ -91,17 +91,16 @@ public final class Diagnoser {
             }
         });
         List<Change> history = reads.collect(role, simulations);
-        Map<String, String> otherRoles = otherFunctionsRoles(alert, history, calls);
         return verdict(
-                        alert,
-                        denials,
-                        role.orElse(null),
-                        simulations,
-                        history,
-                        reads.read(),
-                        reads.resourcePolicy(),
-                        gaps)
-                .withAtRiskFunctions(otherRoles);
+                alert,
+                denials,
+                role.orElse(null),
+                simulations,
+                history,
+                reads.read(),
+                reads.resourcePolicy(),
+                calls,
+                gaps);
     }
 
     /**
@@ -117,17 +116,16 @@ public final class Diagnoser {
         ChangeReads reads = reads(alert, pending.denials().get(0), calls);
         Optional<RoleState> role = calls.call("the role", () -> roles.roleOf(alert.lambdaName()));
         List<Change> history = reads.collect(role, pending.simulations());
-        Map<String, String> otherRoles = otherFunctionsRoles(alert, history, calls);
         return verdict(
-                        alert,
-                        pending.denials(),
-                        role.orElse(null),
-                        pending.simulations(),
-                        history,
-                        reads.read(),
-                        reads.resourcePolicy(),
-                        gaps)
-                .withAtRiskFunctions(otherRoles);
+                alert,
+                pending.denials(),
+                role.orElse(null),
+                pending.simulations(),
+                history,
+                reads.read(),
+                reads.resourcePolicy(),
+                calls,
+                gaps);
     }
 
     /**
@@ -174,11 +172,14 @@ public final class Diagnoser {
             List<Change> history,
             Set<Change.Subject> read,
             Policy resourcePolicy,
+            EvidenceCalls calls,
             List<String> gaps) {
+        Map<String, String> otherRoles = otherFunctionsRoles(alert, history, calls);
         return Diagnostician.diagnose(
-                alert.timestamp(),
-                clock.instant(),
-                new Diagnostician.Evidence(denials, role, simulations, history, read, gaps, resourcePolicy));
+                        alert.timestamp(),
+                        clock.instant(),
+                        new Diagnostician.Evidence(denials, role, simulations, history, read, gaps, resourcePolicy))
+                .withAtRiskFunctions(otherRoles);
     }
 
     /** The messages of the log lines a collector marked as carrying the failure, with their evidence ids. */

@@ -95,11 +95,7 @@ public final class Recurrences {
         OccurrenceRecorded recorded =
                 axon.record(new RecordOccurrence(holder, alert, delivery.messageId(), clock.instant()), delivery);
         projections.project(recorded.history());
-        return recorded.counted()
-                ? new Recurred(
-                        holder,
-                        Incident.replay(recorded.history()).occurrences().count())
-                : new Duplicate(holder);
+        return recorded.counted() ? new Recurred(holder, recorded.occurrences()) : new Duplicate(holder);
     }
 
     /** The verdict of an incident became final: its episode ends one window from now. Best effort: a failure keeps it open longer. */

@@ -185,8 +185,9 @@ public final class Incident {
 
     /** Another alert of this incident's failure; the first alert, or one counted already, changes nothing. */
     private List<IncidentEvent> recordOccurrence(RecordOccurrence occurrence) {
-        if (!FailureSignature.of(occurrence.alert()).equals(FailureSignature.of(alert))) {
-            throw new OtherFailure(id, FailureSignature.of(occurrence.alert()));
+        FailureSignature failure = FailureSignature.of(occurrence.alert());
+        if (!failure.equals(FailureSignature.of(alert))) {
+            throw new OtherFailure(id, failure);
         }
         Instant failedAt = occurrence.alert().timestamp();
         if (occurrences.counted(failedAt, occurrence.messageId())) {
