@@ -53,6 +53,8 @@ class SettingsTest {
         assertThat(settings.logGroupOverrides()).isEmpty();
         assertThat(settings.region()).isEqualTo("eu-west-1");
         assertThat(settings.organizationEvents()).isFalse();
+        assertThat(settings.episodeWindow().quiet()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.episodesTable()).isEqualTo("incident-supervisor-episodes");
     }
 
     @Test
@@ -79,6 +81,18 @@ class SettingsTest {
                 .hasMessageStartingWith("ORGANIZATION_EVENTS must be true or false, not 'yes'");
         assertThat(Settings.from(environment("ORGANIZATION_EVENTS", "true")).organizationEvents())
                 .isTrue();
+        assertThatThrownBy(() -> Settings.from(environment("EPISODE_WINDOW", "P2D")))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("EPISODE_WINDOW is out of range")
+                .hasMessageContaining("at most PT24H");
+        assertThatThrownBy(() -> Settings.from(environment("EPISODE_WINDOW", "0")))
+                .hasMessageStartingWith("EPISODE_WINDOW must be positive");
+        assertThatThrownBy(() -> Settings.from(environment("EPISODE_WINDOW", "a while")))
+                .hasMessageStartingWith("EPISODE_WINDOW must be whole seconds or an ISO-8601 duration");
+        assertThat(Settings.from(environment("EPISODE_WINDOW", "PT5M"))
+                        .episodeWindow()
+                        .quiet())
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
