@@ -2,6 +2,7 @@ package io.incidentsupervisor.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -26,6 +27,7 @@ final class ArchitectureRules {
                 .applicationServices(root + ".application..")
                 .adapter("aws", root + ".adapter.aws..")
                 .adapter("lambda", root + ".adapter.lambda..")
+                .adapter("mcp", root + ".adapter.mcp..")
                 // Bootstrap wires every ring, adapters included, and the deployment stack reads the wiring's table
                 // definitions;
                 // what they may not be is depended on (bootstrapIsOutermost, infrastructureIsOutermost).
@@ -53,15 +55,39 @@ final class ArchitectureRules {
                 .resideInAPackage(root + ".infrastructure..");
     }
 
-    /** The Lambda handlers reach the application through its ports only, never a use case's class. */
+    /** The driving adapters (Lambda handlers, MCP tools) reach the application through its ports only, never a use case. */
     static ArchRule handlersCallPortsOnly(String root) {
         return noClasses()
                 .that()
-                .resideInAPackage(root + ".adapter.lambda..")
+                .resideInAnyPackage(root + ".adapter.lambda..", root + ".adapter.mcp..")
                 .should()
                 .dependOnClassesThat(resideInAPackage(root + ".application..")
-                        .and(DescribedPredicate.not(resideInAPackage(root + ".application.port.."))))
-                .because("handlers delegate to incoming ports; the wiring picks what implements them");
+                        .and(DescribedPredicate.not(resideInAPackage(root + ".application.port..")))
+                        .and(DescribedPredicate.not(name(root + ".application.Json"))))
+                .because("handlers delegate to incoming ports (and write answers in the one public JSON form); the"
+                        + " wiring picks what implements them");
+    }
+
+    /** The incoming ports that change state, which no MCP tool may reach: agents read incidents, they never make them. */
+    static final List<String> WRITING_PORTS = List.of(
+            "HandleAlert",
+            "RecordRejectedAlert",
+            "RecoverIncident",
+            "RecoverStaleIncidents",
+            "RecheckChangeEvidence",
+            "RebuildProjections");
+
+    /** The MCP adapter is read-only: it depends on no incoming port that changes state. */
+    static ArchRule mcpReadsOnly(String root) {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter.mcp..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "a writing incoming port " + WRITING_PORTS,
+                        type -> type.getPackageName().equals(root + ".application.port.in")
+                                && WRITING_PORTS.contains(type.getSimpleName())))
+                .because("the MCP endpoint is reachable by agents, with a role that may only read the tables");
     }
 
     /** The development tools (DynamoDB Local, the sample account) are reached by the CLI alone, so Lambda never loads them. */
@@ -120,6 +146,7 @@ final class ArchitectureRules {
                 noJavaUtilLogging(),
                 standardStreamsOnlyInTheCli(root),
                 handlersCallPortsOnly(root),
+                mcpReadsOnly(root),
                 developmentToolsOnlyInTheCli(root));
     }
 }

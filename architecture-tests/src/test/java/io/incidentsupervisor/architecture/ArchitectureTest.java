@@ -28,6 +28,7 @@ class ArchitectureTest {
         assertThat(production.containPackage(ROOT + ".domain.budget")).isTrue();
         assertThat(production.containPackage(ROOT + ".application.port.in")).isTrue();
         assertThat(production.containPackage(ROOT + ".adapter.lambda")).isTrue();
+        assertThat(production.containPackage(ROOT + ".adapter.mcp")).isTrue();
         assertThat(production.containPackage(ROOT + ".local")).isTrue();
         assertThat(production.containPackage(ROOT + ".infrastructure")).isTrue();
     }
@@ -45,6 +46,11 @@ class ArchitectureTest {
     @Test
     void infrastructureIsOutermost() {
         check(ArchitectureRules.infrastructureIsOutermost(ROOT));
+    }
+
+    @Test
+    void theMcpAdapterReadsOnly() {
+        check(ArchitectureRules.mcpReadsOnly(ROOT));
     }
 
     @Test

@@ -27,6 +27,30 @@ class PlantedViolationsTest {
     }
 
     @Test
+    void theOnionRuleFailsWhenTheMcpAdapterSeesAnotherAdapter() {
+        assertViolates(
+                ArchitectureRules.onion(PLANTED + ".adapters"), PLANTED + ".adapters", "McpToolCallingLambdaAdapter");
+    }
+
+    @Test
+    void thePortsRuleFailsWhenAnMcpToolCallsAUseCase() {
+        assertViolates(
+                ArchitectureRules.handlersCallPortsOnly(PLANTED + ".ports"), PLANTED + ".ports", "ToolCallingAUseCase");
+    }
+
+    @Test
+    void theReadOnlyRuleFailsWhenAnMcpToolReachesAWritingPortAndHoldsForAReadingOne() {
+        String root = PLANTED + ".readonly";
+        assertViolates(ArchitectureRules.mcpReadsOnly(root), root, "ToolHandlingAnAlert");
+        assertThat(ArchitectureRules.mcpReadsOnly(root)
+                        .evaluate(importPackage(root))
+                        .getFailureReport()
+                        .toString())
+                .as("a reading port is allowed")
+                .doesNotContain("ToolListingIncidents");
+    }
+
+    @Test
     void theBootstrapRuleFailsWhenAnInnerRingSeesBootstrap() {
         assertViolates(
                 ArchitectureRules.bootstrapIsOutermost(PLANTED + ".bootstrap"),

@@ -74,6 +74,11 @@ public final class AwsClients {
         this.dynamoDb = dynamoDb;
     }
 
+    /** The one HTTP client under every SDK client, for a request the SDK has no operation for (a signed MCP call). */
+    public SdkHttpClient http() {
+        return http;
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }

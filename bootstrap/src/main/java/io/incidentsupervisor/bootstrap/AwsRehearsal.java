@@ -38,6 +38,19 @@ final class AwsRehearsal {
 
     private AwsRehearsal() {}
 
+    /** The requests that read the tables: all the MCP function makes. */
+    static void reads(AwsClients clients) {
+        rehearse(() -> clients.dynamoDb()
+                .query(r -> r.tableName(REHEARSAL_NAME)
+                        .keyConditionExpression("id = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(REHEARSAL_NAME)))
+                        .overrideConfiguration(REHEARSAL)));
+        rehearse(() -> clients.dynamoDb()
+                .getItem(r -> r.tableName(REHEARSAL_NAME)
+                        .key(Map.of("id", AttributeValue.fromS(REHEARSAL_NAME)))
+                        .overrideConfiguration(REHEARSAL)));
+    }
+
     static void run(AwsClients clients) {
         rehearse(() -> clients.dynamoDb()
                 .putItem(r -> r.tableName(REHEARSAL_NAME)
@@ -50,15 +63,7 @@ final class AwsRehearsal {
                         .updateExpression("SET n = :n")
                         .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))
                         .overrideConfiguration(REHEARSAL)));
-        rehearse(() -> clients.dynamoDb()
-                .query(r -> r.tableName(REHEARSAL_NAME)
-                        .keyConditionExpression("id = :id")
-                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(REHEARSAL_NAME)))
-                        .overrideConfiguration(REHEARSAL)));
-        rehearse(() -> clients.dynamoDb()
-                .getItem(r -> r.tableName(REHEARSAL_NAME)
-                        .key(Map.of("id", AttributeValue.fromS(REHEARSAL_NAME)))
-                        .overrideConfiguration(REHEARSAL)));
+        reads(clients);
         rehearse(() -> clients.dynamoDb()
                 .transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
                                 .put(p -> p.tableName(REHEARSAL_NAME)

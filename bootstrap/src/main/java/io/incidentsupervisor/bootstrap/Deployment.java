@@ -5,8 +5,11 @@ public final class Deployment {
 
     public static final String FUNCTION = "incident-supervisor";
     public static final String RECOVERY_FUNCTION = "incident-supervisor-recovery";
+    /** The read-only MCP endpoint behind a function URL with {@code AWS_IAM} auth. */
+    public static final String MCP_FUNCTION = "incident-supervisor-mcp";
+
     public static final String RUNTIME = "java21";
-    /** Both functions' published version that every trigger invokes: SnapStart restores published versions only. */
+    /** Every function's published version that every trigger invokes: SnapStart restores published versions only. */
     public static final String ALIAS = "live";
 
     public static final String HANDLER = LambdaEntry.class.getName() + "::handleRequest";
@@ -14,6 +17,8 @@ public final class Deployment {
     public static final String SQS_HANDLER = SqsLambdaEntry.class.getName() + "::handleRequest";
 
     public static final String RECOVERY_HANDLER = StaleRecoveryEntry.class.getName() + "::handleRequest";
+
+    public static final String MCP_HANDLER = McpLambdaEntry.class.getName() + "::handleRequest";
 
     private Deployment() {}
 }

@@ -19,7 +19,7 @@ final class LambdaWiring {
         /** Never read, only held: the CRaC context holds its resources weakly. */
         @SuppressWarnings("UnusedVariable")
         static final SnapStartHooks HOOKS =
-                SnapStartHooks.register(new Priming(SUPERVISOR.stores().fitter(), CLIENTS, Clock.systemUTC()));
+                SnapStartHooks.register(new Priming(SUPERVISOR.stores().fitter(), CLIENTS, Clock.systemUTC())::run);
     }
 
     static IncidentSupervisor supervisor() {

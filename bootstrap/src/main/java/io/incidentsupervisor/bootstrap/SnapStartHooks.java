@@ -5,8 +5,8 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart's runtime hooks. Before the snapshot: {@link Priming}, so that a restored environment starts with the
- * alert path's classes loaded and initialised and the tokenizer's vocabulary read. After restore: nothing is renewed,
+ * SnapStart's runtime hooks. Before the snapshot: the entry's priming ({@link Priming}, {@link McpPriming}), so that a
+ * restored environment starts with its path's classes loaded and initialised and the tokenizer's vocabulary read. After restore: nothing is renewed,
  * because nothing that must differ between environments is made before the snapshot. The SDK's credentials are not
  * resolved (priming uses anonymous ones), no connection is opened (no request is sent), the service reads the clock on
  * every use, and the only random source on the path is {@code UUID.randomUUID} (Axon's event identifiers), whose
@@ -17,13 +17,13 @@ import org.crac.Resource;
  */
 final class SnapStartHooks implements Resource {
 
-    private final Priming priming;
+    private final Runnable priming;
 
-    private SnapStartHooks(Priming priming) {
+    private SnapStartHooks(Runnable priming) {
         this.priming = priming;
     }
 
-    static SnapStartHooks register(Priming priming) {
+    static SnapStartHooks register(Runnable priming) {
         SnapStartHooks hooks = new SnapStartHooks(priming);
         Core.getGlobalContext().register(hooks);
         return hooks;

@@ -7,6 +7,8 @@ import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.DynamoDbProjectionStores;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
 import io.incidentsupervisor.adapter.aws.tokens.O200kTokenCounter;
+import io.incidentsupervisor.adapter.mcp.IncidentTools;
+import io.incidentsupervisor.adapter.mcp.McpEndpoint;
 import io.incidentsupervisor.application.context.AgentReads;
 import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.intake.RejectedAlertIntake;
@@ -35,6 +37,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * DynamoDB: what the reads, the rebuild and the rejected-alert intake need, and what {@link IncidentSupervisor} builds on.
  */
 public final class Stores {
+
+    /** This build's version, as the CLI and the MCP server give it. */
+    public static final String VERSION = "0.1.0";
 
     private final DynamoDbClient dynamoDb;
     private final Settings settings;
@@ -119,6 +124,13 @@ public final class Stores {
 
     public RecordRejectedAlert rejectedIntake() {
         return rejected;
+    }
+
+    /** The MCP server over the reading ports, which every transport (stdio, loopback HTTP, the function URL) serves. */
+    public McpEndpoint mcp() {
+        return new McpEndpoint(
+                new IncidentTools(new IncidentTools.Reads(incidents(), forAgents(), history(), stale(), rootCauses())),
+                VERSION);
     }
 
     public RebuildProjections rebuild() {

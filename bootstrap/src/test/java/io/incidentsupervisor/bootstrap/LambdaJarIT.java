@@ -2,6 +2,7 @@ package io.incidentsupervisor.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
@@ -14,8 +15,10 @@ import io.incidentsupervisor.application.port.out.RejectedAlert;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import io.incidentsupervisor.local.LocalLambdaContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +60,9 @@ class LambdaJarIT {
                 "CONTEXT_TABLE",
                 prefix + "context",
                 "REJECTED_TABLE",
-                prefix + "rejected"));
+                prefix + "rejected",
+                "EPISODES_TABLE",
+                prefix + "episodes"));
         for (String service : List.of("LAMBDA", "IAM", "CLOUDWATCH_LOGS", "CLOUDTRAIL")) {
             environment.put("AWS_ENDPOINT_URL_" + service, aws.endpoint().toString());
         }
@@ -234,14 +239,84 @@ class LambdaJarIT {
                     .forEach(found::add);
             assertThat(jar.getEntry("io/incidentsupervisor/bootstrap/LambdaEntry.class"))
                     .isNotNull();
+            assertThat(jar.getEntry("io/incidentsupervisor/bootstrap/McpLambdaEntry.class"))
+                    .isNotNull();
             assertThat(jar.getEntry("logback.xml")).isNotNull();
         }
         assertThat(found).isEmpty();
         long bytes = Files.size(LambdaJarProcess.LAMBDA_JAR);
         System.out.printf("incident-supervisor-lambda.jar: %d bytes (%.1f MB)%n", bytes, bytes / 1_000_000.0);
+        // 25 MB until the MCP entry brought the MCP SDK, Reactor and the JSON schema validator (26.4 MB with them).
         assertThat(bytes)
                 .as("the project's target (Lambda's own limit for a direct upload is 50 MB)")
-                .isLessThanOrEqualTo(25_000_000);
+                .isLessThanOrEqualTo(30_000_000);
+    }
+
+    @Test
+    void theMcpEntryBehindAFunctionUrlAnswersTheSdkClientsFromTheJarAlone() throws Exception {
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies()) {
+            Map<String, String> environment = environment(aws);
+            IncidentSupervisor inspector = inspector(environment, aws);
+            inspector
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                            LocalLambdaContext.of("arrange", java.time.Duration.ofSeconds(60), Clock.systemUTC()));
+            assertThat(inspector.stores().states().state(INCIDENT))
+                    .get()
+                    .extracting(row -> row.status())
+                    .isEqualTo(IncidentStatus.CONTEXT_GATHERED);
+
+            Path out = Files.createTempFile("function-url", ".out");
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            LambdaJarProcess.LAMBDA_JAR.toString(),
+                            LambdaJarProcess.FUNCTION_URL_SOURCE.toString(),
+                            Deployment.MCP_HANDLER.substring(0, Deployment.MCP_HANDLER.indexOf(':')),
+                            LambdaJarProcess.serializationJar().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            builder.environment().remove("SUPERVISED_FUNCTIONS");
+            Process functionUrl = builder.start();
+            try {
+                String base = "http://127.0.0.1:" + listeningPort(functionUrl, out);
+
+                EveryTool.withTheJavaSdk(base);
+                EveryTool.withTheTypeScriptSdk(base + "/mcp");
+            } finally {
+                functionUrl.destroyForcibly();
+                functionUrl.waitFor();
+            }
+            String logs = Files.readString(out);
+            assertThat(jsonLines(logs))
+                    .as("each tool call logged as JSON with its request id")
+                    .anySatisfy(line -> {
+                        assertThat(line.path("message").asText()).isEqualTo("MCP tool call");
+                        assertThat(line.path("tool").asText()).isEqualTo("get_incident");
+                        assertThat(line.path("outcome").asText()).isEqualTo("ok");
+                        assertThat(line.path("requestId").asText()).isNotBlank();
+                    });
+            assertThat(logs).as("no stack trace").doesNotContain("\tat ");
+            inspector.close();
+        }
+    }
+
+    /** The port the emulator prints once it serves, read from its output file as it is written. */
+    private static int listeningPort(Process process, Path out) throws Exception {
+        for (int tries = 0; tries < 600 && process.isAlive(); tries++) {
+            for (String line : Files.readAllLines(out)) {
+                if (line.startsWith("LISTENING ")) {
+                    return Integer.parseInt(
+                            line.substring("LISTENING ".length()).trim());
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The function URL emulator did not start: " + Files.readString(out));
     }
 
     private static List<JsonNode> jsonLines(String stdout) throws Exception {

@@ -21,6 +21,9 @@ final class LambdaJarProcess {
 
     static final Path LAMBDA_JAR = Path.of("target/incident-supervisor-lambda.jar");
     static final Path DRIVER_SOURCE = Path.of("src/test/lambda-runtime/LambdaRuntimeDriver.java");
+    /** A function URL in front of the runtime, serving HTTP: run as a source file like the driver. */
+    static final Path FUNCTION_URL_SOURCE = Path.of("src/test/lambda-runtime/FunctionUrlEmulator.java");
+
     static final String ENTRY = "io.incidentsupervisor.bootstrap.LambdaEntry";
 
     /** What the invocation printed and measured; {@code spawnToHandledMillis} runs from process start to the handler's return. */

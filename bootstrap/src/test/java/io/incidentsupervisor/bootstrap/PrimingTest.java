@@ -52,7 +52,7 @@ class PrimingTest {
                 supervisor.stores().createTablesIfMissing();
                 requests.reset();
                 Priming priming = new Priming(supervisor.stores().fitter(), clients, Clock.systemUTC());
-                SnapStartHooks hooks = SnapStartHooks.register(priming);
+                SnapStartHooks hooks = SnapStartHooks.register(priming::run);
 
                 hooks.beforeCheckpoint(null);
                 hooks.afterRestore(null);
@@ -78,6 +78,43 @@ class PrimingTest {
                 assertThat(requests.count("TransactWriteItems")).isPositive();
                 assertThat(aws.server.getAllServeEvents()).isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void theMcpPrimingSendsNoRequestAndTheEndpointThenReadsTheTables() throws Exception {
+        RequestCounter requests = new RequestCounter();
+        String prefix = SharedDynamoDbLocal.uniquePrefix();
+        Settings settings = Settings.forReading(Map.of(
+                "AWS_REGION", "eu-west-1",
+                "EVENTS_TABLE", prefix + "events",
+                "STATE_TABLE", prefix + "state",
+                "CONTEXT_TABLE", prefix + "context"));
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
+                AwsStubs aws = AwsStubs.sampleAccount().intercepting(requests)) {
+            AwsClients clients = AwsClients.of(
+                    dynamoDb.newClient(ClientOverrideConfiguration.builder()
+                            .addExecutionInterceptor(requests)
+                            .build()),
+                    aws.lambda(),
+                    aws.iam(),
+                    aws.logs(),
+                    aws.cloudTrail());
+            Stores stores = new Stores(settings, clients.dynamoDb());
+            stores.createTablesIfMissing();
+            requests.reset();
+            io.incidentsupervisor.adapter.mcp.McpEndpoint endpoint = stores.mcp();
+
+            McpPriming.run(endpoint, stores, clients);
+
+            assertThat(requests.total()).isZero();
+            String listed = endpoint.answer(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                                    + "{\"name\":\"list_incidents\"}}",
+                            Integer.MAX_VALUE)
+                    .json();
+            assertThat(listed).contains("\"isError\":false");
+            assertThat(requests.count("Query")).isPositive();
         }
     }
 }

@@ -131,6 +131,23 @@ final class CodePermissions {
                         .build()))));
     }
 
+    /**
+     * The MCP endpoint's role: what its tools read, nothing written. An incident's history and evidence are queried from
+     * the event store; lists, groups and the stale list from the state table's indexes.
+     */
+    static void grantReads(Map<String, Table> tables, Role role, LogGroup ownLogs) {
+        role.addToPolicy(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(ownLogs.getLogGroupArn())));
+        role.addToPolicy(allow(
+                List.of("dynamodb:Query"), List.of(table(tables, "EventsTable").getTableArn())));
+        role.addToPolicy(allow(
+                List.of("dynamodb:Query"),
+                List.of(
+                        index(tables, "IncidentStateTable", "recent"),
+                        index(tables, "IncidentStateTable", "open-by-stale-at"),
+                        index(tables, "IncidentStateTable", "by-cause"))));
+    }
+
     private static PolicyStatement allow(List<String> actions, List<String> resources) {
         return PolicyStatement.Builder.create()
                 .actions(actions)

@@ -9,8 +9,8 @@ import software.constructs.Node;
 
 /**
  * What an operator chooses at deployment, as CDK context ({@code cdk deploy -c key=value}): the supervised functions
- * and their roles, an existing alert topic, reserved concurrency, how alerts reach the function, and where the Lambda
- * jar is.
+ * and their roles, an existing alert topic, reserved concurrency, how alerts reach the function, where the Lambda jar
+ * is, and who may call the MCP endpoint (none by default: its URL answers 403 to everyone until principals are named).
  */
 record StackConfig(
         List<String> supervisedFunctions,
@@ -18,7 +18,8 @@ record StackConfig(
         Optional<String> alertTopicArn,
         Optional<Integer> reservedConcurrency,
         Intake intake,
-        String lambdaJar) {
+        String lambdaJar,
+        List<String> mcpPrincipals) {
 
     /** How alerts reach the function: straight from the topic, or through a queue ({@link SqsIntake}). */
     enum Intake {
@@ -58,6 +59,12 @@ record StackConfig(
             throw new IllegalArgumentException("reservedConcurrency: with intake=sqs give at least "
                     + SqsIntake.MAX_CONCURRENCY + " (the queue mapping's maximum concurrency) or none");
         }
+        for (String principal : mcpPrincipals) {
+            if (!principal.matches("\\d{12}|arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+")) {
+                throw new IllegalArgumentException(
+                        "mcpPrincipals: '" + principal + "' is neither an account id nor an IAM role or user ARN");
+            }
+        }
         settingsFor(supervisedFunctions);
     }
 
@@ -81,7 +88,8 @@ record StackConfig(
                         .map(value -> Integer.valueOf(value.toString())),
                 Intake.of(Optional.ofNullable((String) node.tryGetContext("intake"))
                         .orElse("sns")),
-                Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR));
+                Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR),
+                list(node.tryGetContext("mcpPrincipals"), ""));
     }
 
     private static List<String> list(Object value, String fallback) {

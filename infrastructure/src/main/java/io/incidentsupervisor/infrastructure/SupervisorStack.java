@@ -187,6 +187,20 @@ public final class SupervisorStack extends Stack {
                 .build();
 
         CodePermissions.grant(this, tables, role, config, List.of(logGroup, recoveryLogGroup));
+
+        Map<String, String> reading = new LinkedHashMap<>();
+        for (String name : List.of(
+                "EVENTS_TABLE",
+                "SNAPSHOTS_TABLE",
+                "STATE_TABLE",
+                "CONTEXT_TABLE",
+                "EPISODES_TABLE",
+                "REJECTED_TABLE",
+                "AXONIQ_UPDATE_CHECKER_DISABLED",
+                "JAVA_TOOL_OPTIONS")) {
+            reading.put(name, environment.get(name));
+        }
+        McpFunctionUrl.add(this, tables, config, reading);
     }
 
     /** The function's current version (published whenever its code or configuration changes) under {@link Deployment#ALIAS}. */

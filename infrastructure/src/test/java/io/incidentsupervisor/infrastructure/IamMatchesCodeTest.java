@@ -7,11 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollectorTest;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.adapter.mcp.McpEndpoint;
 import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
 import io.incidentsupervisor.bootstrap.AwsClients;
 import io.incidentsupervisor.bootstrap.IncidentSupervisor;
@@ -119,6 +123,80 @@ class IamMatchesCodeTest {
                                 "lambda:ListFunctions", "arn:aws:lambda:eu-west-1:123456789012:function:*"));
     }
 
+    @Test
+    void theMcpRoleAllowsEveryReadItsToolsMakeAndNothingElseAndWritesNoTable() {
+        List<RequiredPermissions.Permission> mcp = new ArrayList<>();
+        exerciseTheDeployedCode((supervisor, clients) -> {
+            AwsCallRecorder.drain();
+            McpEndpoint endpoint = supervisor.stores().mcp();
+            String page = callEveryTool(endpoint);
+            assertThat(page).as("list_incidents gave a next page to read").isNotEmpty();
+            mcp.addAll(AwsCallRecorder.drain().stream()
+                    .flatMap(call -> permissions.of(call).stream())
+                    .toList());
+        });
+        RolePolicy policy = RolePolicy.of(SynthesizedStack.template(), "McpRole");
+
+        assertThat(mcp)
+                .extracting(RequiredPermissions.Permission::action)
+                .as("the tools query the event store and the state table")
+                .contains("dynamodb:Query");
+        assertThat(notAllowed(policy, mcp))
+                .as("reads the MCP role does not allow")
+                .isEmpty();
+        assertThat(policy.grants())
+                .filteredOn(grant -> !forTheLambdaPlatformAlways(grant))
+                .filteredOn(grant -> mcp.stream().noneMatch(p -> grant.allows(p.action(), p.resource())))
+                .as("MCP grants no tool call uses")
+                .isEmpty();
+        assertThat(policy.grants())
+                .extracting(RolePolicy.Grant::action)
+                .as("no write on any table")
+                .allMatch(action -> !action.startsWith("dynamodb:")
+                        || List.of("dynamodb:Query", "dynamodb:GetItem").contains(action));
+    }
+
+    /** Every tool with every argument it takes; returns the cursor of list_incidents' second page. */
+    private static String callEveryTool(McpEndpoint endpoint) {
+        String incident = "data-processor#2026-11-23T08:00:00.512Z";
+        String first = call(
+                endpoint,
+                "list_incidents",
+                "{\"status\":\"CONTEXT_GATHERED\",\"function\":\"data-processor\",\"error_type\":"
+                        + "\"S3AccessError\",\"since\":\"2026-11-01T00:00:00Z\",\"limit\":1}");
+        String next = answerOf(first).path("next").asText();
+        call(endpoint, "list_incidents", "{\"limit\":1,\"after\":\"" + next + "\"}");
+        call(endpoint, "list_incidents", "{}");
+        call(endpoint, "get_incident", "{\"incident_id\":\"" + incident + "\",\"max_tokens\":600}");
+        call(endpoint, "get_incident_history", "{\"incident_id\":\"" + incident + "\"}");
+        call(endpoint, "list_stale_incidents", "{}");
+        call(endpoint, "get_evidence", "{\"incident_id\":\"" + incident + "\",\"evidence_id\":\"cloudwatch-logs\"}");
+        call(endpoint, "list_root_causes", "{}");
+        call(endpoint, "list_root_causes", "{\"event_id\":\"9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02\"}");
+        return next;
+    }
+
+    /** The tool's own answer: the JSON in the result's text. */
+    private static JsonNode answerOf(String response) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return json.readTree(
+                    json.readTree(response).at("/result/content/0/text").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String call(McpEndpoint endpoint, String tool, String arguments) {
+        String answer = endpoint.answer(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                                + "\",\"arguments\":" + arguments + "}}",
+                        Integer.MAX_VALUE)
+                .json();
+        assertThat(answer).as(tool + " " + arguments).contains("\"isError\":false");
+        return answer;
+    }
+
     private synchronized List<RequiredPermissions.Permission> codeRequires() {
         if (codeRequires == null) {
             codeRequires = exerciseTheDeployedCode(clients -> {});
@@ -214,7 +292,16 @@ class IamMatchesCodeTest {
                 || grant.action().equals("logs:PutLogEvents");
     }
 
+    /** What runs after the scenarios, before the recorded calls are collected. */
+    private interface Afterwards {
+        void run(IncidentSupervisor supervisor, AwsClients clients);
+    }
+
     private List<RequiredPermissions.Permission> exerciseTheDeployedCode(Consumer<AwsClients> planted) {
+        return exerciseTheDeployedCode((supervisor, clients) -> planted.accept(clients));
+    }
+
+    private List<RequiredPermissions.Permission> exerciseTheDeployedCode(Afterwards planted) {
         Map<String, String> properties = new LinkedHashMap<>();
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.inMemory();
                 AwsStubs aws = AwsStubs.sampleAccount()) {
@@ -270,7 +357,7 @@ class IamMatchesCodeTest {
 
                 // The four incidents of the other examples and the killed one, and the five resource-based denials.
                 assertThat(supervisor.stores().rebuild().rebuild(events -> {})).isEqualTo(9);
-                planted.accept(clients);
+                planted.run(supervisor, clients);
                 return AwsCallRecorder.drain().stream()
                         .flatMap(call -> permissions.of(call).stream())
                         .toList();

@@ -38,13 +38,25 @@ final class RolePolicy {
         this.grants = grants;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The supervisor functions' role. */
     static RolePolicy of(Template template) {
+        return of(template, "SupervisorRole");
+    }
+
+    /** The role the stack declares under construct id {@code roleId} (its logical id starts with it). */
+    @SuppressWarnings("unchecked")
+    static RolePolicy of(Template template, String roleId) {
         Map<String, Object> resources = (Map<String, Object>) template.toJSON().get("Resources");
         List<Grant> grants = new ArrayList<>();
         for (Object value : resources.values()) {
             Map<String, Object> resource = (Map<String, Object>) value;
             if (!"AWS::IAM::Policy".equals(resource.get("Type"))) {
+                continue;
+            }
+            List<Object> roles = (List<Object>) ((Map<String, Object>) resource.get("Properties")).get("Roles");
+            if (roles.stream()
+                    .noneMatch(role ->
+                            ((Map<String, Object>) role).get("Ref").toString().startsWith(roleId))) {
                 continue;
             }
             Map<String, Object> document =

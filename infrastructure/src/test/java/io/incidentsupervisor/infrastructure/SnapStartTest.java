@@ -11,7 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * SnapStart on both functions, restored from a published version under the {@code live} alias, and every trigger (the
+ * SnapStart on the three functions (supervisor, recovery, MCP), restored from a published version under the {@code live} alias, and every trigger (the
  * SNS subscription or the SQS mapping, the on-failure destination, the recovery schedule) on that alias, never on
  * {@code $LATEST}: read from the synthesized template for both intakes.
  */
@@ -19,14 +19,14 @@ class SnapStartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sns", "sqs"})
-    void bothFunctionsSnapStartOnPublishedVersionsUnderTheLiveAlias(String intake) {
+    void everyFunctionSnapStartsOnPublishedVersionsUnderTheLiveAlias(String intake) {
         Template template = template(intake);
 
         template.resourcePropertiesCountIs(
-                "AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")), 2);
-        template.resourceCountIs("AWS::Lambda::Version", 2);
-        template.resourceCountIs("AWS::Lambda::Alias", 2);
-        for (String function : List.of("SupervisorFunction", "RecoveryFunction")) {
+                "AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")), 3);
+        template.resourceCountIs("AWS::Lambda::Version", 3);
+        template.resourceCountIs("AWS::Lambda::Alias", 3);
+        for (String function : List.of("SupervisorFunction", "RecoveryFunction", "McpFunction")) {
             String version = versionOf(template, function);
             template.hasResourceProperties(
                     "AWS::Lambda::Alias",

@@ -124,7 +124,8 @@ class SqsIntakeTest {
                         Optional.empty(),
                         Optional.of(1),
                         StackConfig.Intake.SQS,
-                        StackConfig.DEFAULT_LAMBDA_JAR))
+                        StackConfig.DEFAULT_LAMBDA_JAR,
+                        List.of()))
                 .hasMessageStartingWith("reservedConcurrency: with intake=sqs give at least 2");
         assertThatThrownBy(() -> StackConfig.Intake.of("kinesis"))
                 .hasMessage("intake: 'kinesis' is neither sns nor sqs");

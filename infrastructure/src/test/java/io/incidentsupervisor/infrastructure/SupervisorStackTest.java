@@ -185,7 +185,7 @@ class SupervisorStackTest {
                                         "true",
                                         "JAVA_TOOL_OPTIONS",
                                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
-        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 2);
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 3);
         template.hasResourceProperties(
                 "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/incident-supervisor"));
     }
@@ -198,7 +198,8 @@ class SupervisorStackTest {
                 Optional.empty(),
                 Optional.empty(),
                 StackConfig.Intake.SNS,
-                StackConfig.DEFAULT_LAMBDA_JAR));
+                StackConfig.DEFAULT_LAMBDA_JAR,
+                List.of()));
         without.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of("FunctionName", "incident-supervisor", "ReservedConcurrentExecutions", Match.absent()));
@@ -248,7 +249,8 @@ class SupervisorStackTest {
                 Optional.of(existing),
                 Optional.empty(),
                 StackConfig.Intake.SNS,
-                StackConfig.DEFAULT_LAMBDA_JAR));
+                StackConfig.DEFAULT_LAMBDA_JAR,
+                List.of()));
         withTopic.resourceCountIs("AWS::SNS::Topic", 0);
         withTopic.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda", "TopicArn", existing));
     }
@@ -301,7 +303,8 @@ class SupervisorStackTest {
                         Optional.empty(),
                         Optional.empty(),
                         StackConfig.Intake.SNS,
-                        "x.jar"))
+                        "x.jar",
+                        List.of()))
                 .hasMessageStartingWith("supervisedRoleArns:");
         assertThatThrownBy(() -> new StackConfig(
                         List.of("data-processor"),
@@ -309,10 +312,96 @@ class SupervisorStackTest {
                         Optional.empty(),
                         Optional.empty(),
                         StackConfig.Intake.SNS,
-                        "x.jar"))
+                        "x.jar",
+                        List.of()))
                 .hasMessageContaining("not an IAM role ARN");
         assertThat(Files.exists(Path.of(StackConfig.DEFAULT_LAMBDA_JAR)))
                 .as("the reactor built the Lambda jar before this module")
                 .isTrue();
+    }
+
+    @Test
+    void theMcpEndpointIsAFunctionUrlWithIamAuthOnItsOwnReadOnlyRoleCallableByTheNamedPrincipalsOnly() {
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "FunctionName",
+                        "incident-supervisor-mcp",
+                        "Runtime",
+                        "java21",
+                        "Handler",
+                        "io.incidentsupervisor.bootstrap.McpLambdaEntry::handleRequest",
+                        "SnapStart",
+                        Map.of("ApplyOn", "PublishedVersions")));
+        template.resourceCountIs("AWS::Lambda::Url", 1);
+        template.hasResourceProperties(
+                "AWS::Lambda::Url", Map.of("AuthType", "AWS_IAM", "InvokeMode", "BUFFERED", "Qualifier", "live"));
+        template.hasResourceProperties(
+                "AWS::Lambda::Permission",
+                Map.of(
+                        "Action",
+                        "lambda:InvokeFunctionUrl",
+                        "Principal",
+                        SynthesizedStack.MCP_CALLER,
+                        "FunctionUrlAuthType",
+                        "AWS_IAM"));
+        template.hasResourceProperties(
+                "AWS::Lambda::Permission",
+                Map.of(
+                        "Action",
+                        "lambda:InvokeFunction",
+                        "Principal",
+                        SynthesizedStack.MCP_CALLER,
+                        "InvokedViaFunctionUrl",
+                        true));
+        assertThat(template.findResources(
+                        "AWS::Lambda::Permission",
+                        Map.of("Properties", Map.of("Principal", Match.stringLikeRegexp("\\*")))))
+                .as("nobody else")
+                .isEmpty();
+
+        Map<String, Map<String, Object>> mcpFunction = template.findResources(
+                "AWS::Lambda::Function", Map.of("Properties", Map.of("FunctionName", "incident-supervisor-mcp")));
+        Map<String, Map<String, Object>> supervisorFunction = template.findResources(
+                "AWS::Lambda::Function", Map.of("Properties", Map.of("FunctionName", "incident-supervisor")));
+        assertThat(roleOf(mcpFunction)).as("a role of its own").isNotEqualTo(roleOf(supervisorFunction));
+        assertThat(RolePolicy.of(template, "McpRole").grants())
+                .extracting(RolePolicy.Grant::action)
+                .as("no write permission on any table")
+                .noneMatch(action -> action.startsWith("dynamodb:") && !action.equals("dynamodb:Query"));
+        template.hasOutput("McpUrl", Map.of("Value", Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))));
+    }
+
+    @Test
+    void withoutNamedPrincipalsTheMcpUrlGrantsNobody() {
+        Template nobody = SynthesizedStack.with(new StackConfig(
+                List.of("data-processor"),
+                List.of(SynthesizedStack.ACCOUNT_ROLE),
+                Optional.empty(),
+                Optional.empty(),
+                StackConfig.Intake.SNS,
+                StackConfig.DEFAULT_LAMBDA_JAR,
+                List.of()));
+        nobody.resourceCountIs("AWS::Lambda::Url", 1);
+        assertThat(nobody.findResources(
+                        "AWS::Lambda::Permission",
+                        Map.of(
+                                "Properties",
+                                Map.of("FunctionName", Map.of("Ref", Match.stringLikeRegexp("McpLive.*"))))))
+                .isEmpty();
+        assertThatThrownBy(() -> new StackConfig(
+                        List.of("data-processor"),
+                        List.of(SynthesizedStack.ACCOUNT_ROLE),
+                        Optional.empty(),
+                        Optional.empty(),
+                        StackConfig.Intake.SNS,
+                        "x.jar",
+                        List.of("*")))
+                .hasMessageStartingWith("mcpPrincipals: '*' is neither");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object roleOf(Map<String, Map<String, Object>> function) {
+        return ((Map<String, Object>) function.values().iterator().next().get("Properties")).get("Role");
     }
 }

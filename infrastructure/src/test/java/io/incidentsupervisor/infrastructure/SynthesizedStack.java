@@ -10,13 +10,17 @@ import software.amazon.awscdk.assertions.Template;
 final class SynthesizedStack {
 
     static final String ACCOUNT_ROLE = "arn:aws:iam::123456789012:role/service-role/data-processor-role";
+    /** The role an agent (AWS DevOps Agent, say) assumes to call the MCP endpoint. */
+    static final String MCP_CALLER = "arn:aws:iam::123456789012:role/devops-agent-role";
+
     static final StackConfig CONFIG = new StackConfig(
             List.of("data-processor"),
             List.of(ACCOUNT_ROLE),
             Optional.empty(),
             Optional.of(5),
             StackConfig.Intake.SNS,
-            StackConfig.DEFAULT_LAMBDA_JAR);
+            StackConfig.DEFAULT_LAMBDA_JAR,
+            List.of(MCP_CALLER));
 
     /** The same choices with {@code -c intake=sqs}. */
     static final StackConfig SQS_CONFIG = new StackConfig(
@@ -25,7 +29,8 @@ final class SynthesizedStack {
             CONFIG.alertTopicArn(),
             CONFIG.reservedConcurrency(),
             StackConfig.Intake.SQS,
-            CONFIG.lambdaJar());
+            CONFIG.lambdaJar(),
+            CONFIG.mcpPrincipals());
 
     private static Template template;
     private static Template sqsTemplate;

@@ -17,9 +17,6 @@ import java.util.Optional;
 /** Groups the incidents of the state projection by the change their verdicts blame, read from its cause index. */
 public final class RootCauseGroups implements ListRootCauses {
 
-    /** The most incidents one group is read with: a change that broke more is listed with its first ones. */
-    public static final int MAX_GROUP = 1_000;
-
     private final IncidentStates states;
 
     public RootCauseGroups(IncidentStates states) {

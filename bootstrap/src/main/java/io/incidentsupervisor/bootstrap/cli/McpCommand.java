@@ -1,70 +1,66 @@
 package io.incidentsupervisor.bootstrap.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import java.io.FilterInputStream;
+import io.incidentsupervisor.adapter.mcp.LoopbackMcpServer;
+import io.incidentsupervisor.adapter.mcp.McpEndpoint;
+import io.incidentsupervisor.adapter.mcp.StdioMcpServer;
+import io.incidentsupervisor.adapter.mcp.StreamableHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "mcp",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves the incidents to an agent over the Model Context Protocol, on standard input and output, read-only:",
-            "list_incidents, get_incident (at the caller's max_tokens), get_incident_history, list_stale_incidents, get_evidence.",
-            "Runs until the client closes standard input."
+            "Serves the incidents to an agent over the Model Context Protocol, read-only: list_incidents, get_incident"
+                    + " (at the caller's max_tokens), get_incident_history, list_stale_incidents, get_evidence,"
+                    + " list_root_causes.",
+            "On standard input and output until the client closes standard input; with --http, as Streamable HTTP"
+                    + " (stateless) at POST http://127.0.0.1:PORT/mcp until Ctrl-C."
         })
 final class McpCommand extends CliCommand {
 
+    @Option(names = "--http", description = "Serve Streamable HTTP on 127.0.0.1 instead of stdio.")
+    boolean http;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8765",
+            description = "With --http, the port (default ${DEFAULT-VALUE}; 0 picks one).")
+    int port;
+
     @Override
-    public Integer call() throws Exception {
-        try (CliRuntime runtime = open(CliRuntime.Needs.STORES)) {
-            CountDownLatch closed = new CountDownLatch(1);
-            StdioServerTransportProvider transport = new StdioServerTransportProvider(
-                    new JacksonMcpJsonMapper(new ObjectMapper()), new UntilEnd(System.in, closed), System.out);
-            McpSyncServer server = McpServer.sync(transport)
-                    .serverInfo("incident-supervisor", "0.1.0")
-                    .instructions("Read-only access to Lambda failure incidents and their deterministic diagnosis.")
-                    .capabilities(ServerCapabilities.builder().tools(false).build())
-                    .tools(new IncidentTools(runtime.stores()).all())
-                    .build();
-            Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
-            closed.await();
-            server.closeGracefully();
-        }
-        return SupervisorCli.OK;
-    }
-
-    /** Standard input, which opens {@code closed} when the client closes its end: the server then stops. */
-    private static final class UntilEnd extends FilterInputStream {
-        private final CountDownLatch closed;
-
-        UntilEnd(InputStream in, CountDownLatch closed) {
-            super(in);
-            this.closed = closed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return ended(super.read());
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            return ended(super.read(buffer, offset, length));
-        }
-
-        private int ended(int read) {
-            if (read < 0) {
-                closed.countDown();
+    public Integer call() throws IOException, InterruptedException {
+        CliRuntime runtime = open(CliRuntime.Needs.STORES);
+        McpEndpoint endpoint = runtime.stores().mcp();
+        if (!http) {
+            try (runtime) {
+                new StdioMcpServer(endpoint).serve(System.in, System.out);
             }
-            return read;
+            return SupervisorCli.OK;
         }
+        LoopbackMcpServer server;
+        try {
+            server = LoopbackMcpServer.start(port, StreamableHttp.onLoopback(endpoint));
+        } catch (IOException e) {
+            runtime.close();
+            err().println("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            return SupervisorCli.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) and SIGTERM end the JVM through its shutdown hooks: stop serving, then close the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            runtime.close();
+            err().println("Stopped serving MCP.");
+            err().flush();
+            stopped.countDown();
+        }));
+        out().println("Serving MCP (Streamable HTTP, stateless) on http://127.0.0.1:"
+                + server.address().getPort() + StreamableHttp.PATH + " (this machine only); Ctrl-C stops.");
+        out().flush();
+        stopped.await();
+        return SupervisorCli.OK;
     }
 }

@@ -5,11 +5,16 @@ import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.intake.DynamoDbRejectedAlerts;
 import io.incidentsupervisor.adapter.aws.projection.ProjectionTables;
+import io.incidentsupervisor.adapter.mcp.FunctionUrlHandler;
+import io.incidentsupervisor.adapter.mcp.LoopbackMcpServer;
+import io.incidentsupervisor.adapter.mcp.McpEndpoint;
+import io.incidentsupervisor.adapter.mcp.StreamableHttp;
 import io.incidentsupervisor.application.port.out.IncidentStateRow;
 import io.incidentsupervisor.bootstrap.Deployment;
 import io.incidentsupervisor.bootstrap.Settings;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.SnapStartResponse;
@@ -107,6 +115,10 @@ final class StackChecks {
         checks.add(check(
                 "function " + recoveryFunction,
                 () -> function(recoveryFunction, List.of(Deployment.RECOVERY_HANDLER))));
+        checks.add(check(
+                "function " + Deployment.MCP_FUNCTION,
+                () -> function(Deployment.MCP_FUNCTION, List.of(Deployment.MCP_HANDLER))));
+        checks.add(check("mcp endpoint answers a signed request", () -> mcpEndpoint(runtime.embedded)));
         checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(runtime.embedded)));
         return checks;
     }
@@ -167,6 +179,41 @@ final class StackChecks {
         return "Active, " + configuration.runtimeAsString() + ", " + Deployment.ALIAS + " = version "
                 + configuration.version() + ", SnapStart " + snapStart.optimizationStatusAsString() + ", "
                 + configuration.handler();
+    }
+
+    /**
+     * The MCP function URL (its {@code AWS_IAM} auth read with {@code lambda:GetFunctionUrlConfig}) answers a SigV4-signed
+     * initialize and tools/list with this build's tools. On the embedded default the URL is the sample account's, so
+     * the signed requests go to the same endpoint served in this process instead, where nothing checks the signature.
+     */
+    private String mcpEndpoint(boolean inThisProcess) throws Exception {
+        GetFunctionUrlConfigResponse url = runtime.clients()
+                .lambda()
+                .getFunctionUrlConfig(
+                        b -> b.functionName(Deployment.MCP_FUNCTION).qualifier(Deployment.ALIAS));
+        expect(
+                url.authType() == FunctionUrlAuthType.AWS_IAM,
+                "auth type " + url.authTypeAsString() + "; expected AWS_IAM");
+        McpProbe probe = new McpProbe(
+                runtime.clients().http(),
+                DefaultCredentialsProvider.builder().build(),
+                runtime.settings().region());
+        McpEndpoint here = runtime.stores().mcp();
+        List<String> expected = McpProbe.toolsOf(here);
+        if (!inThisProcess) {
+            List<String> tools = probe.tools(URI.create(url.functionUrl()).resolve(StreamableHttp.PATH));
+            expect(tools.equals(expected), "tools " + tools + "; expected " + expected);
+            return url.functionUrl() + " (AWS_IAM): initialize and tools/list answered a signed request, "
+                    + tools.size() + " tools";
+        }
+        try (LoopbackMcpServer local =
+                LoopbackMcpServer.start(0, StreamableHttp.behindIam(here, FunctionUrlHandler.MAX_ANSWER_BYTES))) {
+            List<String> tools =
+                    probe.tools(URI.create("http://127.0.0.1:" + local.address().getPort() + StreamableHttp.PATH));
+            expect(tools.equals(expected), "tools " + tools + "; expected " + expected);
+            return url.functionUrl() + " (AWS_IAM): initialize and tools/list answered a signed request, "
+                    + tools.size() + " tools (served in this process)";
+        }
     }
 
     /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.bootstrap.cli;
 
+import io.incidentsupervisor.bootstrap.Stores;
 import io.incidentsupervisor.domain.model.IncidentRefusal;
 import io.incidentsupervisor.domain.model.InvalidAlert;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "supervisor",
         mixinStandardHelpOptions = true,
-        version = "incident-supervisor 0.1.0",
+        version = "incident-supervisor " + Stores.VERSION,
         description = "Investigates Lambda failure alerts and answers questions about the incidents.",
         subcommands = {
             DemoCommand.class,

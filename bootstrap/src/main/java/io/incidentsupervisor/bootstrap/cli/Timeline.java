@@ -22,7 +22,7 @@ import java.util.List;
 /** How the CLI prints: an incident's events one line each, and anything as indented JSON. */
 public final class Timeline {
 
-    static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Json.answers().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Timeline() {}
 

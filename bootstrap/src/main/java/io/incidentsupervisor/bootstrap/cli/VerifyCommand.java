@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, both functions",
-            "Active with the expected runtime and handler, and a synthetic alert investigated end to end (through the deployed function",
-            "with lambda:Invoke, or in this process on the embedded default). Exit code 0 only if every check passes."
+            "Checks a deployed (or the local) stack: every table with the keys, indexes and TTL the code expects, every function",
+            "Active with the expected runtime and handler, the MCP function URL (AWS_IAM) answering a SigV4-signed initialize and",
+            "tools/list, and a synthetic alert investigated end to end (through the deployed function with lambda:Invoke, or in",
+            "this process on the embedded default). Exit code 0 only if every check passes."
         })
 final class VerifyCommand extends CliCommand {
 

@@ -75,7 +75,7 @@ class AwsSwitchIT {
             Run listed = run(environment, "incidents", "--aws", "--json");
             assertThat(listed.exitCode()).as(listed.err()).isZero();
             assertThat(new ObjectMapper().readTree(listed.out()))
-                    .extracting(row -> row.at("/incidentId/value").asText())
+                    .extracting(row -> row.at("/incidentId").asText())
                     .containsExactly(id.value());
             assertThat(workingDirectory.resolve(".supervisor"))
                     .as("no embedded database")

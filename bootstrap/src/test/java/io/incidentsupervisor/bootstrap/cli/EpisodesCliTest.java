@@ -60,7 +60,7 @@ class EpisodesCliTest {
 
         JsonNode incidents = JSON.readTree(run("incidents", "--json").out());
         assertThat(incidents).singleElement().satisfies(incident -> {
-            assertThat(incident.at("/incidentId/value").asText()).isEqualTo(FIRST);
+            assertThat(incident.at("/incidentId").asText()).isEqualTo(FIRST);
             assertThat(incident.get("occurrences").isNumber()).isTrue();
             assertThat(incident.get("occurrences").asInt()).isEqualTo(10);
             assertThat(incident.get("firstSeen").asText()).isEqualTo("2026-11-23T08:00:00.512Z");
@@ -104,7 +104,7 @@ class EpisodesCliTest {
                     .extracting(JsonNode::asText)
                     .containsExactly("order-exporter", "invoice-sender");
             assertThat(group.get("incidents"))
-                    .extracting(member -> member.at("/incidentId/value").asText())
+                    .extracting(member -> member.at("/incidentId").asText())
                     .containsExactly(
                             "order-exporter#2026-11-23T08:05:00.190Z", "invoice-sender#2026-11-23T08:06:12.407Z");
             assertThat(group.get("occurrences").asInt()).isEqualTo(2);

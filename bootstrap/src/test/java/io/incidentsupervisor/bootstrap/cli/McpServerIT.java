@@ -73,7 +73,7 @@ class McpServerIT {
             JsonNode listed = answer(client, "list_incidents", Map.of());
             assertThat(listed.has("next")).as("one page holds it all").isFalse();
             assertThat(listed.get("incidents"))
-                    .extracting(row -> row.at("/incidentId/value").asText())
+                    .extracting(row -> row.at("/incidentId").asText())
                     .containsExactly(INCIDENT);
 
             JsonNode history = answer(client, "get_incident_history", Map.of("incident_id", INCIDENT));
@@ -120,7 +120,7 @@ class McpServerIT {
             assertThat(group.at("/rootCauses/0/functions"))
                     .extracting(JsonNode::asText)
                     .containsExactly("data-processor");
-            assertThat(group.at("/rootCauses/0/incidents/0/incidentId/value").asText())
+            assertThat(group.at("/rootCauses/0/incidents/0/incidentId").asText())
                     .isEqualTo(INCIDENT);
             assertThat(answer(client, "list_root_causes", Map.of()).get("rootCauses"))
                     .hasSize(1);
@@ -192,7 +192,8 @@ class McpServerIT {
     }
 
     @Test
-    void theServerEndsWhenItsClientClosesStandardInput() throws Exception {
+    void aRawSessionGetsAnAnswerToEveryRequestAndEndsWhenStandardInputCloses() throws Exception {
+        Path errors = home.resolve("mcp.err");
         ProcessBuilder started = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dlogback.configurationFile=logback-cli.xml",
@@ -200,21 +201,61 @@ class McpServerIT {
                         CLI_JAR + ":" + CLI_LIB + "/*",
                         SupervisorCli.class.getName(),
                         "mcp")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(errors.toFile());
         started.environment().put("SUPERVISOR_HOME", home.toString());
         Process server = started.start();
-        server.getOutputStream()
-                .write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
-        server.getOutputStream().close();
+        java.io.BufferedReader answers = new java.io.BufferedReader(
+                new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        java.io.OutputStream in = server.getOutputStream();
+        // The session of the defect report: the SDK's transport stopped answering after the line that is not JSON.
+        String[] session = {
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "not json",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}"
+        };
+        for (String line : session) {
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        in.flush();
+        java.util.List<JsonNode> got = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            got.add(JSON.readTree(answers.readLine()));
+        }
+        long closed = System.nanoTime();
+        in.close();
 
-        // A bound, not a timing: before the fix it never ended at all.
+        // A bound, not a timing assertion: before the fix it never ended at all. The time taken is printed.
         boolean ended = server.waitFor(60, TimeUnit.SECONDS);
+        long endedMillis = (System.nanoTime() - closed) / 1_000_000;
         if (!ended) {
             server.destroyForcibly();
         }
+        System.out.printf("supervisor mcp ended %d ms after standard input closed%n", endedMillis);
         assertThat(ended).as("ended after standard input closed").isTrue();
         assertThat(server.exitValue()).isZero();
+        assertThat(answers.readLine()).as("nothing after the last answer").isNull();
+        assertThat(got)
+                .extracting(answer -> answer.get("id").toString())
+                .containsExactly("1", "null", "2", "3", "4", "5");
+        assertThat(got.get(1).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(got.get(2).get("result").isObject()).as("ping answers {}").isTrue();
+        assertThat(got.get(3).at("/error/code").asInt()).isEqualTo(-32601);
+        assertThat(got.get(4).at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(got.get(5).at("/result/tools")).hasSize(6);
+        for (JsonNode answer : got) {
+            assertThat(answer.has("result") ^ answer.has("error"))
+                    .as("a result or an error: %s", answer)
+                    .isTrue();
+        }
+        assertThat(java.nio.file.Files.readString(errors))
+                .as("no stack trace")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     private void handleTheSampleAlert() {

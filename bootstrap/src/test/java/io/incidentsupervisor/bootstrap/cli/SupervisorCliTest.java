@@ -115,7 +115,7 @@ class SupervisorCliTest {
 
         JsonNode all = new ObjectMapper().readTree(run("incidents", "--json").out());
         assertThat(all)
-                .extracting(row -> row.at("/incidentId/value").asText())
+                .extracting(row -> row.at("/incidentId").asText())
                 .containsExactly(
                         "report-builder#2026-11-23T08:05:00Z",
                         "data-processor#2026-11-23T08:00:00.512Z",
@@ -123,7 +123,7 @@ class SupervisorCliTest {
         JsonNode refused = new ObjectMapper()
                 .readTree(run("incidents", "--json", "--status", "FAILED").out());
         assertThat(refused)
-                .extracting(row -> row.at("/incidentId/value").asText())
+                .extracting(row -> row.at("/incidentId").asText())
                 .containsExactly("report-builder#2026-11-23T08:05:00Z");
         assertThat(new ObjectMapper()
                         .readTree(run("incidents", "--json", "--function", "report-builder", "--limit", "5")
@@ -136,7 +136,7 @@ class SupervisorCliTest {
         Run secondPage =
                 run("incidents", "--json", "--limit", "2", "--after", "data-processor#2026-11-23T08:00:00.512Z");
         assertThat(new ObjectMapper().readTree(secondPage.out()))
-                .extracting(row -> row.at("/incidentId/value").asText())
+                .extracting(row -> row.at("/incidentId").asText())
                 .containsExactly("data-processor#2026-11-23T08:00:00Z");
         assertThat(secondPage.err()).doesNotContain("More incidents");
     }
@@ -342,6 +342,8 @@ class SupervisorCliTest {
                         "ttl on incident-supervisor-rejected-alerts",
                         "function incident-supervisor",
                         "function incident-supervisor-recovery",
+                        "function incident-supervisor-mcp",
+                        "mcp endpoint answers a signed request",
                         "synthetic alert investigated end to end");
         assertThat(report.get("checks")).allSatisfy(check -> {
             assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();
@@ -350,6 +352,9 @@ class SupervisorCliTest {
         assertThat(report.get("checks").get(7).get("detail").asText())
                 .isEqualTo("Active, java21, live = version 3, SnapStart On,"
                         + " io.incidentsupervisor.bootstrap.LambdaEntry::handleRequest");
+        assertThat(report.get("checks").get(10).get("detail").asText())
+                .isEqualTo("https://f3kq7sampleurlid2mcp4example.lambda-url.eu-west-1.on.aws/ (AWS_IAM): initialize and"
+                        + " tools/list answered a signed request, 6 tools (served in this process)");
     }
 
     @Test

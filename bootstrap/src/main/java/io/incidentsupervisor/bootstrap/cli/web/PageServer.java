@@ -3,10 +3,10 @@ package io.incidentsupervisor.bootstrap.cli.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.incidentsupervisor.application.port.in.AuditEntry;
+import io.incidentsupervisor.application.port.in.ListRootCauses;
 import io.incidentsupervisor.application.port.in.RootCauseGroup;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
 import io.incidentsupervisor.application.port.out.IncidentPage;
-import io.incidentsupervisor.application.projection.RootCauseGroups;
 import io.incidentsupervisor.bootstrap.Stores;
 import io.incidentsupervisor.domain.model.IncidentId;
 import io.incidentsupervisor.domain.model.IncidentStatus;
@@ -88,7 +88,7 @@ public final class PageServer implements AutoCloseable {
                 send(
                         exchange,
                         200,
-                        pages.causes(causes(stores.rootCauses().rootCauses(RootCauseGroups.MAX_GROUP))),
+                        pages.causes(causes(stores.rootCauses().rootCauses(ListRootCauses.MAX_GROUP))),
                         "text/html");
             } else if (path.startsWith(CAUSES + "/")) {
                 String eventId = URLDecoder.decode(path.substring(CAUSES.length() + 1), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.incidentsupervisor.bootstrap.cli;
+package io.incidentsupervisor.adapter.mcp;
 
 import io.incidentsupervisor.domain.model.IncidentStatus;
 import java.time.DateTimeException;

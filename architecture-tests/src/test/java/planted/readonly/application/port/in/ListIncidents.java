@@ -1,0 +1,5 @@
+package planted.readonly.application.port.in;
+
+public interface ListIncidents {
+    String list();
+}
