@@ -5,7 +5,6 @@ import io.incidentsupervisor.adapter.mcp.McpEndpoint;
 import io.incidentsupervisor.adapter.mcp.StdioMcpServer;
 import io.incidentsupervisor.adapter.mcp.StreamableHttp;
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,19 +47,11 @@ final class McpCommand extends CliCommand {
             err().println("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
             return SupervisorCli.FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C (SIGINT) and SIGTERM end the JVM through its shutdown hooks: stop serving, then close the store.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            runtime.close();
-            err().println("Stopped serving MCP.");
-            err().flush();
-            stopped.countDown();
-        }));
-        out().println("Serving MCP (Streamable HTTP, stateless) on http://127.0.0.1:"
-                + server.address().getPort() + StreamableHttp.PATH + " (this machine only); Ctrl-C stops.");
-        out().flush();
-        stopped.await();
-        return SupervisorCli.OK;
+        return serveUntilStopped(
+                server,
+                runtime,
+                "Serving MCP (Streamable HTTP, stateless) on http://127.0.0.1:"
+                        + server.address().getPort() + StreamableHttp.PATH + " (this machine only); Ctrl-C stops.",
+                "Stopped serving MCP.");
     }
 }

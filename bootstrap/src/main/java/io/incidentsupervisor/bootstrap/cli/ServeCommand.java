@@ -2,7 +2,6 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import io.incidentsupervisor.bootstrap.cli.web.PageServer;
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,20 +26,11 @@ final class ServeCommand extends CliCommand {
             err().println("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
             return SupervisorCli.FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C (SIGINT) and SIGTERM end the JVM through its shutdown hooks: stop serving, then close the store.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            runtime.close();
-            err().println("Stopped serving.");
-            err().flush();
-            stopped.countDown();
-        }));
-        out().println("Serving incidents on http://"
-                + server.address().getAddress().getHostAddress() + ":"
-                + server.address().getPort() + "/ (this machine only); Ctrl-C stops.");
-        out().flush();
-        stopped.await();
-        return SupervisorCli.OK;
+        return serveUntilStopped(
+                server,
+                runtime,
+                "Serving incidents on http://" + server.address().getAddress().getHostAddress() + ":"
+                        + server.address().getPort() + "/ (this machine only); Ctrl-C stops.",
+                "Stopped serving.");
     }
 }

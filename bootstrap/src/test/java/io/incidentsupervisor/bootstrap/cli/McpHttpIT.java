@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentsupervisor.bootstrap.EveryTool;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +52,7 @@ class McpHttpIT {
     private record Server(Process process, String base, Path errors) {}
 
     private Server start() throws Exception {
-        handleTheSampleAlert();
+        SampleAlert.handleIn(home);
         Path errors = home.resolve("server.err");
         ProcessBuilder started = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -195,16 +192,5 @@ class McpHttpIT {
         assertThat(body.get("id").isNull()).isTrue();
         assertThat(body.at("/error/code").asInt()).isEqualTo(code);
         assertThat(body.at("/error/message").asText()).isNotBlank();
-    }
-
-    private void handleTheSampleAlert() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = SupervisorCli.run(
-                new String[] {"handle", "--event", "../examples/sns-s3-access-error.json"},
-                Map.of("SUPERVISOR_HOME", home.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertThat(exitCode).as(err.toString()).isZero();
     }
 }

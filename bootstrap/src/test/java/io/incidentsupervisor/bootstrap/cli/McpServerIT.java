@@ -14,8 +14,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,7 @@ class McpServerIT {
 
     @Test
     void anAgentListsReadsAndCitesTheSampleIncidentOverStdio() throws Exception {
-        handleTheSampleAlert();
+        SampleAlert.handleIn(home);
         try (McpSyncClient client = McpClient.sync(new StdioClientTransport(
                         ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java")
                                         .toString())
@@ -256,17 +254,6 @@ class McpServerIT {
                 .as("no stack trace")
                 .doesNotContain("\tat ")
                 .doesNotContain("Exception");
-    }
-
-    private void handleTheSampleAlert() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = SupervisorCli.run(
-                new String[] {"handle", "--event", "../examples/sns-s3-access-error.json"},
-                Map.of("SUPERVISOR_HOME", home.toString()),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertThat(exitCode).as(err.toString()).isZero();
     }
 
     /** The answer as the agent gets it, counted by the real tokenizer the budget counts with. */
