@@ -13,7 +13,9 @@ import io.incidentsupervisor.application.context.AgentReads;
 import io.incidentsupervisor.application.context.ContextFitter;
 import io.incidentsupervisor.application.intake.RejectedAlertIntake;
 import io.incidentsupervisor.application.investigation.AuditHistory;
+import io.incidentsupervisor.application.lifecycle.LifecycleEvents;
 import io.incidentsupervisor.application.port.in.ListIncidents;
+import io.incidentsupervisor.application.port.in.ListLifecycleEvents;
 import io.incidentsupervisor.application.port.in.ListRejectedAlerts;
 import io.incidentsupervisor.application.port.in.ListRootCauses;
 import io.incidentsupervisor.application.port.in.ListStaleIncidents;
@@ -54,6 +56,7 @@ public final class Stores {
     private final RootCauseGroups rootCauses;
     private final DynamoDbEpisodes episodes;
     private final ContextFitter fitter;
+    private final LifecycleEvents lifecycleEvents;
     /** One vocabulary per process: {@link O200kTokenCounter} says what reading it costs. */
     private final TokenCounter tokenCounter = new O200kTokenCounter();
 
@@ -74,6 +77,7 @@ public final class Stores {
         this.rejected = new RejectedAlertIntake(rejectedTable);
         this.agentReads = new AgentReads(history, fitter);
         this.rootCauses = new RootCauseGroups(states);
+        this.lifecycleEvents = new LifecycleEvents(history);
         this.episodes = new DynamoDbEpisodes(dynamoDb, settings.episodesTable(), Clock.systemUTC());
     }
 
@@ -112,6 +116,10 @@ public final class Stores {
 
     public ListStaleIncidents stale() {
         return queries;
+    }
+
+    public ListLifecycleEvents lifecycleEvents() {
+        return lifecycleEvents;
     }
 
     public ListRootCauses rootCauses() {

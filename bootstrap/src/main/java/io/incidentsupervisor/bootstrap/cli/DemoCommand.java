@@ -111,6 +111,7 @@ final class DemoCommand extends CliCommand {
                 report.put("deliveries", deliveries);
                 report.put("history", history);
                 report.put("context", Timeline.JSON.readTree(context.contextJson()));
+                report.put("events", runtime.stores().lifecycleEvents().lifecycleEvents(id));
                 Timeline.printJson(report, out);
                 return SupervisorCli.OK;
             }
@@ -128,6 +129,10 @@ final class DemoCommand extends CliCommand {
             out.println();
             out.println("Timeline of " + id + " (replayed from the event store):");
             Timeline.print(history, out);
+            out.println();
+            out.println(
+                    "Lifecycle events (what EventBridge consumers get; `supervisor events --json` shows them whole):");
+            EventsCommand.print(runtime.stores().lifecycleEvents().lifecycleEvents(id), out);
             out.println();
             ContextCommand.print(context, false, out);
         }

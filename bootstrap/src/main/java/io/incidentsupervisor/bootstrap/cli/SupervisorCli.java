@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             HandleCommand.class,
             IncidentsCommand.class,
             CausesCommand.class,
+            EventsCommand.class,
             HistoryCommand.class,
             ReportCommand.class,
             ServeCommand.class,

@@ -387,7 +387,21 @@ class SupervisorCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {
-            "demo", "handle", "history", "context", "stale", "recover", "rejected", "projections", "verify"
+            "demo",
+            "handle",
+            "incidents",
+            "causes",
+            "events",
+            "mcp",
+            "history",
+            "serve",
+            "report",
+            "context",
+            "stale",
+            "recover",
+            "rejected",
+            "projections",
+            "verify"
         }) {
             Run help = run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
