@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,6 +48,7 @@ public final class AwsClients {
     private CloudTrailClient cloudTrail;
     private CloudTrailClient cloudTrailHome;
     private S3Client s3;
+    private EventBridgeClient eventBridge;
 
     public AwsClients(String region) {
         this.region = Region.of(region);
@@ -122,6 +124,13 @@ public final class AwsClients {
             s3 = bounded(S3Client.builder().crossRegionAccessEnabled(true), region);
         }
         return s3;
+    }
+
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = bounded(EventBridgeClient.builder(), region);
+        }
+        return eventBridge;
     }
 
     public synchronized CloudWatchLogsClient logs() {

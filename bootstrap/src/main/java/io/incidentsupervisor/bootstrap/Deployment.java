@@ -7,6 +7,8 @@ public final class Deployment {
     public static final String RECOVERY_FUNCTION = "incident-supervisor-recovery";
     /** The read-only MCP endpoint behind a function URL with {@code AWS_IAM} auth. */
     public static final String MCP_FUNCTION = "incident-supervisor-mcp";
+    /** Publishes lifecycle events from the event table's stream. */
+    public static final String EVENTS_FUNCTION = "incident-supervisor-events";
 
     public static final String RUNTIME = "java21";
     /** Every function's published version that every trigger invokes: SnapStart restores published versions only. */
@@ -19,6 +21,8 @@ public final class Deployment {
     public static final String RECOVERY_HANDLER = StaleRecoveryEntry.class.getName() + "::handleRequest";
 
     public static final String MCP_HANDLER = McpLambdaEntry.class.getName() + "::handleRequest";
+
+    public static final String EVENTS_HANDLER = EventStreamEntry.class.getName() + "::handleRequest";
 
     private Deployment() {}
 }

@@ -37,7 +37,8 @@ public record Settings(
         Duration changeLookBack,
         Duration rejectedRetention,
         EpisodeWindow episodeWindow,
-        boolean organizationEvents) {
+        boolean organizationEvents,
+        String eventBus) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
@@ -71,7 +72,22 @@ public record Settings(
                         environment.get("REJECTED_RETENTION"),
                         DynamoDbRejectedAlerts.DEFAULT_RETENTION),
                 episodeWindow(environment.get("EPISODE_WINDOW")),
-                flag("ORGANIZATION_EVENTS", environment.get("ORGANIZATION_EVENTS")));
+                flag("ORGANIZATION_EVENTS", environment.get("ORGANIZATION_EVENTS")),
+                eventBus(environment.get("EVENT_BUS")));
+    }
+
+    /** The bus lifecycle events go to, by name or ARN; empty (absent) where nothing publishes them. */
+    private static String eventBus(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String bus = value.trim();
+        if (!bus.matches(
+                "[A-Za-z0-9._\\-/]{1,256}|arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[A-Za-z0-9._\\-/]+")) {
+            throw new InvalidConfiguration(
+                    "EVENT_BUS", "is '" + value + "', which is neither an event bus name nor its ARN");
+        }
+        return bus;
     }
 
     /** Absent means false; anything but {@code true} or {@code false} is refused. */

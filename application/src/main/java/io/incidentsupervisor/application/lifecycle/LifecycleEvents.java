@@ -121,6 +121,12 @@ public final class LifecycleEvents implements ListLifecycleEvents {
         return events;
     }
 
+    /** The sequence of the stored event {@code event} came from: the end of its id. */
+    static long sequenceOf(LifecycleEvent event) {
+        String id = event.eventId();
+        return Long.parseLong(id.substring(id.lastIndexOf('/') + 1));
+    }
+
     /** The 2nd alert, then the 5th, 10th, 20th, 50th, 100th…: each a 1, 2 or 5 times a power of ten. */
     static boolean isNotified(int occurrences) {
         if (occurrences == 2) {

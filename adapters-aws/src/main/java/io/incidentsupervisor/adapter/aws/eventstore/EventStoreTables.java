@@ -3,8 +3,12 @@ package io.incidentsupervisor.adapter.aws.eventstore;
 import io.incidentsupervisor.adapter.aws.DynamoDbTables;
 import io.incidentsupervisor.adapter.aws.DynamoDbTables.KeyAttribute;
 import io.incidentsupervisor.adapter.aws.DynamoDbTables.SecondaryIndex;
+import io.incidentsupervisor.application.port.in.PublishLifecycleEvents;
+import io.incidentsupervisor.domain.model.IncidentId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -36,6 +40,19 @@ public record EventStoreTables(String events, String snapshots) {
             new EventStoreTables("incident-supervisor-events", "incident-supervisor-snapshots");
 
     /** Creates whichever table is missing and waits until both are active; throws if an existing one has other keys. */
+    /**
+     * The stored event a stream record's keys (as text) name; empty for the table's other item, the global sequence
+     * counter (sequence -1).
+     */
+    public static Optional<PublishLifecycleEvents.Committed> committed(Map<String, String> keys) {
+        String aggregate = keys.get(AGGREGATE_ID);
+        String sequence = keys.get(SEQUENCE);
+        if (aggregate == null || sequence == null || Long.parseLong(sequence) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PublishLifecycleEvents.Committed(new IncidentId(aggregate), Long.parseLong(sequence)));
+    }
+
     public void createIfMissing(DynamoDbClient dynamoDb) {
         definitions().forEach(table -> ensure(dynamoDb, table));
     }

@@ -1,0 +1,34 @@
+package io.incidentsupervisor.bootstrap;
+
+import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
+import io.incidentsupervisor.adapter.aws.lifecycle.EventBridgeLifecyclePublisher;
+import io.incidentsupervisor.adapter.lambda.EventStreamHandler;
+import io.incidentsupervisor.application.lifecycle.LifecyclePublishing;
+import io.incidentsupervisor.domain.model.InvalidConfiguration;
+
+/** The stream publisher wired once per execution environment: the stores' history, EventBridge, the stream's keys. */
+final class PublishingWiring {
+
+    private PublishingWiring() {}
+
+    private static final class Holder {
+        static final Settings SETTINGS = requireBus(Settings.forReading(System.getenv()));
+        static final AwsClients CLIENTS = new AwsClients(SETTINGS.region());
+        static final EventStreamHandler HANDLER = new EventStreamHandler(
+                new LifecyclePublishing(
+                        new Stores(SETTINGS, CLIENTS.dynamoDb()).history(),
+                        new EventBridgeLifecyclePublisher(CLIENTS.eventBridge(), SETTINGS.eventBus())),
+                EventStoreTables::committed);
+    }
+
+    static EventStreamHandler handler() {
+        return Holder.HANDLER;
+    }
+
+    private static Settings requireBus(Settings settings) {
+        if (settings.eventBus().isEmpty()) {
+            throw new InvalidConfiguration("EVENT_BUS", "must name the bus lifecycle events are published to");
+        }
+        return settings;
+    }
+}
