@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients, built on one HTTP client; endpoints and credentials come from the SDK's own settings. Every call is
@@ -49,6 +50,7 @@ public final class AwsClients {
     private CloudTrailClient cloudTrailHome;
     private S3Client s3;
     private EventBridgeClient eventBridge;
+    private SnsClient sns;
 
     public AwsClients(String region) {
         this.region = Region.of(region);
@@ -131,6 +133,13 @@ public final class AwsClients {
             eventBridge = bounded(EventBridgeClient.builder(), region);
         }
         return eventBridge;
+    }
+
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = bounded(SnsClient.builder(), region);
+        }
+        return sns;
     }
 
     public synchronized CloudWatchLogsClient logs() {

@@ -2,8 +2,10 @@ package io.incidentsupervisor.bootstrap;
 
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.lifecycle.EventBridgeLifecyclePublisher;
+import io.incidentsupervisor.adapter.aws.lifecycle.SnsChatPublisher;
 import io.incidentsupervisor.adapter.lambda.EventStreamHandler;
 import io.incidentsupervisor.application.lifecycle.LifecyclePublishing;
+import io.incidentsupervisor.application.port.out.LifecyclePublisher;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
 
 /** The stream publisher wired once per execution environment: the stores' history, EventBridge, the stream's keys. */
@@ -16,13 +18,25 @@ final class PublishingWiring {
         static final AwsClients CLIENTS = new AwsClients(SETTINGS.region());
         static final EventStreamHandler HANDLER = new EventStreamHandler(
                 new LifecyclePublishing(
-                        new Stores(SETTINGS, CLIENTS.dynamoDb()).history(),
-                        new EventBridgeLifecyclePublisher(CLIENTS.eventBridge(), SETTINGS.eventBus())),
+                        new Stores(SETTINGS, CLIENTS.dynamoDb()).history(), publisher(SETTINGS, CLIENTS)),
                 EventStoreTables::committed);
     }
 
     static EventStreamHandler handler() {
         return Holder.HANDLER;
+    }
+
+    /** The bus, and the chat topic when one is configured: a batch counts as published once both took it. */
+    static LifecyclePublisher publisher(Settings settings, AwsClients clients) {
+        LifecyclePublisher bus = new EventBridgeLifecyclePublisher(clients.eventBridge(), settings.eventBus());
+        if (settings.chatTopicArn().isEmpty()) {
+            return bus;
+        }
+        LifecyclePublisher chat = new SnsChatPublisher(clients.sns(), settings.chatTopicArn());
+        return events -> {
+            bus.publish(events);
+            chat.publish(events);
+        };
     }
 
     private static Settings requireBus(Settings settings) {

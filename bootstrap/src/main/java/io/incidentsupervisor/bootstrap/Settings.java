@@ -38,7 +38,8 @@ public record Settings(
         Duration rejectedRetention,
         EpisodeWindow episodeWindow,
         boolean organizationEvents,
-        String eventBus) {
+        String eventBus,
+        String chatTopicArn) {
 
     private static final Pattern FUNCTION_NAME = IncidentAlert.LAMBDA_NAME;
 
@@ -73,7 +74,8 @@ public record Settings(
                         DynamoDbRejectedAlerts.DEFAULT_RETENTION),
                 episodeWindow(environment.get("EPISODE_WINDOW")),
                 flag("ORGANIZATION_EVENTS", environment.get("ORGANIZATION_EVENTS")),
-                eventBus(environment.get("EVENT_BUS")));
+                eventBus(environment.get("EVENT_BUS")),
+                chatTopic(environment.get("CHAT_TOPIC_ARN")));
     }
 
     /** The bus lifecycle events go to, by name or ARN; empty (absent) where nothing publishes them. */
@@ -88,6 +90,17 @@ public record Settings(
                     "EVENT_BUS", "is '" + value + "', which is neither an event bus name nor its ARN");
         }
         return bus;
+    }
+
+    /** The SNS topic chat notifications go to; empty (absent) for none. */
+    private static String chatTopic(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        if (!value.trim().matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}")) {
+            throw new InvalidConfiguration("CHAT_TOPIC_ARN", "is '" + value + "', which is not an SNS topic ARN");
+        }
+        return value.trim();
     }
 
     /** Absent means false; anything but {@code true} or {@code false} is refused. */

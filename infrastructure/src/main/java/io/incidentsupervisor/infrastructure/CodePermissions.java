@@ -148,6 +148,18 @@ final class CodePermissions {
                         index(tables, "IncidentStateTable", "by-cause"))));
     }
 
+    /**
+     * The lifecycle publisher's role: each incident's history read from the event table, events put on the one bus.
+     * Reading the stream is the Lambda service's, granted by CDK with the event source.
+     */
+    static void grantPublishing(Map<String, Table> tables, Role role, LogGroup ownLogs, List<String> bus) {
+        role.addToPolicy(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(ownLogs.getLogGroupArn())));
+        role.addToPolicy(allow(
+                List.of("dynamodb:Query"), List.of(table(tables, "EventsTable").getTableArn())));
+        role.addToPolicy(allow(List.of("events:PutEvents"), bus));
+    }
+
     private static PolicyStatement allow(List<String> actions, List<String> resources) {
         return PolicyStatement.Builder.create()
                 .actions(actions)

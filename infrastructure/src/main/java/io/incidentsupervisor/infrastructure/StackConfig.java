@@ -10,7 +10,8 @@ import software.constructs.Node;
 /**
  * What an operator chooses at deployment, as CDK context ({@code cdk deploy -c key=value}): the supervised functions
  * and their roles, an existing alert topic, reserved concurrency, how alerts reach the function, where the Lambda jar
- * is, and who may call the MCP endpoint (none by default: its URL answers 403 to everyone until principals are named).
+ * is, who may call the MCP endpoint (none by default: its URL answers 403 to everyone until principals are named), and
+ * the bus lifecycle events go to (by default one the stack creates), and whether they also go to a chat topic.
  */
 record StackConfig(
         List<String> supervisedFunctions,
@@ -19,7 +20,9 @@ record StackConfig(
         Optional<Integer> reservedConcurrency,
         Intake intake,
         String lambdaJar,
-        List<String> mcpPrincipals) {
+        List<String> mcpPrincipals,
+        Optional<String> eventBusArn,
+        boolean chatTopic) {
 
     /** How alerts reach the function: straight from the topic, or through a queue ({@link SqsIntake}). */
     enum Intake {
@@ -59,6 +62,11 @@ record StackConfig(
             throw new IllegalArgumentException("reservedConcurrency: with intake=sqs give at least "
                     + SqsIntake.MAX_CONCURRENCY + " (the queue mapping's maximum concurrency) or none");
         }
+        eventBusArn.ifPresent(arn -> {
+            if (!arn.matches("arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[A-Za-z0-9._\\-/]+")) {
+                throw new IllegalArgumentException("eventBusArn: '" + arn + "' is not an EventBridge event bus ARN");
+            }
+        });
         for (String principal : mcpPrincipals) {
             if (!principal.matches("\\d{12}|arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+")) {
                 throw new IllegalArgumentException(
@@ -89,7 +97,9 @@ record StackConfig(
                 Intake.of(Optional.ofNullable((String) node.tryGetContext("intake"))
                         .orElse("sns")),
                 Optional.ofNullable((String) node.tryGetContext("lambdaJar")).orElse(DEFAULT_LAMBDA_JAR),
-                list(node.tryGetContext("mcpPrincipals"), ""));
+                list(node.tryGetContext("mcpPrincipals"), ""),
+                Optional.ofNullable((String) node.tryGetContext("eventBusArn")),
+                "true".equals(String.valueOf(node.tryGetContext("chatTopic"))));
     }
 
     private static List<String> list(Object value, String fallback) {

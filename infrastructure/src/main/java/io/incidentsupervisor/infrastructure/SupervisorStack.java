@@ -201,6 +201,7 @@ public final class SupervisorStack extends Stack {
             reading.put(name, environment.get(name));
         }
         McpFunctionUrl.add(this, tables, config, reading);
+        EventPublishing.add(this, tables, config, reading);
     }
 
     /** The function's current version (published whenever its code or configuration changes) under {@link Deployment#ALIAS}. */

@@ -38,6 +38,7 @@ class AlertTopicTest {
     void onlyTheSupervisedRolesMayPublishAndOnlyOverTls() {
         List<Map<String, Object>> statements = template.findResources("AWS::SNS::TopicPolicy").values().stream()
                 .map(policy -> (Map<String, Object>) ((Map<String, Object>) policy).get("Properties"))
+                .filter(properties -> properties.get("Topics").toString().contains("AlertTopic"))
                 .map(properties -> (Map<String, Object>) properties.get("PolicyDocument"))
                 .flatMap(document -> ((List<Map<String, Object>>) document.get("Statement")).stream())
                 .toList();

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +17,14 @@ import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollectorTest;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
+import io.incidentsupervisor.adapter.aws.lifecycle.EventBridgeLifecyclePublisher;
+import io.incidentsupervisor.adapter.aws.lifecycle.SnsChatPublisher;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
+import io.incidentsupervisor.adapter.lambda.EventStreamHandler;
 import io.incidentsupervisor.adapter.mcp.McpEndpoint;
+import io.incidentsupervisor.application.lifecycle.LifecyclePublishing;
 import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
+import io.incidentsupervisor.application.port.out.LifecyclePublisher;
 import io.incidentsupervisor.bootstrap.AwsClients;
 import io.incidentsupervisor.bootstrap.IncidentSupervisor;
 import io.incidentsupervisor.bootstrap.Settings;
@@ -38,6 +46,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The synthesized role against the code: every AWS operation the production wiring performs — alerts (valid, duplicate,
@@ -154,6 +164,89 @@ class IamMatchesCodeTest {
                 .as("no write on any table")
                 .allMatch(action -> !action.startsWith("dynamodb:")
                         || List.of("dynamodb:Query", "dynamodb:GetItem").contains(action));
+    }
+
+    @Test
+    void thePublishersRoleAllowsWhatItsCodeAndItsStreamMappingDoAndNothingElse() {
+        String bus =
+                "arn:aws:events:" + RolePolicy.REGION + ":" + RolePolicy.ACCOUNT + ":event-bus/incident-supervisor";
+        String chatTopic = "arn:aws:sns:" + RolePolicy.REGION + ":" + RolePolicy.ACCOUNT + ":"
+                + SynthesizedStack.template().findResources("AWS::SNS::Topic").keySet().stream()
+                        .filter(id -> id.startsWith("ChatTopic"))
+                        .findFirst()
+                        .orElseThrow();
+        List<RequiredPermissions.Permission> publishing = new ArrayList<>();
+        exerciseTheDeployedCode((supervisor, clients) -> {
+            try (AwsStubs eventBridge = new AwsStubs()) {
+                eventBridge.server.stubFor(post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+                        .willReturn(AwsStubs.logsOk("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"1\"},"
+                                + "{\"EventId\":\"2\"}]}")));
+                eventBridge.server.stubFor(post(urlEqualTo("/"))
+                        .withRequestBody(containing("Action=Publish"))
+                        .willReturn(AwsStubs.iamOk("Publish", "<MessageId>m-1</MessageId>")));
+                LifecyclePublisher toTheBus = new EventBridgeLifecyclePublisher(
+                        EventBridgeClient.builder()
+                                .endpointOverride(eventBridge.endpoint())
+                                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                                .build(),
+                        bus);
+                LifecyclePublisher toTheChat = new SnsChatPublisher(
+                        SnsClient.builder()
+                                .endpointOverride(eventBridge.endpoint())
+                                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                                .build(),
+                        chatTopic);
+                EventStreamHandler handler = new EventStreamHandler(
+                        new LifecyclePublishing(supervisor.stores().history(), events -> {
+                            toTheBus.publish(events);
+                            toTheChat.publish(events);
+                        }),
+                        EventStoreTables::committed);
+                AwsCallRecorder.drain();
+                DynamodbEvent stream = new DynamodbEvent();
+                List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+                for (int sequence = 0; sequence < 6; sequence++) {
+                    DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+                    record.setEventName("INSERT");
+                    record.setDynamodb(new StreamRecord()
+                            .withSequenceNumber(Integer.toString(sequence + 1))
+                            .withKeys(Map.of(
+                                    "aggregateId",
+                                    new AttributeValue().withS("data-processor#2026-11-23T08:00:00.512Z"),
+                                    "seq",
+                                    new AttributeValue().withN(Integer.toString(sequence)))));
+                    records.add(record);
+                }
+                stream.setRecords(records);
+                assertThat(handler.handleRequest(stream, null).getBatchItemFailures())
+                        .isNullOrEmpty();
+                publishing.addAll(AwsCallRecorder.drain().stream()
+                        .flatMap(call -> permissions.of(call).stream())
+                        .toList());
+            }
+        });
+        Template template = SynthesizedStack.template();
+        RolePolicy policy = RolePolicy.of(template, "EventsRole");
+        List<RequiredPermissions.Permission> required = new ArrayList<>(publishing);
+        required.addAll(LambdaPlatform.streamRequires(template));
+
+        assertThat(publishing)
+                .extracting(RequiredPermissions.Permission::action, RequiredPermissions.Permission::resource)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("events:PutEvents", bus),
+                        org.assertj.core.groups.Tuple.tuple("sns:Publish", chatTopic),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "dynamodb:Query",
+                                "arn:aws:dynamodb:eu-west-1:123456789012:table/incident-supervisor-events"));
+        assertThat(notAllowed(policy, required))
+                .as("what the publisher's role does not allow")
+                .isEmpty();
+        assertThat(policy.grants())
+                .filteredOn(grant -> !forTheLambdaPlatformAlways(grant))
+                .filteredOn(grant -> required.stream().noneMatch(p -> grant.allows(p.action(), p.resource())))
+                .as("publisher grants nothing uses")
+                .isEmpty();
     }
 
     /** Every tool with every argument it takes; returns the cursor of list_incidents' second page. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 
 /**
  * What IAM authorises for a recorded call: the action and the ARN of the resource, as AWS evaluates them (a DynamoDB
@@ -102,6 +103,25 @@ final class RequiredPermissions {
                                         .getValueForField("Bucket", String.class)
                                         .orElse("*"),
                         name));
+            // Publish is authorised on the topic.
+            case "sns" ->
+                required.add(new Permission(
+                        "sns:" + call.operation(),
+                        call.request()
+                                .getValueForField("TopicArn", String.class)
+                                .orElse("*"),
+                        name));
+            // PutEvents is authorised on each entry's bus.
+            case "eventbridge" -> {
+                if (call.request() instanceof PutEventsRequest put) {
+                    put.entries().stream()
+                            .map(entry -> entry.eventBusName().startsWith("arn:")
+                                    ? entry.eventBusName()
+                                    : "arn:aws:events:" + region + ":" + account + ":event-bus/" + entry.eventBusName())
+                            .distinct()
+                            .forEach(bus -> required.add(new Permission("events:" + call.operation(), bus, name)));
+                }
+            }
             default ->
                 required.add(new Permission(
                         call.service().toLowerCase(java.util.Locale.ROOT) + ":" + call.operation(), "*", name));

@@ -94,6 +94,16 @@ final class RolePolicy {
         return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
     }
 
+    /** A Ref to a topic of the stack is its ARN, named here by its logical id as queues are. */
+    @SuppressWarnings("unchecked")
+    private static String topicArn(String logicalId, Map<String, Object> resources) {
+        Object resource = resources.get(logicalId);
+        if (resource == null || !"AWS::SNS::Topic".equals(((Map<String, Object>) resource).get("Type"))) {
+            throw new IllegalArgumentException("Unresolved Ref in the role policy: " + logicalId);
+        }
+        return "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + logicalId;
+    }
+
     @SuppressWarnings("unchecked")
     private static String resolve(Object value, Map<String, Object> resources) {
         if (value instanceof String text) {
@@ -115,7 +125,7 @@ final class RolePolicy {
                 case "AWS::Region" -> REGION;
                 case "AWS::AccountId" -> ACCOUNT;
                 case "AWS::URLSuffix" -> "amazonaws.com";
-                default -> throw new IllegalArgumentException("Unresolved Ref in the role policy: " + function);
+                default -> topicArn((String) function.get("Ref"), resources);
             };
         }
         if (function.containsKey("Fn::GetAtt")) {
@@ -125,7 +135,9 @@ final class RolePolicy {
             String prefix = "arn:aws:%s:" + REGION + ":" + ACCOUNT + ":";
             return switch ((String) target.get("Type")) {
                 case "AWS::DynamoDB::Table" ->
-                    String.format(prefix, "dynamodb") + "table/" + properties.get("TableName");
+                    String.format(prefix, "dynamodb") + "table/" + properties.get("TableName")
+                            + ("StreamArn".equals(getAtt.get(1)) ? "/stream/*" : "");
+                case "AWS::Events::EventBus" -> String.format(prefix, "events") + "event-bus/" + properties.get("Name");
                 case "AWS::Logs::LogGroup" ->
                     String.format(prefix, "logs") + "log-group:" + properties.get("LogGroupName") + ":*";
                 case "AWS::SQS::Queue" -> String.format(prefix, "sqs") + getAtt.get(0);

@@ -11,7 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * SnapStart on the three functions (supervisor, recovery, MCP), restored from a published version under the {@code live} alias, and every trigger (the
+ * SnapStart on the four functions (supervisor, recovery, MCP, lifecycle events), restored from a published version under the {@code live} alias, and every trigger (the
  * SNS subscription or the SQS mapping, the on-failure destination, the recovery schedule) on that alias, never on
  * {@code $LATEST}: read from the synthesized template for both intakes.
  */
@@ -23,10 +23,10 @@ class SnapStartTest {
         Template template = template(intake);
 
         template.resourcePropertiesCountIs(
-                "AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")), 3);
-        template.resourceCountIs("AWS::Lambda::Version", 3);
-        template.resourceCountIs("AWS::Lambda::Alias", 3);
-        for (String function : List.of("SupervisorFunction", "RecoveryFunction", "McpFunction")) {
+                "AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")), 4);
+        template.resourceCountIs("AWS::Lambda::Version", 4);
+        template.resourceCountIs("AWS::Lambda::Alias", 4);
+        for (String function : List.of("SupervisorFunction", "RecoveryFunction", "McpFunction", "EventsFunction")) {
             String version = versionOf(template, function);
             template.hasResourceProperties(
                     "AWS::Lambda::Alias",

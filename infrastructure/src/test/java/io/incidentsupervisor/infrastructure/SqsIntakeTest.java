@@ -17,7 +17,8 @@ class SqsIntakeTest {
 
     @Test
     void theTopicDeliversToAnEncryptedQueueKeptFourteenDaysThatRedrivesToTheFailureQueueAfterFiveReceives() {
-        template.resourceCountIs("AWS::SQS::Queue", 2);
+        template.resourceCountIs(
+                "AWS::SQS::Queue", 3); // the intake queue, its dead letters, and the publisher's unpublished events
         template.hasResourceProperties(
                 "AWS::SQS::Queue",
                 Map.of(
@@ -60,7 +61,10 @@ class SqsIntakeTest {
 
     @Test
     void theMappingReportsPartialBatchFailuresWithTheChosenBatchWindowAndConcurrency() {
-        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        template.resourcePropertiesCountIs(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of("EventSourceArn", Map.of("Fn::GetAtt", List.of(logicalId("AlertQueue"), "Arn"))),
+                1);
         template.hasResourceProperties(
                 "AWS::Lambda::EventSourceMapping",
                 Map.of(
@@ -125,7 +129,9 @@ class SqsIntakeTest {
                         Optional.of(1),
                         StackConfig.Intake.SQS,
                         StackConfig.DEFAULT_LAMBDA_JAR,
-                        List.of()))
+                        List.of(),
+                        Optional.empty(),
+                        false))
                 .hasMessageStartingWith("reservedConcurrency: with intake=sqs give at least 2");
         assertThatThrownBy(() -> StackConfig.Intake.of("kinesis"))
                 .hasMessage("intake: 'kinesis' is neither sns nor sqs");

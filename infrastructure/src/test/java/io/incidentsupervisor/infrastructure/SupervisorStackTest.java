@@ -185,7 +185,7 @@ class SupervisorStackTest {
                                         "true",
                                         "JAVA_TOOL_OPTIONS",
                                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
-        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 3);
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7), 4);
         template.hasResourceProperties(
                 "AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/incident-supervisor"));
     }
@@ -199,7 +199,9 @@ class SupervisorStackTest {
                 Optional.empty(),
                 StackConfig.Intake.SNS,
                 StackConfig.DEFAULT_LAMBDA_JAR,
-                List.of()));
+                List.of(),
+                Optional.empty(),
+                false));
         without.hasResourceProperties(
                 "AWS::Lambda::Function",
                 Map.of("FunctionName", "incident-supervisor", "ReservedConcurrentExecutions", Match.absent()));
@@ -239,7 +241,7 @@ class SupervisorStackTest {
 
     @Test
     void theFunctionIsSubscribedToANewTopicOrToTheOneGiven() {
-        template.resourceCountIs("AWS::SNS::Topic", 1);
+        template.resourceCountIs("AWS::SNS::Topic", 2); // the alert topic and (-c chatTopic=true) the chat topic
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda"));
 
         String existing = "arn:aws:sns:eu-west-1:123456789012:incident-alerts";
@@ -250,7 +252,9 @@ class SupervisorStackTest {
                 Optional.empty(),
                 StackConfig.Intake.SNS,
                 StackConfig.DEFAULT_LAMBDA_JAR,
-                List.of()));
+                List.of(),
+                Optional.empty(),
+                false));
         withTopic.resourceCountIs("AWS::SNS::Topic", 0);
         withTopic.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda", "TopicArn", existing));
     }
@@ -304,7 +308,9 @@ class SupervisorStackTest {
                         Optional.empty(),
                         StackConfig.Intake.SNS,
                         "x.jar",
-                        List.of()))
+                        List.of(),
+                        Optional.empty(),
+                        false))
                 .hasMessageStartingWith("supervisedRoleArns:");
         assertThatThrownBy(() -> new StackConfig(
                         List.of("data-processor"),
@@ -313,7 +319,9 @@ class SupervisorStackTest {
                         Optional.empty(),
                         StackConfig.Intake.SNS,
                         "x.jar",
-                        List.of()))
+                        List.of(),
+                        Optional.empty(),
+                        false))
                 .hasMessageContaining("not an IAM role ARN");
         assertThat(Files.exists(Path.of(StackConfig.DEFAULT_LAMBDA_JAR)))
                 .as("the reactor built the Lambda jar before this module")
@@ -381,7 +389,9 @@ class SupervisorStackTest {
                 Optional.empty(),
                 StackConfig.Intake.SNS,
                 StackConfig.DEFAULT_LAMBDA_JAR,
-                List.of()));
+                List.of(),
+                Optional.empty(),
+                false));
         nobody.resourceCountIs("AWS::Lambda::Url", 1);
         assertThat(nobody.findResources(
                         "AWS::Lambda::Permission",
@@ -396,12 +406,115 @@ class SupervisorStackTest {
                         Optional.empty(),
                         StackConfig.Intake.SNS,
                         "x.jar",
-                        List.of("*")))
+                        List.of("*"),
+                        Optional.empty(),
+                        false))
                 .hasMessageStartingWith("mcpPrincipals: '*' is neither");
     }
 
     @SuppressWarnings("unchecked")
     private static Object roleOf(Map<String, Map<String, Object>> function) {
         return ((Map<String, Object>) function.values().iterator().next().get("Properties")).get("Role");
+    }
+
+    @Test
+    void lifecycleEventsArePublishedFromTheEventTablesStreamToOneBusOnARoleOfTheirOwn() {
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "FunctionName",
+                        "incident-supervisor-events",
+                        "Handler",
+                        "io.incidentsupervisor.bootstrap.EventStreamEntry::handleRequest",
+                        "SnapStart",
+                        Map.of("ApplyOn", "PublishedVersions")));
+        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "incident-supervisor"));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Map.of(
+                        "StartingPosition",
+                        "TRIM_HORIZON",
+                        "BisectBatchOnFunctionError",
+                        true,
+                        "FunctionResponseTypes",
+                        List.of("ReportBatchItemFailures"),
+                        "MaximumRecordAgeInSeconds",
+                        86_400,
+                        "DestinationConfig",
+                        Match.objectLike(Map.of("OnFailure", Match.anyValue()))));
+        List<RolePolicy.Grant> grants = RolePolicy.of(template, "EventsRole").grants();
+        assertThat(grants)
+                .filteredOn(grant -> grant.action().equals("events:PutEvents"))
+                .extracting(RolePolicy.Grant::resource)
+                .containsExactly("arn:aws:events:eu-west-1:123456789012:event-bus/incident-supervisor");
+        assertThat(grants)
+                .extracting(RolePolicy.Grant::action)
+                .as("no write on any table")
+                .noneMatch(action -> List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
+                        .contains(action));
+        assertThat(RolePolicy.of(template).grants())
+                .extracting(RolePolicy.Grant::action)
+                .as("the supervisor's own role puts no events")
+                .doesNotContain("events:PutEvents");
+    }
+
+    @Test
+    void aBusOfTheOperatorsIsUsedInsteadOfOneOfTheStacks() {
+        String theirs = "arn:aws:events:eu-west-1:123456789012:event-bus/operations";
+        Template given = SynthesizedStack.with(new StackConfig(
+                List.of("data-processor"),
+                List.of(SynthesizedStack.ACCOUNT_ROLE),
+                Optional.empty(),
+                Optional.empty(),
+                StackConfig.Intake.SNS,
+                StackConfig.DEFAULT_LAMBDA_JAR,
+                List.of(),
+                Optional.of(theirs),
+                false));
+        given.resourceCountIs("AWS::Events::EventBus", 0);
+        assertThat(RolePolicy.of(given, "EventsRole").grants())
+                .filteredOn(grant -> grant.action().equals("events:PutEvents"))
+                .extracting(RolePolicy.Grant::resource)
+                .containsExactly(theirs);
+        assertThatThrownBy(() -> new StackConfig(
+                        List.of("data-processor"),
+                        List.of(SynthesizedStack.ACCOUNT_ROLE),
+                        Optional.empty(),
+                        Optional.empty(),
+                        StackConfig.Intake.SNS,
+                        "x.jar",
+                        List.of(),
+                        Optional.of("operations"),
+                        false))
+                .hasMessageStartingWith("eventBusArn: 'operations' is not");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChatTopicIsEncryptedLikeTheAlertTopicAndOnlyThePublisherMayPublishToIt() {
+        Map<String, Map<String, Object>> topics = template.findResources("AWS::SNS::Topic");
+        assertThat(topics).hasSize(2);
+        List<Object> keys = topics.values().stream()
+                .map(topic -> ((Map<String, Object>) topic.get("Properties")).get("KmsMasterKeyId"))
+                .toList();
+        assertThat(keys.get(0)).as("the same SNS managed key").isNotNull().isEqualTo(keys.get(1));
+        String chat = topics.keySet().stream()
+                .filter(id -> id.startsWith("ChatTopic"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(RolePolicy.of(template, "EventsRole").grants())
+                .filteredOn(grant -> grant.action().equals("sns:Publish"))
+                .extracting(RolePolicy.Grant::resource)
+                .containsExactly("arn:aws:sns:eu-west-1:123456789012:" + chat);
+        assertThat(RolePolicy.of(template).grants())
+                .extracting(RolePolicy.Grant::action)
+                .doesNotContain("sns:Publish");
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "FunctionName",
+                        "incident-supervisor-events",
+                        "Environment",
+                        Map.of("Variables", Match.objectLike(Map.of("CHAT_TOPIC_ARN", Map.of("Ref", chat))))));
     }
 }

@@ -20,7 +20,9 @@ final class SynthesizedStack {
             Optional.of(5),
             StackConfig.Intake.SNS,
             StackConfig.DEFAULT_LAMBDA_JAR,
-            List.of(MCP_CALLER));
+            List.of(MCP_CALLER),
+            Optional.empty(),
+            true);
 
     /** The same choices with {@code -c intake=sqs}. */
     static final StackConfig SQS_CONFIG = new StackConfig(
@@ -30,7 +32,9 @@ final class SynthesizedStack {
             CONFIG.reservedConcurrency(),
             StackConfig.Intake.SQS,
             CONFIG.lambdaJar(),
-            CONFIG.mcpPrincipals());
+            CONFIG.mcpPrincipals(),
+            CONFIG.eventBusArn(),
+            CONFIG.chatTopic());
 
     private static Template template;
     private static Template sqsTemplate;

@@ -130,8 +130,8 @@ final class DemoCommand extends CliCommand {
             out.println("Timeline of " + id + " (replayed from the event store):");
             Timeline.print(history, out);
             out.println();
-            out.println(
-                    "Lifecycle events (what EventBridge consumers get; `supervisor events --json` shows them whole):");
+            out.println("Lifecycle events (what EventBridge consumers get; demo --json gives them whole, and supervisor"
+                    + " events the persisted incidents'):");
             EventsCommand.print(runtime.stores().lifecycleEvents().lifecycleEvents(id), out);
             out.println();
             ContextCommand.print(context, false, out);

@@ -1,5 +1,6 @@
 package io.incidentsupervisor.bootstrap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentsupervisor.application.port.in.LifecycleEvent;
 import io.incidentsupervisor.application.port.in.ListLifecycleEvents;
 import io.incidentsupervisor.application.port.out.IncidentFilter;
@@ -55,7 +56,36 @@ final class EventsCommand extends CliCommand {
     static void print(List<LifecycleEvent> events, PrintWriter out) {
         for (LifecycleEvent event : events) {
             out.printf("  %-27s %-21s %s%n", event.time(), event.detailType(), Text.printable(event.eventId()));
+            String summary = summary(event.detail());
+            if (!summary.isEmpty()) {
+                out.println("      " + Text.printable(summary));
+            }
         }
+    }
+
+    /** What a reader of the event learns first: the denial, its cause and the revert; the count; the failure. */
+    private static String summary(JsonNode detail) {
+        if (detail.has("deniedAction")) {
+            JsonNode cause = detail.path("cause");
+            return detail.path("deniedAction").asText() + " denied"
+                    + (cause.isMissingNode()
+                            ? ""
+                            : "; cause " + cause.path("eventName").asText() + " (CloudTrail "
+                                    + cause.path("eventId").asText() + ") by "
+                                    + cause.path("actorArn").asText() + " at "
+                                    + cause.path("time").asText())
+                    + (detail.has("revert")
+                            ? "; revert: " + detail.path("revert").asText()
+                            : "");
+        }
+        if (detail.has("occurrences")) {
+            return detail.path("occurrences").asInt() + " alerts";
+        }
+        if (detail.has("reason")) {
+            return detail.at("/reason/type").asText() + ": "
+                    + detail.at("/reason/message").asText();
+        }
+        return detail.path("cause").asText();
     }
 
     /** Every incident, oldest failure first, a page of the state table's index at a time. */

@@ -119,6 +119,9 @@ final class StackChecks {
                 "function " + Deployment.MCP_FUNCTION,
                 () -> function(Deployment.MCP_FUNCTION, List.of(Deployment.MCP_HANDLER))));
         checks.add(check("mcp endpoint answers a signed request", () -> mcpEndpoint(runtime.embedded)));
+        checks.add(check(
+                "function " + Deployment.EVENTS_FUNCTION,
+                () -> function(Deployment.EVENTS_FUNCTION, List.of(Deployment.EVENTS_HANDLER))));
         checks.add(check("synthetic alert investigated end to end", () -> syntheticAlert(runtime.embedded)));
         return checks;
     }

@@ -344,6 +344,7 @@ class SupervisorCliTest {
                         "function incident-supervisor-recovery",
                         "function incident-supervisor-mcp",
                         "mcp endpoint answers a signed request",
+                        "function incident-supervisor-events",
                         "synthetic alert investigated end to end");
         assertThat(report.get("checks")).allSatisfy(check -> {
             assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue();

@@ -83,7 +83,7 @@ class SupervisorScriptIT {
         JsonNode report = new ObjectMapper().readTree(verify.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
         assertThat(report.get("checks"))
-                .hasSize(12)
+                .hasSize(13)
                 .allSatisfy(check -> assertThat(check.get("passed").asBoolean())
                         .as(check.toString())
                         .isTrue());
