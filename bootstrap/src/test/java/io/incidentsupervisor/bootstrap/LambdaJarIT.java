@@ -246,9 +246,8 @@ class LambdaJarIT {
         assertThat(found).isEmpty();
         long bytes = Files.size(LambdaJarProcess.LAMBDA_JAR);
         System.out.printf("incident-supervisor-lambda.jar: %d bytes (%.1f MB)%n", bytes, bytes / 1_000_000.0);
-        // 25 MB until the MCP entry brought the MCP SDK, Reactor and the JSON schema validator (26.4 MB with them; 27.9
-        // MB
-        // with SDK 2.59.1 and the EventBridge client).
+        // 25 MB until the MCP entry brought the MCP SDK, Reactor and the JSON schema validator (26.4 MB with them);
+        // 28.5 MB with SDK 2.59.1 and the lifecycle publisher's EventBridge and SNS clients.
         assertThat(bytes)
                 .as("the project's target (Lambda's own limit for a direct upload is 50 MB)")
                 .isLessThanOrEqualTo(30_000_000);
@@ -303,6 +302,81 @@ class LambdaJarIT {
                         assertThat(line.path("requestId").asText()).isNotBlank();
                     });
             assertThat(logs).as("no stack trace").doesNotContain("\tat ");
+            inspector.close();
+        }
+    }
+
+    @Test
+    void theEventsEntryPublishesTheSampleIncidentsLifecycleFromAStreamBatchFromTheJarAlone() throws Exception {
+        try (AwsStubs aws = AwsStubs.sampleAccount().denyListingAttachedRolePolicies();
+                AwsStubs targets = new AwsStubs()) {
+            targets.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+                    .withHeader(
+                            "X-Amz-Target",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("AWSEvents.PutEvents"))
+                    .willReturn(AwsStubs.logsOk(
+                            "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"1\"},{\"EventId\":\"2\"}]}")));
+            targets.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=Publish"))
+                    .willReturn(AwsStubs.iamOk("Publish", "<MessageId>m-1</MessageId>")));
+            Map<String, String> environment = environment(aws);
+            IncidentSupervisor inspector = inspector(environment, aws);
+            inspector
+                    .snsHandler()
+                    .handleRequest(
+                            EventLoader.loadSNSEvent("../examples/sns-s3-access-error.json"),
+                            LocalLambdaContext.of("arrange", java.time.Duration.ofSeconds(60), Clock.systemUTC()));
+            environment.remove("SUPERVISED_FUNCTIONS");
+            environment.put("AWS_LAMBDA_FUNCTION_NAME", "incident-supervisor-events");
+            environment.put("EVENT_BUS", "arn:aws:events:eu-west-1:123456789012:event-bus/incident-supervisor");
+            environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", targets.endpoint().toString());
+            environment.put("CHAT_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:incident-chat");
+            environment.put("AWS_ENDPOINT_URL_SNS", targets.endpoint().toString());
+
+            LambdaJarProcess.Result result = LambdaJarProcess.invoke(
+                    LambdaJarProcess.LAMBDA_JAR.toString(),
+                    LambdaJarProcess.DRIVER_SOURCE.toString(),
+                    "io.incidentsupervisor.bootstrap.EventStreamEntry",
+                    Path.of("src/test/resources/events/dynamodb-stream-sample.json"),
+                    environment);
+
+            assertThat(result.exitCode()).as(result.stderr() + result.stdout()).isZero();
+            String answer = result.stdout()
+                    .lines()
+                    .filter(line -> line.startsWith("RESULT "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("RESULT ".length());
+            assertThat(JSON.readTree(answer).path("batchItemFailures"))
+                    .as(answer)
+                    .isEmpty();
+            List<JsonNode> entries = new ArrayList<>();
+            int chatMessages = 0;
+            for (var served : targets.server.getAllServeEvents()) {
+                String body = served.getRequest().getBodyAsString();
+                if (body.contains("Action=Publish")) {
+                    chatMessages++;
+                } else {
+                    JSON.readTree(body).get("Entries").forEach(entries::add);
+                }
+            }
+            assertThat(entries)
+                    .extracting(entry -> entry.get("DetailType").asText())
+                    .containsExactly("Incident Opened", "Incident Diagnosed");
+            assertThat(JSON.readTree(entries.get(1).get("Detail").asText())
+                            .at("/cause/eventId")
+                            .asText())
+                    .isEqualTo("9d2f3a1c-5e6b-4c7d-8e9f-0a1b2c3d4e02");
+            assertThat(chatMessages).as("one chat message a lifecycle event").isEqualTo(2);
+            assertThat(jsonLines(result.stdout())).anySatisfy(line -> {
+                assertThat(line.path("message").asText()).isEqualTo("Published lifecycle events");
+                assertThat(line.path("storedEvents").asInt())
+                        .as("the counter's records are no stored events")
+                        .isEqualTo(6);
+                assertThat(line.path("published").asInt()).isEqualTo(2);
+            });
             inspector.close();
         }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.EventBus;
@@ -15,16 +14,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -53,11 +45,6 @@ final class EventPublishing {
                 .description(
                         "incident-supervisor lifecycle events: reads the event table and its stream, puts on one bus")
                 .build();
-        LogGroup logs = LogGroup.Builder.create(stack, "EventsLogs")
-                .logGroupName("/aws/lambda/" + Deployment.EVENTS_FUNCTION)
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
         Map<String, String> environment = new LinkedHashMap<>(tableEnvironment);
         environment.put("EVENT_BUS", bus.getEventBusArn());
         if (config.chatTopic()) {
@@ -77,23 +64,17 @@ final class EventPublishing {
                     .value(chat.getTopicArn())
                     .build();
         }
-        Function function = Function.Builder.create(stack, "EventsFunction")
-                .functionName(Deployment.EVENTS_FUNCTION)
-                .runtime(Runtime.JAVA_21)
-                .handler(Deployment.EVENTS_HANDLER)
-                .code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(SupervisorStack.MEMORY_MB)
-                .timeout(TIMEOUT)
-                .tracing(Tracing.ACTIVE)
-                .role(role)
-                .logGroup(logs)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
-                .build();
-        Alias live = Alias.Builder.create(stack, "EventsLive")
-                .aliasName(Deployment.ALIAS)
-                .version(function.getCurrentVersion())
-                .build();
+        StackFunction publisher = StackFunction.declare(
+                stack,
+                "Events",
+                Deployment.EVENTS_FUNCTION,
+                Deployment.EVENTS_HANDLER,
+                role,
+                TIMEOUT,
+                environment,
+                config,
+                b -> {});
+        Alias live = publisher.live();
         Queue unpublished = Queue.Builder.create(stack, "UnpublishedEvents")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -110,7 +91,7 @@ final class EventPublishing {
                         .maxRecordAge(Duration.hours(24))
                         .onFailure(new SqsDlq(unpublished))
                         .build()));
-        CodePermissions.grantPublishing(tables, role, logs, List.of(bus.getEventBusArn()));
+        CodePermissions.grantPublishing(tables, role, publisher.logs(), List.of(bus.getEventBusArn()));
         return bus;
     }
 }

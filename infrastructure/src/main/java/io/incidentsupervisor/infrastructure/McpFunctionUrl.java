@@ -5,24 +5,16 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnPermission;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.InvokeMode;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.lambda.Tracing;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * The read-only MCP endpoint: its own function and role (reads of the tables only), SnapStart like the others, behind a
@@ -42,28 +34,17 @@ final class McpFunctionUrl {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("incident-supervisor MCP endpoint: reads of the incident tables, nothing else")
                 .build();
-        LogGroup logs = LogGroup.Builder.create(stack, "McpLogs")
-                .logGroupName("/aws/lambda/" + Deployment.MCP_FUNCTION)
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        Function function = Function.Builder.create(stack, "McpFunction")
-                .functionName(Deployment.MCP_FUNCTION)
-                .runtime(Runtime.JAVA_21)
-                .handler(Deployment.MCP_HANDLER)
-                .code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(SupervisorStack.MEMORY_MB)
-                .timeout(TIMEOUT)
-                .tracing(Tracing.ACTIVE)
-                .role(role)
-                .logGroup(logs)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(tableEnvironment)
-                .build();
-        Alias live = Alias.Builder.create(stack, "McpLive")
-                .aliasName(Deployment.ALIAS)
-                .version(function.getCurrentVersion())
-                .build();
+        StackFunction mcp = StackFunction.declare(
+                stack,
+                "Mcp",
+                Deployment.MCP_FUNCTION,
+                Deployment.MCP_HANDLER,
+                role,
+                TIMEOUT,
+                tableEnvironment,
+                config,
+                b -> {});
+        Alias live = mcp.live();
         FunctionUrl url = live.addFunctionUrl(FunctionUrlOptions.builder()
                 .authType(FunctionUrlAuthType.AWS_IAM)
                 .invokeMode(InvokeMode.BUFFERED)
@@ -84,7 +65,7 @@ final class McpFunctionUrl {
                     .invokedViaFunctionUrl(true)
                     .build();
         }
-        CodePermissions.grantReads(tables, role, logs);
+        CodePermissions.grantReads(tables, role, mcp.logs());
         CfnOutput.Builder.create(stack, "McpUrl")
                 .description("The MCP endpoint (Streamable HTTP, SigV4 for service lambda): POST <url>mcp")
                 .value(url.getUrl())

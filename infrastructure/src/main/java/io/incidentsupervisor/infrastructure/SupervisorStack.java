@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -24,15 +23,9 @@ import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -85,17 +78,6 @@ public final class SupervisorStack extends Stack {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("incident-supervisor: exactly the operations its code performs")
                 .build();
-        LogGroup logGroup = LogGroup.Builder.create(this, "SupervisorLogs")
-                .logGroupName("/aws/lambda/" + Deployment.FUNCTION)
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        LogGroup recoveryLogGroup = LogGroup.Builder.create(this, "RecoveryLogs")
-                .logGroupName("/aws/lambda/" + Deployment.RECOVERY_FUNCTION)
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SUPERVISED_FUNCTIONS", String.join(",", config.supervisedFunctions()));
         environment.put("EVENTS_TABLE", events.getTableName());
@@ -113,22 +95,18 @@ public final class SupervisorStack extends Stack {
         // speed is not missed.
         environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
 
-        Function.Builder supervisor = Function.Builder.create(this, "SupervisorFunction")
-                .functionName(Deployment.FUNCTION)
-                .runtime(Runtime.JAVA_21)
-                .handler(config.intake() == StackConfig.Intake.SQS ? Deployment.SQS_HANDLER : Deployment.HANDLER)
-                .code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(MEMORY_MB)
-                .timeout(TIMEOUT)
-                .tracing(Tracing.ACTIVE)
-                .role(role)
-                .logGroup(logGroup)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment);
-        config.reservedConcurrency().ifPresent(supervisor::reservedConcurrentExecutions);
-        Function function = supervisor.build();
-        // Every trigger invokes the alias, the published version SnapStart restores from; $LATEST is never triggered.
-        Alias live = live(function, "SupervisorLive");
+        StackFunction supervisor = StackFunction.declare(
+                this,
+                "Supervisor",
+                Deployment.FUNCTION,
+                config.intake() == StackConfig.Intake.SQS ? Deployment.SQS_HANDLER : Deployment.HANDLER,
+                role,
+                TIMEOUT,
+                environment,
+                config,
+                b -> config.reservedConcurrency().ifPresent(b::reservedConcurrentExecutions));
+        Function function = supervisor.function();
+        Alias live = supervisor.live();
 
         // Alerts the supervisor gave up on: the asynchronous invocation's on-failure destination, or the intake queue's
         // dead-letter queue.
@@ -166,27 +144,23 @@ public final class SupervisorStack extends Stack {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
 
-        Function recovery = Function.Builder.create(this, "RecoveryFunction")
-                .functionName(Deployment.RECOVERY_FUNCTION)
-                .runtime(Runtime.JAVA_21)
-                .handler(Deployment.RECOVERY_HANDLER)
-                .code(Code.fromAsset(config.lambdaJar()))
-                .memorySize(MEMORY_MB)
-                .timeout(RECOVERY_TIMEOUT)
-                .tracing(Tracing.ACTIVE)
-                .role(role)
-                .logGroup(recoveryLogGroup)
-                .reservedConcurrentExecutions(1)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
-                .build();
+        StackFunction recovery = StackFunction.declare(
+                this,
+                "Recovery",
+                Deployment.RECOVERY_FUNCTION,
+                Deployment.RECOVERY_HANDLER,
+                role,
+                RECOVERY_TIMEOUT,
+                environment,
+                config,
+                b -> b.reservedConcurrentExecutions(1));
         Rule.Builder.create(this, "StaleRecoverySchedule")
                 .description("Recovers stale investigations")
                 .schedule(Schedule.rate(RECOVERY_RATE))
-                .targets(List.of(new LambdaFunction(live(recovery, "RecoveryLive"))))
+                .targets(List.of(new LambdaFunction(recovery.live())))
                 .build();
 
-        CodePermissions.grant(this, tables, role, config, List.of(logGroup, recoveryLogGroup));
+        CodePermissions.grant(this, tables, role, config, List.of(supervisor.logs(), recovery.logs()));
 
         Map<String, String> reading = new LinkedHashMap<>();
         for (String name : List.of(
@@ -202,14 +176,6 @@ public final class SupervisorStack extends Stack {
         }
         McpFunctionUrl.add(this, tables, config, reading);
         EventPublishing.add(this, tables, config, reading);
-    }
-
-    /** The function's current version (published whenever its code or configuration changes) under {@link Deployment#ALIAS}. */
-    private Alias live(Function function, String id) {
-        return Alias.Builder.create(this, id)
-                .aliasName(Deployment.ALIAS)
-                .version(function.getCurrentVersion())
-                .build();
     }
 
     private Table table(String id, CreateTableRequest definition, java.util.function.Consumer<Table.Builder> extra) {
