@@ -55,6 +55,26 @@ class SettingsTest {
         assertThat(settings.organizationEvents()).isFalse();
         assertThat(settings.episodeWindow().quiet()).isEqualTo(Duration.ofMinutes(15));
         assertThat(settings.episodesTable()).isEqualTo("incident-supervisor-episodes");
+        assertThat(settings.eventBus()).as("nothing publishes lifecycle events").isEmpty();
+        assertThat(settings.chatTopicArn()).isEmpty();
+    }
+
+    @Test
+    void theLifecycleBusAndTheChatTopicAreReadAndABadOneIsNamed() {
+        String bus = "arn:aws:events:eu-west-1:123456789012:event-bus/incident-supervisor";
+        String topic = "arn:aws:sns:eu-west-1:123456789012:incident-chat";
+        assertThat(Settings.from(environment("EVENT_BUS", bus)).eventBus()).isEqualTo(bus);
+        assertThat(Settings.from(environment("EVENT_BUS", " incident-supervisor "))
+                        .eventBus())
+                .isEqualTo("incident-supervisor");
+        assertThat(Settings.from(environment("CHAT_TOPIC_ARN", topic)).chatTopicArn())
+                .isEqualTo(topic);
+        assertThatThrownBy(() -> Settings.from(environment("EVENT_BUS", "my bus!")))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessage("EVENT_BUS is 'my bus!', which is neither an event bus name nor its ARN");
+        assertThatThrownBy(() -> Settings.from(environment("CHAT_TOPIC_ARN", "incident-chat")))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessage("CHAT_TOPIC_ARN is 'incident-chat', which is not an SNS topic ARN");
     }
 
     @Test
