@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Walks the MCP path once before a SnapStart snapshot, without a side effect: the session's opening messages, the tool
- * list, a tool call refused for its arguments (no read), the token counter's vocabulary, and each table read rehearsed
+ * list, a tool call refused for its arguments (no read), the token counter's vocabulary, and the table query rehearsed
  * without being sent ({@link AwsRehearsal}).
  */
 final class McpPriming {
@@ -25,6 +25,6 @@ final class McpPriming {
             endpoint.answer(message, Integer.MAX_VALUE);
         }
         stores.tokenCounter().count("priming the vocabulary");
-        AwsRehearsal.reads(clients);
+        AwsRehearsal.query(clients);
     }
 }

@@ -4,12 +4,16 @@ import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.lifecycle.EventBridgeLifecyclePublisher;
 import io.incidentsupervisor.adapter.aws.lifecycle.SnsChatPublisher;
 import io.incidentsupervisor.adapter.lambda.EventStreamHandler;
+import io.incidentsupervisor.application.investigation.AuditHistory;
 import io.incidentsupervisor.application.lifecycle.LifecyclePublishing;
 import io.incidentsupervisor.application.port.out.LifecyclePublisher;
 import io.incidentsupervisor.domain.model.InvalidConfiguration;
 
-/** The stream publisher wired once per execution environment: the stores' history, EventBridge, the stream's keys. */
-final class PublishingWiring {
+/**
+ * The stream publisher wired once per execution environment: the event store's histories (nothing else of the stores,
+ * so no vocabulary is read at start-up), EventBridge and the chat topic, the stream's keys.
+ */
+public final class PublishingWiring {
 
     private PublishingWiring() {}
 
@@ -18,7 +22,8 @@ final class PublishingWiring {
         static final AwsClients CLIENTS = new AwsClients(SETTINGS.region());
         static final EventStreamHandler HANDLER = new EventStreamHandler(
                 new LifecyclePublishing(
-                        new Stores(SETTINGS, CLIENTS.dynamoDb()).history(), publisher(SETTINGS, CLIENTS)),
+                        new AuditHistory(Stores.eventStorage(SETTINGS, CLIENTS.dynamoDb())),
+                        publisher(SETTINGS, CLIENTS)),
                 EventStoreTables::committed);
     }
 
@@ -27,7 +32,7 @@ final class PublishingWiring {
     }
 
     /** The bus, and the chat topic when one is configured: a batch counts as published once both took it. */
-    static LifecyclePublisher publisher(Settings settings, AwsClients clients) {
+    public static LifecyclePublisher publisher(Settings settings, AwsClients clients) {
         LifecyclePublisher bus = new EventBridgeLifecyclePublisher(clients.eventBridge(), settings.eventBus());
         if (settings.chatTopicArn().isEmpty()) {
             return bus;

@@ -63,10 +63,7 @@ public final class Stores {
     public Stores(Settings settings, DynamoDbClient dynamoDb) {
         this.settings = settings;
         this.dynamoDb = dynamoDb;
-        this.events = DynamoDbEventStorageEngine.builder()
-                .dynamoDb(dynamoDb)
-                .tables(eventTables())
-                .build();
+        this.events = eventStorage(settings, dynamoDb);
         this.states = new DynamoDbProjectionStores(dynamoDb, projectionTables());
         this.fitter = new ContextFitter(tokenCounter, ContextCollectors.TRIM_ORDER, settings.tokenBudget());
         this.projections = new Projections(events, states, states, settings.staleThreshold(), fitter);
@@ -171,6 +168,17 @@ public final class Stores {
 
     Episodes episodes() {
         return episodes;
+    }
+
+    /**
+     * The event store alone, for what reads histories and nothing else (the lifecycle publisher): without the
+     * projections and the tokenizer's vocabulary the rest of the stores build.
+     */
+    static DynamoDbEventStorageEngine eventStorage(Settings settings, DynamoDbClient dynamoDb) {
+        return DynamoDbEventStorageEngine.builder()
+                .dynamoDb(dynamoDb)
+                .tables(new EventStoreTables(settings.eventsTable(), settings.snapshotsTable()))
+                .build();
     }
 
     private EventStoreTables eventTables() {

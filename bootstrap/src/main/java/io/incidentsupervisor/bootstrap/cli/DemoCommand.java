@@ -2,6 +2,7 @@ package io.incidentsupervisor.bootstrap.cli;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentsupervisor.application.lifecycle.LifecycleEvents;
 import io.incidentsupervisor.application.port.in.AuditEntry;
 import io.incidentsupervisor.application.port.out.IncidentContextRow;
 import io.incidentsupervisor.domain.diagnosis.Diagnosis;
@@ -111,7 +112,7 @@ final class DemoCommand extends CliCommand {
                 report.put("deliveries", deliveries);
                 report.put("history", history);
                 report.put("context", Timeline.JSON.readTree(context.contextJson()));
-                report.put("events", runtime.stores().lifecycleEvents().lifecycleEvents(id));
+                report.put("events", LifecycleEvents.of(history));
                 Timeline.printJson(report, out);
                 return SupervisorCli.OK;
             }
@@ -132,7 +133,7 @@ final class DemoCommand extends CliCommand {
             out.println();
             out.println("Lifecycle events (what EventBridge consumers get; demo --json gives them whole, and supervisor"
                     + " events the persisted incidents'):");
-            EventsCommand.print(runtime.stores().lifecycleEvents().lifecycleEvents(id), out);
+            EventsCommand.print(LifecycleEvents.of(history), out);
             out.println();
             ContextCommand.print(context, false, out);
         }

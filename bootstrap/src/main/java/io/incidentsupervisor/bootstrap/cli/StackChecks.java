@@ -204,19 +204,22 @@ final class StackChecks {
         McpEndpoint here = runtime.stores().mcp();
         List<String> expected = McpProbe.toolsOf(here);
         if (!inThisProcess) {
-            List<String> tools = probe.tools(URI.create(url.functionUrl()).resolve(StreamableHttp.PATH));
-            expect(tools.equals(expected), "tools " + tools + "; expected " + expected);
-            return url.functionUrl() + " (AWS_IAM): initialize and tools/list answered a signed request, "
-                    + tools.size() + " tools";
+            return signedTools(probe, URI.create(url.functionUrl()).resolve(StreamableHttp.PATH), expected, url, "");
         }
         try (LoopbackMcpServer local =
                 LoopbackMcpServer.start(0, StreamableHttp.behindIam(here, FunctionUrlHandler.MAX_ANSWER_BYTES))) {
-            List<String> tools =
-                    probe.tools(URI.create("http://127.0.0.1:" + local.address().getPort() + StreamableHttp.PATH));
-            expect(tools.equals(expected), "tools " + tools + "; expected " + expected);
-            return url.functionUrl() + " (AWS_IAM): initialize and tools/list answered a signed request, "
-                    + tools.size() + " tools (served in this process)";
+            URI served = URI.create("http://127.0.0.1:" + local.address().getPort() + StreamableHttp.PATH);
+            return signedTools(probe, served, expected, url, " (served in this process)");
         }
+    }
+
+    private static String signedTools(
+            McpProbe probe, URI endpoint, List<String> expected, GetFunctionUrlConfigResponse url, String where)
+            throws Exception {
+        List<String> tools = probe.tools(endpoint);
+        expect(tools.equals(expected), "tools " + tools + "; expected " + expected);
+        return url.functionUrl() + " (AWS_IAM): initialize and tools/list answered a signed request, " + tools.size()
+                + " tools" + where;
     }
 
     /** An alert of a type no collector but the defaults runs for, from the first supervised function, stamped now so it is new. */
