@@ -195,12 +195,7 @@ class LambdaJarIT {
                     environment);
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            String answer = result.stdout()
-                    .lines()
-                    .filter(line -> line.startsWith("RESULT "))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring("RESULT ".length());
+            String answer = result.answer();
             JsonNode report = JSON.readTree(answer);
             assertThat(report.get("stale").asInt()).isEqualTo(1);
             assertThat(report.get("recovered"))
@@ -343,12 +338,7 @@ class LambdaJarIT {
                     environment);
 
             assertThat(result.exitCode()).as(result.stderr() + result.stdout()).isZero();
-            String answer = result.stdout()
-                    .lines()
-                    .filter(line -> line.startsWith("RESULT "))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring("RESULT ".length());
+            String answer = result.answer();
             assertThat(JSON.readTree(answer).path("batchItemFailures"))
                     .as(answer)
                     .isEmpty();

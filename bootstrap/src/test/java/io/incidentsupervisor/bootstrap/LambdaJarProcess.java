@@ -28,12 +28,17 @@ final class LambdaJarProcess {
 
     /** What the invocation printed and measured; {@code spawnToHandledMillis} runs from process start to the handler's return. */
     record Result(
-            int exitCode,
-            String stdout,
-            String stderr,
-            long spawnToHandledMillis,
-            long classesLoaded,
-            long peakRssKb) {}
+            int exitCode, String stdout, String stderr, long spawnToHandledMillis, long classesLoaded, long peakRssKb) {
+
+        /** The handler's answer as the runtime serialized it (the driver's {@code RESULT} line). */
+        String answer() {
+            return stdout.lines()
+                    .filter(line -> line.startsWith("RESULT "))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No RESULT line: " + stdout))
+                    .substring("RESULT ".length());
+        }
+    }
 
     private LambdaJarProcess() {}
 

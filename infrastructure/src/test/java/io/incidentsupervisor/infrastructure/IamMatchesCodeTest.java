@@ -17,16 +17,14 @@ import io.incidentsupervisor.adapter.aws.collector.AwsStubs;
 import io.incidentsupervisor.adapter.aws.collector.IamRoleCollectorTest;
 import io.incidentsupervisor.adapter.aws.eventstore.EventStoreTables;
 import io.incidentsupervisor.adapter.aws.investigation.KilledInvestigation;
-import io.incidentsupervisor.adapter.aws.lifecycle.EventBridgeLifecyclePublisher;
-import io.incidentsupervisor.adapter.aws.lifecycle.SnsChatPublisher;
 import io.incidentsupervisor.adapter.lambda.AlertMetrics;
 import io.incidentsupervisor.adapter.lambda.EventStreamHandler;
 import io.incidentsupervisor.adapter.mcp.McpEndpoint;
 import io.incidentsupervisor.application.lifecycle.LifecyclePublishing;
 import io.incidentsupervisor.application.port.in.RecoverStaleIncidents;
-import io.incidentsupervisor.application.port.out.LifecyclePublisher;
 import io.incidentsupervisor.bootstrap.AwsClients;
 import io.incidentsupervisor.bootstrap.IncidentSupervisor;
+import io.incidentsupervisor.bootstrap.PublishingWiring;
 import io.incidentsupervisor.bootstrap.Settings;
 import io.incidentsupervisor.domain.model.IncidentAlert;
 import io.incidentsupervisor.local.DynamoDbLocal;
@@ -46,8 +44,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The synthesized role against the code: every AWS operation the production wiring performs — alerts (valid, duplicate,
@@ -185,23 +181,15 @@ class IamMatchesCodeTest {
                 eventBridge.server.stubFor(post(urlEqualTo("/"))
                         .withRequestBody(containing("Action=Publish"))
                         .willReturn(AwsStubs.iamOk("Publish", "<MessageId>m-1</MessageId>")));
-                LifecyclePublisher toTheBus = new EventBridgeLifecyclePublisher(
-                        EventBridgeClient.builder()
-                                .endpointOverride(eventBridge.endpoint())
-                                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-                                .build(),
-                        bus);
-                LifecyclePublisher toTheChat = new SnsChatPublisher(
-                        SnsClient.builder()
-                                .endpointOverride(eventBridge.endpoint())
-                                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-                                .build(),
-                        chatTopic);
+                // The production composition, its clients built by AwsClients with the SDK's own endpoint settings.
+                System.setProperty(
+                        "aws.endpointUrlEventBridge", eventBridge.endpoint().toString());
+                System.setProperty("aws.endpointUrlSns", eventBridge.endpoint().toString());
+                Settings publisherSettings = Settings.forReading(
+                        Map.of("AWS_REGION", RolePolicy.REGION, "EVENT_BUS", bus, "CHAT_TOPIC_ARN", chatTopic));
                 EventStreamHandler handler = new EventStreamHandler(
-                        new LifecyclePublishing(supervisor.stores().history(), events -> {
-                            toTheBus.publish(events);
-                            toTheChat.publish(events);
-                        }),
+                        new LifecyclePublishing(
+                                supervisor.stores().history(), PublishingWiring.publisher(publisherSettings, clients)),
                         EventStoreTables::committed);
                 AwsCallRecorder.drain();
                 DynamodbEvent stream = new DynamodbEvent();
@@ -224,6 +212,9 @@ class IamMatchesCodeTest {
                 publishing.addAll(AwsCallRecorder.drain().stream()
                         .flatMap(call -> permissions.of(call).stream())
                         .toList());
+            } finally {
+                System.clearProperty("aws.endpointUrlEventBridge");
+                System.clearProperty("aws.endpointUrlSns");
             }
         });
         Template template = SynthesizedStack.template();

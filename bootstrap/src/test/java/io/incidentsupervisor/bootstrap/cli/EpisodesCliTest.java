@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ class EpisodesCliTest {
     void tenAlertsOfOneFailureMinutesApartAreOneIncidentWithTenOccurrencesAndOneInvestigation() throws Exception {
         List<String> outcomes = new ArrayList<>();
         for (int alert = 0; alert < 10; alert++) {
-            Path event = repeatOfTheSampleAlert(alert);
+            Path event = SampleAlert.repeat(home, alert);
             Run handled = run("handle", "--event", event.toString(), "--json");
             assertThat(handled.exitCode()).as(handled.err()).isZero();
             JsonNode delivered = JSON.readTree(handled.out()).get(0);
@@ -128,23 +125,5 @@ class EpisodesCliTest {
         Run handled = run("handle", "--event", "../examples/" + example);
         assertThat(handled.exitCode()).as(handled.err()).isZero();
         assertThat(handled.out()).contains("Investigated");
-    }
-
-    /** The sample alert again, {@code minutes} later, delivered in a message of its own. */
-    private Path repeatOfTheSampleAlert(int minutes) throws Exception {
-        ObjectNode event = (ObjectNode)
-                JSON.readTree(Path.of("../examples/sns-s3-access-error.json").toFile());
-        ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
-        ObjectNode alert = (ObjectNode) JSON.readTree(sns.get("Message").asText());
-        alert.put(
-                "timestamp",
-                Instant.parse("2026-11-23T08:00:00.512Z")
-                        .plusSeconds(60L * minutes)
-                        .toString());
-        sns.put("Message", JSON.writeValueAsString(alert));
-        sns.put("MessageId", "95df01b4-ee98-5cb9-9903-4c221d41eb" + String.format("%02d", minutes));
-        Path file = home.resolve("alert-" + minutes + ".json");
-        Files.writeString(file, JSON.writeValueAsString(event));
-        return file;
     }
 }

@@ -57,7 +57,7 @@ class LifecycleEventsSchemaTest {
     void theSampleIncidentsEventsCarryTheVerdictAndValidate() throws Exception {
         run("handle", "--event", "../examples/sns-s3-access-error.json");
         for (int minute = 1; minute < 10; minute++) {
-            run("handle", "--event", repeatOfTheSampleAlert(minute).toString());
+            run("handle", "--event", SampleAlert.repeat(home, minute).toString());
         }
         run("handle", "--event", "../examples/sns-managed-policy-edit.json");
 
@@ -154,22 +154,5 @@ class LifecycleEventsSchemaTest {
                 new PrintWriter(err, true));
         assertThat(exitCode).as(String.join(" ", args) + ": " + err).isZero();
         return out.toString();
-    }
-
-    private Path repeatOfTheSampleAlert(int minutes) throws Exception {
-        ObjectNode event = (ObjectNode)
-                JSON.readTree(Path.of("../examples/sns-s3-access-error.json").toFile());
-        ObjectNode sns = (ObjectNode) event.get("Records").get(0).get("Sns");
-        ObjectNode alert = (ObjectNode) JSON.readTree(sns.get("Message").asText());
-        alert.put(
-                "timestamp",
-                Instant.parse("2026-11-23T08:00:00.512Z")
-                        .plusSeconds(60L * minutes)
-                        .toString());
-        sns.put("Message", JSON.writeValueAsString(alert));
-        sns.put("MessageId", "95df01b4-ee98-5cb9-9903-4c221d41eb" + String.format("%02d", minutes));
-        Path file = home.resolve("alert-" + minutes + ".json");
-        Files.writeString(file, JSON.writeValueAsString(event));
-        return file;
     }
 }
